@@ -1,0 +1,27 @@
+# Third-party packages, all from Debian bookworm (see cmake/studio.sh for the apt list).
+# LibTorch 2.x with CUDA works too: point CMAKE_PREFIX_PATH at it.
+find_package(Torch REQUIRED)
+find_package(OpenCV REQUIRED COMPONENTS core imgproc imgcodecs)
+
+set(_tstudio_qt_components Core Gui Network)
+if(TSTUDIO_BUILD_TESTS)
+    list(APPEND _tstudio_qt_components Test)
+endif()
+if(TSTUDIO_BUILD_GUI)
+    list(APPEND _tstudio_qt_components Widgets)
+endif()
+find_package(Qt6 6.2 REQUIRED COMPONENTS ${_tstudio_qt_components})
+if(TSTUDIO_BUILD_GUI)
+    find_package(QCustomPlotQt6 REQUIRED)
+endif()
+set(CMAKE_AUTOMOC ON)
+set(CMAKE_AUTORCC ON)
+
+# LibTorch's CMake config exports a plain `torch` target whose flags are not all usage
+# requirements; wrap it once so every consumer gets the same ABI and include set.
+if(NOT TARGET tstudio_torch)
+    add_library(tstudio_torch INTERFACE)
+    target_link_libraries(tstudio_torch INTERFACE ${TORCH_LIBRARIES})
+    separate_arguments(_torch_flags UNIX_COMMAND "${TORCH_CXX_FLAGS}")
+    target_compile_options(tstudio_torch INTERFACE ${_torch_flags})
+endif()
