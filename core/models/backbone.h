@@ -24,8 +24,17 @@ namespace tstudio::models {
  */
 class BackboneImpl : public torch::nn::Module {
 public:
-    /** Module paths of the blocks in execution order, e.g. {"conv1", "layer1", ...}. */
+    /**
+     * Names of the blocks in execution order, e.g. {"stem", "layer1", ..., "layer4"} or
+     * {"features.0", ..., "features.18"}. A name is a module path where one module is the block;
+     * otherwise (ResNet's "stem", VGG's "block1") blockModulePaths() says what it covers.
+     */
     virtual std::vector<std::string> blockNames() const = 0;
+
+    /** Module paths that make up block i (its parameters are frozen together). */
+    virtual std::vector<std::string> blockModulePaths(int block) const {
+        return {blockNames().at(static_cast<size_t>(block))};
+    }
 
     /** Runs blocks [first, last) on x. With first == 0, x is the normalized image batch. */
     virtual torch::Tensor forwardBlocks(torch::Tensor x, int first, int last) = 0;

@@ -1,0 +1,69 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <torch/torch.h>
+
+#include "core/common/result.h"
+
+namespace tstudio::weights {
+
+/** Named tensors in file order, keys as torchvision writes them ("layer1.0.conv1.weight"). */
+using StateDict = std::vector<std::pair<std::string, torch::Tensor>>;
+
+/**
+ * Reads a weight file, recognising the format by content, not by extension: torch.save's zip
+ * format, its legacy (non-zip) format, .safetensors, and our own files. Untrusted input: nothing
+ * is executed, only an allow-list of pickle globals is accepted, every size/offset/stride is
+ * checked. Checkpoints that wrap the weights ({"state_dict": ...}, {"model": ...}) are unwrapped.
+ * Any thread. Fails with a message naming the file and what is wrong with it.
+ */
+Result<StateDict> readStateDict(const std::filesystem::path& path);
+
+/** One key whose shape differs between the file and the model. */
+struct ShapeMismatch {
+    std::string key;
+    std::vector<int64_t> modelShape;
+    std::vector<int64_t> fileShape;
+};
+
+/** What loading a state dict into a module would do, computed before anything is changed. */
+struct LoadReport {
+    std::vector<std::string> missing;    ///< in the model, not in the file
+    std::vector<std::string> unexpected; ///< in the file, not in the model
+    std::vector<ShapeMismatch> mismatched;
+    int64_t matched = 0; ///< keys present in both with equal shapes
+    bool clean() const { return missing.empty() && unexpected.empty() && mismatched.empty(); }
+    /** A few lines a person can read: counts, then the first keys of each kind. */
+    std::string summary() const;
+};
+
+/** Compares the module's parameters and buffers (recursively, torchvision keys) with dict. */
+LoadReport compareStateDict(const torch::nn::Module& module, const StateDict& dict);
+
+enum class LoadPolicy {
+    Strict,       ///< every key must match, or nothing is loaded
+    MatchingOnly, ///< load keys present in both with equal shapes (e.g. backbone, not the head)
+};
+
+/**
+ * Copies the dict's tensors into the module's parameters and buffers (converting dtype), as
+ * the policy allows. Returns the report; on a Strict failure the module is unchanged.
+ */
+Result<LoadReport> loadStateDict(torch::nn::Module& module, const StateDict& dict,
+                                 LoadPolicy policy);
+
+/** The module's parameters and buffers as a state dict, torchvision keys and order. */
+StateDict stateDictOf(const torch::nn::Module& module);
+
+/** Writes a .pth that Python's torch.load reads (zip format, a plain dict). Atomic. */
+Status writePth(const std::filesystem::path& path, const StateDict& dict);
+
+/** Writes a .safetensors file. Atomic. */
+Status writeSafetensors(const std::filesystem::path& path, const StateDict& dict);
+
+} // namespace tstudio::weights
