@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The README's two commands, on a fresh Debian bookworm machine:
+#   cmake/studio.sh run    installs what is missing, builds (release preset), opens the app
+#                          on its embedded demo project
+#   cmake/studio.sh test   installs what is missing, builds (ci preset: warnings as errors),
+#                          runs every test suite and the bounded fuzzing runs
+# Safe to run again: packages already installed and targets already built are skipped.
+# Tests that need real data read $TSTUDIO_SHARED (.ci/run sets it to ../shared).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+readonly BUILD_PACKAGES=(
+    cmake ninja-build g++ ccache pkg-config
+    qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-image-formats-plugins libqt6svg6
+    libtorch-dev libopencv-dev libqcustomplot-dev libqcustomplot2.1-qt6
+)
+readonly TEST_PACKAGES=(clang-14 libclang-rt-14-dev xvfb xauth)
+
+ensure_packages() {
+    local missing=()
+    for pkg in "$@"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" ||
+            missing+=("$pkg")
+    done
+    ((${#missing[@]} == 0)) && return 0
+    echo "studio: installing ${missing[*]}"
+    local sudo=()
+    ((EUID == 0)) || sudo=(sudo)
+    "${sudo[@]}" apt-get update -qq
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        "${missing[@]}"
+}
+
+build() {
+    local preset=$1
+    cmake --preset "$preset" >/dev/null
+    cmake --build --preset "$preset"
+}
+
+case "${1:-}" in
+run)
+    ensure_packages "${BUILD_PACKAGES[@]}"
+    build release
+    shift
+    exec build/release/app/gui/transfer-studio "$@"
+    ;;
+test)
+    ensure_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+    start=$(date +%s)
+    build ci
+    echo "studio: build took $(($(date +%s) - start)) s"
+    ctest --preset ci
+    tests/fuzz/run_fuzzers.sh build/fuzz "${TSTUDIO_FUZZ_SECONDS:-30}"
+    ;;
+*)
+    echo "usage: $0 run|test" >&2
+    exit 2
+    ;;
+esac
