@@ -9,7 +9,7 @@
 // #include "core/models/efficientnet.h"
 // #include "core/models/inception_v3.h"
 #include "core/models/mobilenet_v2.h"
-// #include "core/models/mobilenet_v3.h"
+#include "core/models/mobilenet_v3.h"
 // #include "core/models/resnet.h"
 // #include "core/models/vgg.h"
 
@@ -27,7 +27,7 @@ Result<Backbone> createBackbone(std::string_view name, int64_t numClasses) {
     // if (name.starts_with("efficientnet")) return makeEfficientNet(name, numClasses);
     // if (name == "inception_v3") return makeInceptionV3(numClasses);
     if (name == "mobilenet_v2") return makeMobileNetV2(numClasses);
-    // if (name.starts_with("mobilenet_v3")) return makeMobileNetV3(name, numClasses);
+    if (name.starts_with("mobilenet_v3")) return makeMobileNetV3(name, numClasses);
     // if (name.starts_with("resnet")) return makeResNet(name, numClasses);
     // if (name.starts_with("vgg")) return makeVgg(name, numClasses);
     return fail("Backbone \"" + std::string(name) + "\" is registered but not built in this version");
