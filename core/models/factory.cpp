@@ -6,7 +6,7 @@
 // Each family's include and builder call is enabled by whoever lands that family's files.
 // #include "core/models/convnext.h"
 // #include "core/models/densenet.h"
-// #include "core/models/efficientnet.h"
+#include "core/models/efficientnet.h"
 // #include "core/models/inception_v3.h"
 #include "core/models/mobilenet_v2.h"
 #include "core/models/mobilenet_v3.h"
@@ -24,7 +24,7 @@ Result<Backbone> createBackbone(std::string_view name, int64_t numClasses) {
     }
     // if (name.starts_with("convnext")) return makeConvNeXt(name, numClasses);
     // if (name.starts_with("densenet")) return makeDenseNet(name, numClasses);
-    // if (name.starts_with("efficientnet")) return makeEfficientNet(name, numClasses);
+    if (name.starts_with("efficientnet")) return makeEfficientNet(name, numClasses);
     // if (name == "inception_v3") return makeInceptionV3(numClasses);
     if (name == "mobilenet_v2") return makeMobileNetV2(numClasses);
     if (name.starts_with("mobilenet_v3")) return makeMobileNetV3(name, numClasses);
