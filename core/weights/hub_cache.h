@@ -7,7 +7,10 @@
 
 namespace tstudio::weights {
 
-/** $TORCH_HOME/hub/checkpoints, default ~/.cache/torch/hub/checkpoints (XDG_CACHE_HOME honoured). */
+/**
+ * $TORCH_HOME/hub/checkpoints, else $XDG_CACHE_HOME/torch/hub/checkpoints, else
+ * ~/.cache/torch/hub/checkpoints (as torch.hub.get_dir() does). Any thread.
+ */
 std::filesystem::path hubCheckpointDir();
 
 /** The backbone's official file in the hub cache, if a file of that name is there. */

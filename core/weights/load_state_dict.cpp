@@ -1,0 +1,113 @@
+#include "core/weights/state_dict.h"
+
+#include <unordered_map>
+
+namespace tstudio::weights {
+
+namespace {
+
+constexpr std::size_t kKeysShown = 5;
+
+std::string shapeText(const std::vector<int64_t>& shape) {
+    std::string text = "[";
+    for (std::size_t i = 0; i < shape.size(); ++i) {
+        text += (i ? ", " : "") + std::to_string(shape[i]);
+    }
+    return text + "]";
+}
+
+std::string keyList(const std::vector<std::string>& keys) {
+    std::string text;
+    for (std::size_t i = 0; i < keys.size() && i < kKeysShown; ++i) {
+        text += (i ? ", " : "") + keys[i];
+    }
+    if (keys.size() > kKeysShown) {
+        text += ", ... (" + std::to_string(keys.size() - kKeysShown) + " more)";
+    }
+    return text;
+}
+
+} // namespace
+
+std::string LoadReport::summary() const {
+    const auto total = matched + static_cast<int64_t>(missing.size() + mismatched.size());
+    std::string text =
+        std::to_string(matched) + " of " + std::to_string(total) + " model tensors match the file.";
+    if (!missing.empty()) {
+        text +=
+            "\nMissing from the file (" + std::to_string(missing.size()) + "): " + keyList(missing);
+    }
+    if (!unexpected.empty()) {
+        text += "\nIn the file but not in the model (" + std::to_string(unexpected.size()) +
+                "): " + keyList(unexpected);
+    }
+    if (!mismatched.empty()) {
+        text += "\nDifferent shape (" + std::to_string(mismatched.size()) + "): ";
+        for (std::size_t i = 0; i < mismatched.size() && i < kKeysShown; ++i) {
+            const ShapeMismatch& m = mismatched[i];
+            text += (i ? ", " : "") + m.key + " (model " + shapeText(m.modelShape) + ", file " +
+                    shapeText(m.fileShape) + ")";
+        }
+        if (mismatched.size() > kKeysShown) {
+            text += ", ...";
+        }
+    }
+    return text;
+}
+
+LoadReport compareStateDict(const torch::nn::Module& module, const StateDict& dict) {
+    LoadReport report;
+    std::unordered_map<std::string, const torch::Tensor*> inFile;
+    for (const auto& [key, tensor] : dict) {
+        inFile[key] = &tensor;
+    }
+    std::unordered_map<std::string, bool> inModel;
+    for (const auto& [key, tensor] : stateDictOf(module)) {
+        inModel[key] = true;
+        const auto it = inFile.find(key);
+        if (it == inFile.end()) {
+            report.missing.push_back(key);
+        } else if (it->second->sizes() != tensor.sizes()) {
+            report.mismatched.push_back({key, tensor.sizes().vec(), it->second->sizes().vec()});
+        } else {
+            ++report.matched;
+        }
+    }
+    for (const auto& [key, tensor] : dict) {
+        if (!inModel.count(key)) {
+            report.unexpected.push_back(key);
+        }
+    }
+    return report;
+}
+
+Result<LoadReport> loadStateDict(torch::nn::Module& module, const StateDict& dict,
+                                 LoadPolicy policy) {
+    LoadReport report = compareStateDict(module, dict);
+    if (policy == LoadPolicy::Strict && !report.clean()) {
+        return fail("The weights do not fit the model, so nothing was loaded. " + report.summary());
+    }
+    if (report.matched == 0 && !dict.empty()) {
+        return fail("None of the file's tensors fit the model: these are weights for another "
+                    "architecture. " +
+                    report.summary());
+    }
+    std::unordered_map<std::string, const torch::Tensor*> inFile;
+    for (const auto& [key, tensor] : dict) {
+        inFile[key] = &tensor;
+    }
+    try {
+        torch::NoGradGuard noGrad;
+        for (auto& [key, target] : stateDictOf(module)) {
+            const auto it = inFile.find(key);
+            if (it != inFile.end() && it->second->sizes() == target.sizes()) {
+                target.copy_(*it->second); // converts dtype and device
+            }
+        }
+    } catch (const c10::Error& error) {
+        return fail(std::string("Loading the weights failed: ") + error.what_without_backtrace());
+    }
+    return report;
+}
+
+} // namespace tstudio::weights

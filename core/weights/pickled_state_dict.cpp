@@ -1,0 +1,79 @@
+#include "core/weights/pickled_state_dict.h"
+
+#include <array>
+#include <string_view>
+#include <unordered_map>
+
+namespace tstudio::weights::formats {
+
+namespace {
+
+using Kind = PickleValue::Kind;
+
+constexpr std::array<std::string_view, 3> kWrapperKeys{"state_dict", "model", "model_state_dict"};
+constexpr int kMaxWrapperDepth = 4;
+
+const PickleValue* findKey(const PickleValue& dict, std::string_view key) {
+    const PickleValue* found = nullptr;
+    for (const auto& [k, v] : dict.entries) {
+        if (k->kind == Kind::String && k->text == key) {
+            found = v;
+        }
+    }
+    return found;
+}
+
+bool hasTensor(const PickleValue& dict) {
+    for (const auto& entry : dict.entries) {
+        if (entry.second->kind == Kind::Tensor) {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+Result<std::vector<TensorRecord>> collectStateDict(const PickleValue& root) {
+    const PickleValue* dict = &root;
+    for (int depth = 0; dict->kind == Kind::Dict && !hasTensor(*dict); ++depth) {
+        const PickleValue* inner = nullptr;
+        for (const std::string_view key : kWrapperKeys) {
+            if (const PickleValue* value = findKey(*dict, key);
+                value && value->kind == Kind::Dict) {
+                inner = value;
+                break;
+            }
+        }
+        if (!inner || depth == kMaxWrapperDepth) {
+            break;
+        }
+        dict = inner;
+    }
+    if (dict->kind != Kind::Dict) {
+        return fail("the file holds a single object, not a dict of tensors; save "
+                    "model.state_dict() instead");
+    }
+    std::vector<TensorRecord> tensors;
+    std::unordered_map<std::string_view, std::size_t> positions;
+    for (const auto& [key, value] : dict->entries) {
+        if (key->kind != Kind::String || value->kind != Kind::Tensor) {
+            continue;
+        }
+        TensorRecord record = value->tensor;
+        record.name = key->text;
+        if (const auto it = positions.find(key->text); it != positions.end()) {
+            tensors[it->second] = std::move(record);
+        } else {
+            positions.emplace(key->text, tensors.size());
+            tensors.push_back(std::move(record));
+        }
+    }
+    if (tensors.empty()) {
+        return fail("the file holds no tensors (neither a state dict nor a checkpoint with "
+                    "\"state_dict\" or \"model\")");
+    }
+    return tensors;
+}
+
+} // namespace tstudio::weights::formats

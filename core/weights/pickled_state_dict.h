@@ -1,0 +1,20 @@
+#pragma once
+
+#include <vector>
+
+#include "core/common/result.h"
+#include "core/weights/pickle_machine.h"
+#include "core/weights/weight_records.h"
+
+namespace tstudio::weights::formats {
+
+/**
+ * The named tensors of an unpickled torch.save object: a dict or OrderedDict of tensors, or a
+ * checkpoint that wraps one under "state_dict", "model" or "model_state_dict". Entries whose
+ * value is not a tensor (an epoch number, optimizer state) and non-string keys are skipped;
+ * a repeated key keeps its first position and its last value, as a Python dict does.
+ * Fails when the object holds no tensors at all.
+ */
+Result<std::vector<TensorRecord>> collectStateDict(const PickleValue& root);
+
+} // namespace tstudio::weights::formats

@@ -1,0 +1,111 @@
+#include "core/weights/pth_zip_format.h"
+
+#include <unordered_map>
+
+#include "core/weights/pickle_machine.h"
+#include "core/weights/pickled_state_dict.h"
+#include "core/weights/zip_archive.h"
+
+namespace tstudio::weights::formats {
+
+namespace {
+
+using Kind = PickleValue::Kind;
+
+std::string_view folderOf(std::string_view name) {
+    const std::size_t slash = name.rfind('/');
+    return slash == std::string_view::npos ? std::string_view() : name.substr(0, slash + 1);
+}
+
+} // namespace
+
+Result<WeightRecords> parsePthZip(std::string_view data, bool verifyChecksums) {
+    auto entries = readZipDirectory(data, verifyChecksums);
+    if (!entries) {
+        return entries.error();
+    }
+    std::unordered_map<std::string_view, const ZipEntry*> byName;
+    const ZipEntry* pickle = nullptr;
+    for (const ZipEntry& entry : *entries) {
+        byName.emplace(entry.name, &entry);
+        // torch names the top folder after the file's stem ("archive" for buffers), and files
+        // get renamed after saving, so accept any single top folder.
+        const std::string_view folder = folderOf(entry.name);
+        if (entry.name.ends_with("data.pkl") && entry.name.size() == folder.size() + 8 &&
+            folder.find('/') == folder.size() - 1 && !pickle) {
+            pickle = &entry;
+        }
+    }
+    if (!pickle) {
+        return fail("the zip archive has no <folder>/data.pkl, so it is not a file written by "
+                    "torch.save");
+    }
+    const std::string folder(folderOf(pickle->name));
+    if (byName.count(folder + "constants.pkl") || byName.count(folder + "code/")) {
+        return fail("this is a TorchScript model (torch.jit.save), not a state dict; in Python, "
+                    "load it and torch.save(model.state_dict(), path) instead");
+    }
+    if (const auto it = byName.find(folder + "byteorder"); it != byName.end()) {
+        const ByteSpan span = it->second->data;
+        if (data.substr(static_cast<std::size_t>(span.offset),
+                        static_cast<std::size_t>(span.size)) != "little") {
+            return fail("the file was saved on a big-endian machine, which is not supported");
+        }
+    }
+
+    WeightRecords records;
+    records.format = "pth (zip)";
+    std::unordered_map<std::string, std::size_t> storageByKey;
+    auto persistentLoad = [&](PickleMachine& machine,
+                              const PickleValue& id) -> Result<PickleValue*> {
+        const auto& a = id.items;
+        DType dtype;
+        std::int64_t numel = 0;
+        if (id.kind != Kind::Tuple || a.size() < 5 || a[0]->kind != Kind::String ||
+            a[0]->text != "storage" || a[1]->kind != Kind::Global ||
+            !storageTypeDType(a[1]->text, &dtype) || a[2]->kind != Kind::String ||
+            !pickleInt(a[4], &numel) || numel < 0) {
+            return fail("a persistent id that is not ('storage', type, key, location, numel)");
+        }
+        auto [it, added] = storageByKey.try_emplace(a[2]->text, records.storages.size());
+        if (added) {
+            const auto member = byName.find(folder + "data/" + a[2]->text);
+            if (member == byName.end()) {
+                return fail("storage '" + a[2]->text + "' has no member " + folder + "data/" +
+                            a[2]->text + " in the archive");
+            }
+            records.storages.push_back(member->second->data);
+        }
+        const std::uint64_t bytes = records.storages[it->second].size;
+        std::uint64_t needed = 0;
+        if (__builtin_mul_overflow(static_cast<std::uint64_t>(numel), dtypeSize(dtype), &needed) ||
+            needed > bytes) {
+            return fail("storage '" + a[2]->text + "' claims " + std::to_string(numel) + " " +
+                        std::string(dtypeName(dtype)) + " elements but holds " +
+                        std::to_string(bytes) + " bytes");
+        }
+        PickleValue* storage = machine.make(Kind::Storage);
+        storage->tensor.dtype = dtype;
+        storage->tensor.storage = it->second;
+        return storage;
+    };
+    PickleMachine machine(persistentLoad);
+    std::size_t position = 0;
+    const std::string_view pickleBytes = data.substr(static_cast<std::size_t>(pickle->data.offset),
+                                                     static_cast<std::size_t>(pickle->data.size));
+    auto root = machine.load(pickleBytes, &position);
+    if (!root) {
+        return fail(pickle->name + ": " + root.message());
+    }
+    auto tensors = collectStateDict(**root);
+    if (!tensors) {
+        return tensors.error();
+    }
+    records.tensors = std::move(*tensors);
+    if (auto status = checkRecords(records, data.size()); !status) {
+        return status.error();
+    }
+    return records;
+}
+
+} // namespace tstudio::weights::formats
