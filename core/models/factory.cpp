@@ -4,7 +4,7 @@
 
 #include "core/models/registry.h"
 // Each family's include and builder call is enabled by whoever lands that family's files.
-// #include "core/models/convnext.h"
+#include "core/models/convnext.h"
 // #include "core/models/densenet.h"
 #include "core/models/efficientnet.h"
 // #include "core/models/inception_v3.h"
@@ -22,7 +22,7 @@ Result<Backbone> createBackbone(std::string_view name, int64_t numClasses) {
     if (numClasses < 1) {
         return fail("A classifier needs at least one class, got " + std::to_string(numClasses));
     }
-    // if (name.starts_with("convnext")) return makeConvNeXt(name, numClasses);
+    if (name.starts_with("convnext")) return makeConvNeXt(name, numClasses);
     // if (name.starts_with("densenet")) return makeDenseNet(name, numClasses);
     if (name.starts_with("efficientnet")) return makeEfficientNet(name, numClasses);
     // if (name == "inception_v3") return makeInceptionV3(numClasses);
