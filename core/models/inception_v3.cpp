@@ -305,8 +305,8 @@ private:
     static constexpr int kMixed6eBlock = 8;
     static constexpr int kBlockCount = 12;
 
-    /// The network expects inputs normalised as for the official weights were trained
-    /// (mean 0.5, std 0.5); transform_input re-normalises an ImageNet-normalised batch.
+    /// The official weights were trained on inputs normalised with mean 0.5 and std 0.5;
+    /// transform_input turns an ImageNet-normalised batch into that, per channel.
     static torch::Tensor transformInput(const torch::Tensor& x) {
         const torch::Tensor ch0 = x.select(1, 0).unsqueeze(1) * (0.229 / 0.5) + (0.485 - 0.5) / 0.5;
         const torch::Tensor ch1 = x.select(1, 1).unsqueeze(1) * (0.224 / 0.5) + (0.456 - 0.5) / 0.5;
