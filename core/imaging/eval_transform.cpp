@@ -1,0 +1,70 @@
+#include "core/imaging/eval_transform.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+
+#include "core/models/registry.h"
+
+namespace tstudio::imaging {
+
+namespace {
+
+/** Offset of the crop window in one dimension, in the source image (negative: padding). */
+int cropOffset(int size, int crop) {
+    if (crop > size) {
+        return -((crop - size) / 2); // torchvision pads (crop - size) // 2 before the image
+    }
+    const int twice = size - crop;
+    const int half = twice / 2;
+    // Python's round() on an exact .5 goes to the even neighbour.
+    return (twice % 2 == 0 || half % 2 == 0) ? half : half + 1;
+}
+
+} // namespace
+
+EvalTransform EvalTransform::forBackbone(const models::BackboneInfo& info, int inputSize) {
+    EvalTransform t;
+    t.cropSize = inputSize > 0 ? inputSize : info.defaultInputSize;
+    t.resizeShortSide = static_cast<int>(static_cast<std::int64_t>(info.resizeSize) * t.cropSize /
+                                         info.defaultInputSize);
+    t.filter = info.interpolation == models::Interpolation::Bicubic ? ResampleFilter::Bicubic
+                                                                    : ResampleFilter::Bilinear;
+    t.mean = info.mean;
+    t.std = info.std;
+    return t;
+}
+
+RgbImage resizeAndCenterCrop(const RgbImage& image, const EvalTransform& transform) {
+    const bool portrait = image.width <= image.height;
+    const std::int64_t shortSide = portrait ? image.width : image.height;
+    const std::int64_t longSide = portrait ? image.height : image.width;
+    const int newShort = transform.resizeShortSide;
+    // int(size * long / short) in Python: exact product, one correctly rounded division.
+    const int newLong =
+        static_cast<int>(static_cast<double>(newShort * longSide) / static_cast<double>(shortSide));
+    const RgbImage resized = resample(image, portrait ? newShort : newLong,
+                                      portrait ? newLong : newShort, transform.filter);
+
+    const int crop = transform.cropSize;
+    const int left = cropOffset(resized.width, crop);
+    const int top = cropOffset(resized.height, crop);
+    RgbImage out;
+    out.width = crop;
+    out.height = crop;
+    out.pixels.assign(static_cast<std::size_t>(crop) * crop * 3, 0);
+    const int x0 = std::max(left, 0);
+    const int x1 = std::min(left + crop, resized.width);
+    for (int y = 0; y < crop; ++y) {
+        const int sy = y + top;
+        if (sy < 0 || sy >= resized.height || x1 <= x0) {
+            continue;
+        }
+        std::memcpy(out.row(y) + static_cast<std::size_t>(x0 - left) * 3,
+                    resized.row(sy) + static_cast<std::size_t>(x0) * 3,
+                    static_cast<std::size_t>(x1 - x0) * 3);
+    }
+    return out;
+}
+
+} // namespace tstudio::imaging

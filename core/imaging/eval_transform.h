@@ -1,0 +1,40 @@
+#pragma once
+
+#include <array>
+
+#include "core/imaging/resample.h"
+#include "core/imaging/rgb_image.h"
+
+namespace tstudio::models {
+struct BackboneInfo;
+}
+
+namespace tstudio::imaging {
+
+/**
+ * torchvision's evaluation transform: Resize(resizeShortSide) → CenterCrop(cropSize) →
+ * ToTensor → Normalize(mean, std). Plain value type, any thread.
+ */
+struct EvalTransform {
+    int resizeShortSide = 256;
+    int cropSize = 224;
+    ResampleFilter filter = ResampleFilter::Bilinear;
+    std::array<float, 3> mean{0.485f, 0.456f, 0.406f};
+    std::array<float, 3> std{0.229f, 0.224f, 0.225f};
+
+    /**
+     * The registry entry's transform for a square input of inputSize (0: the entry's default).
+     * The resize scales with the input: resizeSize * inputSize / defaultInputSize, rounded down
+     * (256 → 224 crop by default; 512 for a 448 input).
+     */
+    static EvalTransform forBackbone(const models::BackboneInfo& info, int inputSize = 0);
+};
+
+/**
+ * Resize(short side) then CenterCrop, with torchvision 0.14's arithmetic on PIL images: the long
+ * side becomes int(size * long / short), the crop offset is Python's round((size - crop) / 2)
+ * (half to even), and a crop larger than the image is zero-padded. Resampling is PIL's.
+ */
+RgbImage resizeAndCenterCrop(const RgbImage& image, const EvalTransform& transform);
+
+} // namespace tstudio::imaging
