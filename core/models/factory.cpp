@@ -3,7 +3,6 @@
 #include <string>
 
 #include "core/models/registry.h"
-// Each family's include and builder call is enabled by whoever lands that family's files.
 #include "core/models/convnext.h"
 #include "core/models/densenet.h"
 #include "core/models/efficientnet.h"
