@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <memory>
-#include <optional>
 #include <utility>
 
 namespace tstudio::models {
@@ -84,8 +83,7 @@ private:
 
 TORCH_MODULE(SqueezeExcitation);
 
-/// One row of torchvision's _mobilenet_v3_conf (width 1.0, so adjust_channels is identity here
-/// except through _make_divisible).
+/// One row of torchvision's _mobilenet_v3_conf before adjust_channels (width multiplier 1.0).
 struct BlockConfig {
     int64_t in, kernel, expanded, out;
     bool se;
