@@ -9,7 +9,7 @@
 
 namespace tstudio::weights::formats {
 
-/** True if data starts like a .safetensors file: a plausible header length, then '{'. */
+/** True if data starts like a .safetensors file: an 8-byte header length, then '{'. */
 bool looksLikeSafetensors(std::string_view data);
 
 /**

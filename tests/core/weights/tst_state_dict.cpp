@@ -4,7 +4,6 @@
 #include <torch/torch.h>
 
 #include "core/weights/state_dict.h"
-#include "tests/test_support.h"
 
 using namespace tstudio::weights;
 
@@ -140,32 +139,6 @@ private Q_SLOTS:
         QVERIFY(!result.ok());
         QVERIFY2(result.message().find("another architecture") != std::string::npos,
                  result.message().c_str());
-    }
-
-    void readsSharedMobileNetV2() {
-        TSTUDIO_REQUIRE_SHARED();
-        const QString file = tstudio::test::sharedDir() +
-                             QStringLiteral("/weights/mobilenet_v2_imagenet_dequantized.pth");
-        const std::filesystem::path path = file.toStdString();
-        auto dict = readStateDict(path);
-        QVERIFY2(dict.ok(), dict.ok() ? "" : dict.message().c_str());
-        QCOMPARE(dict->size(), size_t{314});
-        QCOMPARE(dict->front().first, std::string("features.0.0.weight"));
-        QCOMPARE(dict->back().first, std::string("classifier.1.bias"));
-        const torch::Tensor& weight = find(*dict, "classifier.1.weight");
-        QCOMPARE(weight.sizes().vec(), (std::vector<int64_t>{1000, 1280}));
-        QCOMPARE(weight.scalar_type(), torch::kFloat32);
-        // Values Python's torch.load reads (tests/core/weights/make_fixtures.py records them).
-        QCOMPARE(weight[0][0].item<float>(), -0.031137077137827873f);
-        QCOMPARE(weight[999][1279].item<float>(), -0.025947563350200653f);
-        QVERIFY(std::abs(weight.to(torch::kFloat64).sum().item<double>() - 275.2803193000145) <
-                1e-6);
-        QCOMPARE(find(*dict, "features.0.1.num_batches_tracked").scalar_type(), torch::kInt64);
-        double total = 0;
-        for (const auto& item : *dict) {
-            total += item.second.to(torch::kFloat64).abs().sum().item<double>();
-        }
-        QVERIFY(std::abs(total - 319954.03407180024) < 1e-4);
     }
 };
 
