@@ -41,7 +41,7 @@ Result<WeightRecords> parsePthZip(std::string_view data, bool verifyChecksums) {
                     "torch.save");
     }
     const std::string folder(folderOf(pickle->name));
-    if (byName.count(folder + "constants.pkl") || byName.count(folder + "code/")) {
+    if (byName.count(folder + "constants.pkl")) {
         return fail("this is a TorchScript model (torch.jit.save), not a state dict; in Python, "
                     "load it and torch.save(model.state_dict(), path) instead");
     }

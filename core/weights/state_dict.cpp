@@ -1,7 +1,8 @@
 #include "core/weights/state_dict.h"
 
-#include <fstream>
-#include <sstream>
+#include <QByteArray>
+#include <QFile>
+#include <QString>
 
 #include "core/common/atomic_file.h"
 #include "core/weights/pth_zip_format.h"
@@ -13,20 +14,45 @@ namespace tstudio::weights {
 
 namespace {
 
-Result<std::string> readWholeFile(const std::filesystem::path& path) {
-    std::error_code code;
-    if (!std::filesystem::is_regular_file(path, code)) {
-        return fail("Cannot read weights from " + path.string() +
-                    ": no such file. Check the path, or choose another .pth/.safetensors file.");
+// The file's bytes: mapped when possible, so a 500 MB checkpoint is not copied before parsing.
+class FileBytes {
+public:
+    Status open(const std::filesystem::path& path) {
+        std::error_code code;
+        if (!std::filesystem::is_regular_file(path, code)) {
+            return fail("Cannot read weights from " + path.string() +
+                        ": no such file. Check the path, or choose another .pth/.safetensors "
+                        "file.");
+        }
+        m_file.setFileName(QString::fromStdString(path.string()));
+        if (!m_file.open(QIODevice::ReadOnly)) {
+            return fail("Cannot read weights from " + path.string() + ": " +
+                        m_file.errorString().toStdString() + ".");
+        }
+        const qint64 size = m_file.size();
+        if (size == 0) {
+            return success();
+        }
+        if (const uchar* mapped = m_file.map(0, size)) {
+            m_view = std::string_view(reinterpret_cast<const char*>(mapped),
+                                      static_cast<std::size_t>(size));
+            return success();
+        }
+        m_copy = m_file.readAll();
+        if (m_copy.size() != size) {
+            return fail("Cannot read weights from " + path.string() + ": " +
+                        m_file.errorString().toStdString() + ".");
+        }
+        m_view = std::string_view(m_copy.constData(), static_cast<std::size_t>(m_copy.size()));
+        return success();
     }
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    if (!in || !(bytes << in.rdbuf())) {
-        return fail("Cannot read weights from " + path.string() +
-                    ": the file cannot be opened (permissions?).");
-    }
-    return std::move(bytes).str();
-}
+    std::string_view bytes() const { return m_view; }
+
+private:
+    QFile m_file;
+    QByteArray m_copy;
+    std::string_view m_view;
+};
 
 Status writeWith(const std::filesystem::path& path, const StateDict& dict,
                  Result<std::string> (*serialize)(const std::vector<formats::TensorBytes>&)) {
@@ -62,15 +88,16 @@ void appendOwnTensors(const torch::nn::Module& module, const std::string& prefix
 } // namespace
 
 Result<StateDict> readStateDict(const std::filesystem::path& path) {
-    auto bytes = readWholeFile(path);
-    if (!bytes) {
-        return bytes.error();
+    FileBytes file;
+    if (auto status = file.open(path); !status) {
+        return status.error();
     }
-    auto records = formats::parseWeightFile(*bytes);
+    const std::string_view bytes = file.bytes();
+    auto records = formats::parseWeightFile(bytes);
     if (!records) {
         return fail("Cannot read weights from " + path.string() + ": " + records.message() + ".");
     }
-    auto dict = tensorsFromRecords(*records, *bytes);
+    auto dict = tensorsFromRecords(*records, bytes);
     if (!dict) {
         return fail("Cannot read weights from " + path.string() + ": " + dict.message() + ".");
     }
