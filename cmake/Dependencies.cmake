@@ -8,7 +8,7 @@ if(TSTUDIO_BUILD_TESTS)
     list(APPEND _tstudio_qt_components Test)
 endif()
 if(TSTUDIO_BUILD_GUI)
-    list(APPEND _tstudio_qt_components Widgets)
+    list(APPEND _tstudio_qt_components Widgets PrintSupport) # QCustomPlot links PrintSupport
 endif()
 find_package(Qt6 6.2 REQUIRED COMPONENTS ${_tstudio_qt_components})
 if(TSTUDIO_BUILD_GUI)
