@@ -1,0 +1,54 @@
+#include "core/data/dataset_opener.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/data/cifar10_source.h"
+#include "core/data/csv_source.h"
+#include "core/data/idx_source.h"
+#include "core/data/image_folder_source.h"
+
+namespace tstudio::data {
+
+namespace fs = std::filesystem;
+
+Result<Dataset> openDataset(const fs::path& path, const ScanControl& control, bool unlabeled) {
+    std::error_code ec;
+    if (!fs::exists(path, ec)) {
+        return fail(path.string() + ": no such file or folder");
+    }
+    if (fs::is_regular_file(path, ec)) {
+        std::string ext = path.extension().string();
+        std::transform(ext.begin(), ext.end(), ext.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (ext == ".csv") {
+            return readCsvDataset(path, control);
+        }
+        if (looksLikeCifar10Binary(path)) {
+            return readCifar10Binary(path, control);
+        }
+        if (looksLikeIdx(path)) {
+            return readIdxDataset(path, control);
+        }
+        return fail(path.string() +
+                    ": not a dataset; give a folder of class folders, a .csv list, CIFAR-10 "
+                    ".bin batches or MNIST IDX files");
+    }
+    if (unlabeled) {
+        return scanUnlabeledFolder(path, control);
+    }
+    if (looksLikeCifar10Binary(path)) {
+        return readCifar10Binary(path, control);
+    }
+    if (looksLikeIdx(path)) {
+        return readIdxDataset(path, control);
+    }
+    auto dataset = scanImageFolder(path, control);
+    if (dataset && dataset->classes().empty()) {
+        // No class folders: the images lie loose in the folder, waiting for labels.
+        return scanUnlabeledFolder(path, control);
+    }
+    return dataset;
+}
+
+} // namespace tstudio::data
