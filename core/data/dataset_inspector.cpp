@@ -1,0 +1,281 @@
+#include "core/data/dataset_inspector.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <future>
+#include <thread>
+#include <unordered_map>
+
+#include "core/data/content_hash.h"
+#include "core/data/file_check.h"
+#include "core/imaging/image_format.h"
+
+namespace tstudio::data {
+
+namespace {
+
+std::string sampleName(const Sample& sample) {
+    return sample.record >= 0 ? sample.path.string() + "#" + std::to_string(sample.record)
+                              : sample.path.string();
+}
+
+FileCheck checkInMemory(const Sample& sample) {
+    FileCheck check;
+    check.width = sample.image->width;
+    check.height = sample.image->height;
+    check.hash = contentHash(sample.image->pixels);
+    return check;
+}
+
+/** The format an extension names, to spot a GIF called .jpg. */
+imaging::ImageFormat formatOfExtension(const std::filesystem::path& path) {
+    std::string ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    using F = imaging::ImageFormat;
+    if (ext == ".jpg" || ext == ".jpeg" || ext == ".jpe") {
+        return F::Jpeg;
+    }
+    if (ext == ".png") {
+        return F::Png;
+    }
+    if (ext == ".gif") {
+        return F::Gif;
+    }
+    if (ext == ".bmp") {
+        return F::Bmp;
+    }
+    if (ext == ".tif" || ext == ".tiff") {
+        return F::Tiff;
+    }
+    if (ext == ".webp") {
+        return F::WebP;
+    }
+    if (ext == ".pbm" || ext == ".pgm" || ext == ".ppm" || ext == ".pnm") {
+        return F::Pnm;
+    }
+    if (ext == ".ico") {
+        return F::Ico;
+    }
+    return F::Unknown;
+}
+
+/** Checks every sample on `threads` threads; false when cancelled. */
+bool checkAll(const Dataset& dataset, const InspectOptions& options, const ScanControl& control,
+              std::vector<FileCheck>& checks) {
+    checks.assign(dataset.size(), {});
+    std::atomic<std::size_t> next{0};
+    std::atomic<std::int64_t> done{0};
+    const auto worker = [&]() {
+        for (std::size_t i = next++; i < checks.size(); i = next++) {
+            if (control.cancelled()) {
+                return;
+            }
+            const Sample& sample = dataset.sample(i);
+            checks[i] = sample.inMemory() ? checkInMemory(sample)
+                                          : checkImageFile(sample.path, options.decode);
+            ++done;
+        }
+    };
+    int threads = options.threads > 0 ? options.threads
+                                      : static_cast<int>(std::thread::hardware_concurrency());
+    threads = std::clamp(threads, 1, 64);
+    std::vector<std::future<void>> futures;
+    for (int t = 0; t < threads; ++t) {
+        futures.push_back(std::async(std::launch::async, worker));
+    }
+    // This thread only reports: progress callbacks stay on the caller's thread.
+    for (auto& future : futures) {
+        while (future.wait_for(std::chrono::milliseconds(50)) != std::future_status::ready) {
+            if (control.progress) {
+                control.progress(done.load());
+            }
+        }
+        future.get();
+    }
+    if (control.progress) {
+        control.progress(done.load());
+    }
+    return !control.cancelled();
+}
+
+void addFileProblems(const Dataset& dataset, const std::vector<FileCheck>& checks,
+                     DatasetReport& report) {
+    for (std::size_t i = 0; i < checks.size(); ++i) {
+        const FileCheck& check = checks[i];
+        const std::string name = sampleName(dataset.sample(i));
+        if (check.problem) {
+            report.problems.push_back({*check.problem, name + ": " + check.message, {name}});
+            continue;
+        }
+        if (check.format != imaging::ImageFormat::Unknown) {
+            const auto named = formatOfExtension(dataset.sample(i).path);
+            if (named != imaging::ImageFormat::Unknown && named != check.format) {
+                report.problems.push_back({ProblemKind::WrongExtension,
+                                           name + ": a " + imaging::formatName(check.format) +
+                                               " file named like a " + imaging::formatName(named) +
+                                               "; it is read by content, rename it to avoid "
+                                               "confusing other tools",
+                                           {name}});
+            }
+        }
+    }
+}
+
+void addDuplicates(const Dataset& dataset, const std::vector<FileCheck>& checks,
+                   DatasetReport& report) {
+    std::unordered_map<std::string, std::vector<std::size_t>> byHash;
+    for (std::size_t i = 0; i < checks.size(); ++i) {
+        if (!checks[i].hash.empty()) {
+            byHash[checks[i].hash].push_back(i);
+        }
+    }
+    std::vector<std::vector<std::size_t>> groups;
+    for (auto& [hash, members] : byHash) {
+        if (members.size() > 1) {
+            groups.push_back(std::move(members));
+        }
+    }
+    // Sample order, so the report reads the same on every run.
+    std::sort(groups.begin(), groups.end());
+    for (const auto& group : groups) {
+        DatasetProblem problem;
+        bool acrossSplits = false;
+        bool acrossLabels = false;
+        for (std::size_t i : group) {
+            problem.items.push_back(sampleName(dataset.sample(i)));
+            acrossSplits |= dataset.sample(i).split != dataset.sample(group[0]).split;
+            acrossLabels |= dataset.sample(i).label != dataset.sample(group[0]).label;
+        }
+        problem.kind = acrossSplits ? ProblemKind::DuplicateAcrossSplits : ProblemKind::Duplicate;
+        problem.message = std::to_string(group.size()) + " identical images" +
+                          (acrossSplits ? " in different splits (the same image is trained on "
+                                          "and evaluated: remove all but one)"
+                                        : " (keep one)") +
+                          (acrossLabels ? "; they carry different labels" : "");
+        report.problems.push_back(std::move(problem));
+    }
+}
+
+void addSizes(const Dataset& dataset, const std::vector<FileCheck>& checks,
+              const InspectOptions& options, DatasetReport& report) {
+    SizeStats& s = report.sizes;
+    double sumW = 0;
+    double sumH = 0;
+    std::int64_t minPixels = 0;
+    std::int64_t maxPixels = 0;
+    DatasetProblem small{ProblemKind::TooSmall, {}, {}};
+    for (std::size_t i = 0; i < checks.size(); ++i) {
+        const FileCheck& check = checks[i];
+        if (check.width <= 0 || check.height <= 0 || check.problem) {
+            continue;
+        }
+        const std::int64_t pixels = std::int64_t{check.width} * check.height;
+        if (s.measured == 0) {
+            s.minWidth = s.maxWidth = check.width;
+            s.minHeight = s.maxHeight = check.height;
+        }
+        s.minWidth = std::min(s.minWidth, check.width);
+        s.maxWidth = std::max(s.maxWidth, check.width);
+        s.minHeight = std::min(s.minHeight, check.height);
+        s.maxHeight = std::max(s.maxHeight, check.height);
+        if (s.measured == 0 || pixels < minPixels) {
+            minPixels = pixels;
+            s.smallest = sampleName(dataset.sample(i));
+        }
+        if (s.measured == 0 || pixels > maxPixels) {
+            maxPixels = pixels;
+            s.largest = sampleName(dataset.sample(i));
+        }
+        sumW += check.width;
+        sumH += check.height;
+        ++s.measured;
+        const std::string format = dataset.sample(i).inMemory() ? std::string("in memory")
+                                                                : imaging::formatName(check.format);
+        ++report.formats[format];
+        if (std::min(check.width, check.height) < options.inputSize) {
+            small.items.push_back(sampleName(dataset.sample(i)));
+        }
+    }
+    if (s.measured > 0) {
+        s.meanWidth = sumW / static_cast<double>(s.measured);
+        s.meanHeight = sumH / static_cast<double>(s.measured);
+    }
+    if (!small.items.empty()) {
+        small.message = std::to_string(small.items.size()) + " images have a side shorter than " +
+                        "the input size " + std::to_string(options.inputSize) +
+                        " px: they will be upscaled (blurry); use a smaller input size or larger "
+                        "images";
+        report.problems.push_back(std::move(small));
+    }
+}
+
+void addClassProblems(const InspectOptions& options, DatasetReport& report) {
+    const ClassSummary* smallest = nullptr;
+    const ClassSummary* largest = nullptr;
+    for (const ClassSummary& c : report.classes) {
+        if (c.total < 2) {
+            report.problems.push_back(
+                {ProblemKind::TooFewImages,
+                 "class \"" + c.name + "\" has " + std::to_string(c.total) +
+                     (c.total == 1 ? " image" : " images") +
+                     ": at least 2 are needed to train and validate; add images or merge it",
+                 {c.name}});
+        }
+        if (!smallest || c.total < smallest->total) {
+            smallest = &c;
+        }
+        if (!largest || c.total > largest->total) {
+            largest = &c;
+        }
+    }
+    if (smallest && smallest->total > 0 &&
+        static_cast<double>(largest->total) >
+            options.imbalanceRatio * static_cast<double>(smallest->total)) {
+        char ratio[32];
+        std::snprintf(ratio, sizeof ratio, "%.1f",
+                      static_cast<double>(largest->total) / static_cast<double>(smallest->total));
+        report.problems.push_back({ProblemKind::Imbalance,
+                                   "strong class imbalance: \"" + largest->name + "\" has " +
+                                       std::to_string(largest->total) + " images, \"" +
+                                       smallest->name + "\" only " +
+                                       std::to_string(smallest->total) + " (" + ratio +
+                                       "x); add images to the small classes or use class weights",
+                                   {largest->name, smallest->name}});
+    }
+}
+
+} // namespace
+
+Result<DatasetReport> inspectDataset(const Dataset& dataset, const InspectOptions& options,
+                                     const ScanControl& control) {
+    DatasetReport report;
+    report.source = dataset.root().string();
+    report.kind = dataset.kind();
+    report.inputSize = options.inputSize;
+    report.sampleCount = static_cast<std::int64_t>(dataset.size());
+    report.unlabeledCount = static_cast<std::int64_t>(dataset.unlabeledCount());
+    for (const std::string& name : dataset.classes()) {
+        report.classes.push_back({name, {}, 0});
+    }
+    for (const Sample& sample : dataset.samples()) {
+        ++report.perSplit[static_cast<std::size_t>(sample.split)];
+        if (sample.label >= 0) {
+            ClassSummary& c = report.classes[static_cast<std::size_t>(sample.label)];
+            ++c.perSplit[static_cast<std::size_t>(sample.split)];
+            ++c.total;
+        }
+    }
+    std::vector<FileCheck> checks;
+    if (!checkAll(dataset, options, control, checks)) {
+        return fail(kCancelledMessage);
+    }
+    addFileProblems(dataset, checks, report);
+    addDuplicates(dataset, checks, report);
+    addSizes(dataset, checks, options, report);
+    addClassProblems(options, report);
+    return report;
+}
+
+} // namespace tstudio::data
