@@ -1,21 +1,15 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "core/common/result.h"
+#include "core/inference/model_spec.h"
 
 namespace tstudio::inference {
-
-/** Which network to run, and where. Plain data. */
-struct ModelSpec {
-    std::string arch;                 ///< registry name, e.g. "mobilenet_v2"
-    std::filesystem::path weights;    ///< empty: the official file from the hub cache
-    int inputSize = 0;                ///< 0: the registry's default
-    std::string device = "cpu";       ///< "cpu" or "cuda" / "cuda:N"
-};
 
 struct ClassScore {
     int index = 0;
@@ -32,8 +26,9 @@ struct Prediction {
 /**
  * "Classifier as is": a pretrained ImageNet backbone that names the 1000 ImageNet classes of any
  * photo. Decodes with the project's image decoder and preprocesses per the registry entry.
- * Not thread-safe: one instance per thread. open() and classify() fail with clear messages (bad
- * weights, unreadable image, unknown device) and never throw.
+ * A checkpoint whose head has another class count loads too; its classes are then labelled
+ * "class N". Not thread-safe: one instance per thread. open() and classify() fail with clear
+ * messages (bad weights, unreadable image, unknown device) and never throw.
  */
 class ImageClassifier {
 public:
@@ -43,11 +38,29 @@ public:
     ImageClassifier& operator=(ImageClassifier&&) noexcept;
     ~ImageClassifier();
 
-    /** Top-k classes of the image file at path. */
+    /** Top-k classes of the image file at path (k is capped at the class count). */
     Result<Prediction> classify(const std::filesystem::path& path, int topk = 5);
+
+    /**
+     * Classifies many images, batchSize per forward pass (much faster on CPU than one by one),
+     * calling onPrediction for each image in order and onSkipped for each image that cannot be
+     * decoded (the message names the file). Fails only when the model itself fails.
+     */
+    Status classifyAll(const std::vector<std::filesystem::path>& paths, int topk, int batchSize,
+                       const std::function<void(const Prediction&)>& onPrediction,
+                       const std::function<void(const Error&)>& onSkipped = {});
+
+    /** The raw logits of the image file at path, one per class. */
+    Result<std::vector<float>> logits(const std::filesystem::path& path);
 
     /** The input size in use (after defaults). */
     int inputSize() const;
+
+    /** The weight file that was loaded (the hub cache's when the spec named none). */
+    std::filesystem::path weightsPath() const;
+
+    /** Label of class index: the ImageNet name for a 1000-class head, else "class N". */
+    std::string label(int index) const;
 
 private:
     struct Impl;

@@ -1,0 +1,142 @@
+#include "core/inference/feature_extractor.h"
+
+#include <algorithm>
+#include <optional>
+
+#include <torch/torch.h>
+
+#include "core/inference/pretrained_model.h"
+
+namespace tstudio::inference {
+
+namespace {
+
+/** Block index of layer, -1 for "pool"/"neck", -2 for "logits", nullopt for unknown names. */
+constexpr int kPool = -1;
+constexpr int kLogits = -2;
+
+std::optional<int> resolveLayer(const std::vector<std::string>& blocks, const std::string& layer) {
+    if (layer == "pool" || layer == "neck") {
+        return kPool;
+    }
+    if (layer == "logits") {
+        return kLogits;
+    }
+    const auto it = std::find(blocks.begin(), blocks.end(), layer);
+    if (it == blocks.end()) {
+        return std::nullopt;
+    }
+    return static_cast<int>(it - blocks.begin());
+}
+
+torch::Tensor pooled(const torch::Tensor& map, Pooling pooling) {
+    if (map.dim() <= 2) {
+        return map.flatten(1);
+    }
+    switch (pooling) {
+    case Pooling::Average:
+        return map.flatten(2).mean(/*dim=*/2);
+    case Pooling::Max:
+        return std::get<0>(map.flatten(2).max(/*dim=*/2));
+    case Pooling::None:
+        break;
+    }
+    return map.flatten(1);
+}
+
+} // namespace
+
+struct FeatureExtractor::Impl {
+    PretrainedModel model;
+    FeatureSpec spec;
+    int layer = kPool;
+
+    torch::Tensor run(const torch::Tensor& input) {
+        auto& net = *model.net;
+        if (layer == kLogits) {
+            return net.forward(input);
+        }
+        const int blocks = static_cast<int>(net.blockNames().size());
+        if (layer == kPool) {
+            return net.forwardNeck(net.forwardBlocks(input, 0, blocks));
+        }
+        return pooled(net.forwardBlocks(input, 0, layer + 1), spec.pooling);
+    }
+};
+
+FeatureExtractor::FeatureExtractor(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+FeatureExtractor::FeatureExtractor(FeatureExtractor&&) noexcept = default;
+FeatureExtractor& FeatureExtractor::operator=(FeatureExtractor&&) noexcept = default;
+FeatureExtractor::~FeatureExtractor() = default;
+
+Result<FeatureExtractor> FeatureExtractor::open(const FeatureSpec& spec) {
+    if (spec.batchSize < 1) {
+        return fail("The batch size must be at least 1, got " + std::to_string(spec.batchSize));
+    }
+    try {
+        Result<PretrainedModel> model = loadPretrained(spec.model);
+        if (!model) {
+            return model.error();
+        }
+        auto impl = std::make_unique<Impl>();
+        impl->model = std::move(model).value();
+        impl->spec = spec;
+        const auto layer = resolveLayer(impl->model.net->blockNames(), spec.layer);
+        if (!layer) {
+            std::string known;
+            for (const std::string& name : FeatureExtractor(std::move(impl)).layerNames()) {
+                known += (known.empty() ? "" : ", ") + name;
+            }
+            return fail("Unknown layer \"" + spec.layer + "\" for " + spec.model.arch +
+                        "; known: " + known);
+        }
+        impl->layer = *layer;
+        return FeatureExtractor(std::move(impl));
+    } catch (const std::exception& e) {
+        return fail("Cannot prepare " + spec.model.arch + ": " + e.what());
+    }
+}
+
+std::vector<std::string> FeatureExtractor::layerNames() const {
+    std::vector<std::string> names = m_impl->model.net->blockNames();
+    names.push_back("pool");
+    names.push_back("logits");
+    return names;
+}
+
+Result<FeatureTable> FeatureExtractor::extract(const std::vector<std::filesystem::path>& paths,
+                                               const std::function<void(const Error&)>& onSkipped) {
+    FeatureTable table;
+    const auto batchSize = static_cast<std::size_t>(m_impl->spec.batchSize);
+    try {
+        const torch::InferenceMode inference;
+        for (std::size_t begin = 0; begin < paths.size(); begin += batchSize) {
+            const std::vector<std::filesystem::path> chunk(
+                paths.begin() + static_cast<std::ptrdiff_t>(begin),
+                paths.begin() +
+                    static_cast<std::ptrdiff_t>(std::min(begin + batchSize, paths.size())));
+            ImageBatch batch = prepareBatch(m_impl->model, chunk);
+            for (const Error& error : batch.failed) {
+                if (onSkipped) {
+                    onSkipped(error);
+                }
+            }
+            if (batch.kept.empty()) {
+                continue;
+            }
+            const torch::Tensor rows =
+                m_impl->run(batch.input).to(torch::kCPU, torch::kFloat32).contiguous();
+            table.width = rows.size(1);
+            const float* data = rows.data_ptr<float>();
+            table.values.insert(table.values.end(), data, data + rows.numel());
+            for (std::size_t index : batch.kept) {
+                table.paths.push_back(chunk[index]);
+            }
+        }
+    } catch (const std::exception& e) {
+        return fail("Feature extraction failed: " + std::string(e.what()));
+    }
+    return table;
+}
+
+} // namespace tstudio::inference

@@ -1,0 +1,134 @@
+#include "core/inference/image_classifier.h"
+
+#include <algorithm>
+#include <optional>
+
+#include <torch/torch.h>
+
+#include "core/inference/imagenet_classes.h"
+#include "core/inference/pretrained_model.h"
+
+namespace tstudio::inference {
+
+struct ImageClassifier::Impl {
+    PretrainedModel model;
+    int64_t classes = 0;
+};
+
+ImageClassifier::ImageClassifier(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+ImageClassifier::ImageClassifier(ImageClassifier&&) noexcept = default;
+ImageClassifier& ImageClassifier::operator=(ImageClassifier&&) noexcept = default;
+ImageClassifier::~ImageClassifier() = default;
+
+Result<ImageClassifier> ImageClassifier::open(const ModelSpec& spec) {
+    try {
+        Result<PretrainedModel> model = loadPretrained(spec);
+        if (!model) {
+            return model.error();
+        }
+        auto impl = std::make_unique<Impl>();
+        impl->model = std::move(model).value();
+        impl->classes = impl->model.net->numClasses();
+        return ImageClassifier(std::move(impl));
+    } catch (const std::exception& e) { // c10::Error from LibTorch (e.g. device out of memory)
+        return fail("Cannot prepare " + spec.arch + ": " + e.what());
+    }
+}
+
+namespace {
+
+/** Runs the network on one prepared batch: [N, classes] float32 on the CPU. */
+torch::Tensor forwardBatch(PretrainedModel& model, const ImageBatch& batch) {
+    const torch::InferenceMode inference;
+    return model.net->forward(batch.input).to(torch::kCPU, torch::kFloat32).contiguous();
+}
+
+} // namespace
+
+Result<std::vector<float>> ImageClassifier::logits(const std::filesystem::path& path) {
+    ImageBatch batch = prepareBatch(m_impl->model, {path});
+    if (!batch.failed.empty()) {
+        return batch.failed.front();
+    }
+    try {
+        const torch::Tensor out = forwardBatch(m_impl->model, batch);
+        const float* data = out.data_ptr<float>();
+        return std::vector<float>(data, data + out.numel());
+    } catch (const std::exception& e) {
+        return fail(path.string() + ": inference failed: " + e.what());
+    }
+}
+
+Status ImageClassifier::classifyAll(const std::vector<std::filesystem::path>& paths, int topk,
+                                    int batchSize,
+                                    const std::function<void(const Prediction&)>& onPrediction,
+                                    const std::function<void(const Error&)>& onSkipped) {
+    const auto step = static_cast<std::size_t>(std::max(batchSize, 1));
+    for (std::size_t begin = 0; begin < paths.size(); begin += step) {
+        const std::vector<std::filesystem::path> chunk(
+            paths.begin() + static_cast<std::ptrdiff_t>(begin),
+            paths.begin() + static_cast<std::ptrdiff_t>(std::min(begin + step, paths.size())));
+        const ImageBatch batch = prepareBatch(m_impl->model, chunk);
+        for (const Error& error : batch.failed) {
+            if (onSkipped) {
+                onSkipped(error);
+            }
+        }
+        if (batch.kept.empty()) {
+            continue;
+        }
+        try {
+            const torch::Tensor probabilities =
+                torch::softmax(forwardBatch(m_impl->model, batch), /*dim=*/1);
+            const int64_t k = std::clamp<int64_t>(topk, 1, probabilities.size(1));
+            const auto [values, indices] = probabilities.topk(k, /*dim=*/1);
+            for (std::size_t row = 0; row < batch.kept.size(); ++row) {
+                Prediction prediction;
+                prediction.path = chunk[batch.kept[row]];
+                const auto r = static_cast<int64_t>(row);
+                for (int64_t i = 0; i < k; ++i) {
+                    const int index = static_cast<int>(indices[r][i].item<int64_t>());
+                    prediction.top.push_back({index, label(index), values[r][i].item<float>()});
+                }
+                onPrediction(prediction);
+            }
+        } catch (const std::exception& e) {
+            return fail("Inference failed: " + std::string(e.what()));
+        }
+    }
+    return success();
+}
+
+Result<Prediction> ImageClassifier::classify(const std::filesystem::path& path, int topk) {
+    std::optional<Prediction> result;
+    std::optional<Error> skipped;
+    const Status status = classifyAll(
+        {path}, topk, 1, [&](const Prediction& p) { result = p; },
+        [&](const Error& e) { skipped = e; });
+    if (!status) {
+        return status.error();
+    }
+    if (skipped) {
+        return *skipped;
+    }
+    return std::move(*result);
+}
+
+int ImageClassifier::inputSize() const {
+    return m_impl->model.transform.cropSize;
+}
+
+std::filesystem::path ImageClassifier::weightsPath() const {
+    return m_impl->model.weightsPath;
+}
+
+std::string ImageClassifier::label(int index) const {
+    const auto& names = imagenetClassNames();
+    if (m_impl->classes == static_cast<int64_t>(names.size()) && index >= 0 &&
+        index < static_cast<int>(names.size())) {
+        return names[static_cast<std::size_t>(index)];
+    }
+    return "class " + std::to_string(index);
+}
+
+} // namespace tstudio::inference

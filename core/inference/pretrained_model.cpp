@@ -1,0 +1,129 @@
+#include "core/inference/pretrained_model.h"
+
+#include <charconv>
+
+#include "core/common/threads.h"
+#include "core/imaging/image_decoder.h"
+#include "core/imaging/preprocess.h"
+#include "core/models/factory.h"
+#include "core/models/registry.h"
+#include "core/weights/hub_cache.h"
+#include "core/weights/state_dict.h"
+
+namespace tstudio::inference {
+
+namespace {
+
+/** The head's output count recorded in the file, so fine-tuned checkpoints load too. */
+int64_t headOutputs(const weights::StateDict& dict, const std::string& headPath) {
+    const std::string key = headPath + ".weight";
+    for (const auto& [name, tensor] : dict) {
+        if (name == key && tensor.dim() == 2) {
+            return tensor.size(0);
+        }
+    }
+    return 1000;
+}
+
+} // namespace
+
+Result<torch::Device> parseDevice(const std::string& name) {
+    if (name.empty() || name == "cpu") {
+        return torch::Device(torch::kCPU);
+    }
+    if (name != "cuda" && !name.starts_with("cuda:")) {
+        return fail("Unknown device \"" + name + "\": use cpu, cuda or cuda:N");
+    }
+    int index = 0;
+    if (name.size() > 5) {
+        const char* first = name.data() + 5;
+        const char* last = name.data() + name.size();
+        const auto [end, code] = std::from_chars(first, last, index);
+        if (code != std::errc() || end != last || index < 0) {
+            return fail("Unknown device \"" + name + "\": use cpu, cuda or cuda:N");
+        }
+    }
+    if (!torch::cuda::is_available()) {
+        return fail("Device \"" + name +
+                    "\" was asked for, but CUDA is not available: this "
+                    "LibTorch is a CPU-only build or no NVIDIA GPU/driver is present. Use "
+                    "--device cpu.");
+    }
+    const auto count = static_cast<int>(torch::cuda::device_count());
+    if (index >= count) {
+        return fail("Device \"" + name + "\" does not exist: " + std::to_string(count) +
+                    " CUDA device(s) visible");
+    }
+    return torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(index));
+}
+
+Result<PretrainedModel> loadPretrained(const ModelSpec& spec) {
+    const models::BackboneInfo* info = models::findBackbone(spec.arch);
+    if (info == nullptr) {
+        return fail("Unknown architecture \"" + spec.arch +
+                    "\"; known: " + models::knownBackboneNames());
+    }
+    if (spec.inputSize != 0 && (spec.inputSize < info->minInputSize || spec.inputSize > 2048)) {
+        return fail("Input size " + std::to_string(spec.inputSize) + " does not suit " +
+                    info->displayName + ": use " + std::to_string(info->minInputSize) +
+                    " to 2048 (default " + std::to_string(info->defaultInputSize) + ")");
+    }
+    Result<torch::Device> device = parseDevice(spec.device);
+    if (!device) {
+        return device.error();
+    }
+    std::filesystem::path weightsPath = spec.weights;
+    if (weightsPath.empty()) {
+        const auto cached = weights::cachedOfficialWeights(*info);
+        if (!cached) {
+            return fail(weights::howToGetWeights(*info));
+        }
+        weightsPath = *cached;
+    }
+    Result<weights::StateDict> dict = weights::readStateDict(weightsPath);
+    if (!dict) {
+        return dict.error();
+    }
+    Result<models::Backbone> net =
+        models::createBackbone(info->name, headOutputs(*dict, info->headPath));
+    if (!net) {
+        return net.error();
+    }
+    Result<weights::LoadReport> report =
+        weights::loadStateDict(**net, *dict, weights::LoadPolicy::Strict);
+    if (!report) {
+        return fail(weightsPath.string() + " does not hold " + info->displayName +
+                    " weights: " + report.message());
+    }
+    useAllCores();
+    PretrainedModel model;
+    model.net = *net;
+    model.net->eval();
+    model.net->to(*device);
+    model.info = info;
+    model.device = *device;
+    model.transform = imaging::EvalTransform::forBackbone(*info, spec.inputSize);
+    model.weightsPath = weightsPath;
+    return model;
+}
+
+ImageBatch prepareBatch(const PretrainedModel& model,
+                        const std::vector<std::filesystem::path>& paths) {
+    ImageBatch batch;
+    std::vector<torch::Tensor> inputs;
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        Result<imaging::RgbImage> image = imaging::decodeImage(paths[i]);
+        if (!image) {
+            batch.failed.push_back(image.error());
+            continue;
+        }
+        inputs.push_back(imaging::preprocessForEval(*image, model.transform));
+        batch.kept.push_back(i);
+    }
+    if (!inputs.empty()) {
+        batch.input = torch::stack(inputs).to(model.device);
+    }
+    return batch;
+}
+
+} // namespace tstudio::inference
