@@ -17,6 +17,18 @@ std::string_view folderOf(std::string_view name) {
     return slash == std::string_view::npos ? std::string_view() : name.substr(0, slash + 1);
 }
 
+// torch.save never compresses; a compressed member means another tool repacked the archive.
+Status requireStored(const ZipEntry& entry) {
+    if (entry.method == 0) {
+        return success();
+    }
+    return fail("zip member '" + entry.name + "' is compressed (method " +
+                std::to_string(entry.method) +
+                "); torch.save never compresses, so this file was repacked by another tool. "
+                "Re-save it with torch.save, or unpack it and re-zip it without compression "
+                "(zip -0)");
+}
+
 } // namespace
 
 Result<WeightRecords> parsePthZip(std::string_view data, bool verifyChecksums) {
@@ -45,7 +57,11 @@ Result<WeightRecords> parsePthZip(std::string_view data, bool verifyChecksums) {
         return fail("this is a TorchScript model (torch.jit.save), not a state dict; in Python, "
                     "load it and torch.save(model.state_dict(), path) instead");
     }
-    if (const auto it = byName.find(folder + "byteorder"); it != byName.end()) {
+    if (auto status = requireStored(*pickle); !status) {
+        return status.error();
+    }
+    if (const auto it = byName.find(folder + "byteorder");
+        it != byName.end() && it->second->method == 0) {
         const ByteSpan span = it->second->data;
         if (data.substr(static_cast<std::size_t>(span.offset),
                         static_cast<std::size_t>(span.size)) != "little") {
@@ -73,6 +89,9 @@ Result<WeightRecords> parsePthZip(std::string_view data, bool verifyChecksums) {
             if (member == byName.end()) {
                 return fail("storage '" + a[2]->text + "' has no member " + folder + "data/" +
                             a[2]->text + " in the archive");
+            }
+            if (auto status = requireStored(*member->second); !status) {
+                return status.error();
             }
             records.storages.push_back(member->second->data);
         }

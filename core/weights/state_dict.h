@@ -42,7 +42,10 @@ struct LoadReport {
     std::string summary() const;
 };
 
-/** Compares the module's parameters and buffers (recursively, torchvision keys) with dict. */
+/**
+ * Compares the module's parameters and buffers (recursively, torchvision keys, buffers such as
+ * num_batches_tracked included) with dict. Changes nothing. The thread that owns the module.
+ */
 LoadReport compareStateDict(const torch::nn::Module& module, const StateDict& dict);
 
 enum class LoadPolicy {
@@ -52,7 +55,9 @@ enum class LoadPolicy {
 
 /**
  * Copies the dict's tensors into the module's parameters and buffers (converting dtype), as
- * the policy allows. Returns the report; on a Strict failure the module is unchanged.
+ * the policy allows. Returns the report. Fails, leaving the module unchanged, when Strict finds
+ * any difference, or when no key matches at all (weights of another architecture). The thread
+ * that owns the module.
  */
 Result<LoadReport> loadStateDict(torch::nn::Module& module, const StateDict& dict,
                                  LoadPolicy policy);
@@ -60,10 +65,14 @@ Result<LoadReport> loadStateDict(torch::nn::Module& module, const StateDict& dic
 /** The module's parameters and buffers as a state dict, torchvision keys and order. */
 StateDict stateDictOf(const torch::nn::Module& module);
 
-/** Writes a .pth that Python's torch.load reads (zip format, a plain dict). Atomic. */
+/**
+ * Writes a .pth that Python's torch.load reads: torch's zip format holding an OrderedDict of
+ * tensors (contiguous CPU copies). Atomic: a reader sees the old file or the whole new one.
+ * Fails on dtypes no weight file carries (complex, quantized) or when the file cannot be written.
+ */
 Status writePth(const std::filesystem::path& path, const StateDict& dict);
 
-/** Writes a .safetensors file. Atomic. */
+/** Writes a .safetensors file (tensors in dict order, "__metadata__" {"format": "pt"}). Atomic. */
 Status writeSafetensors(const std::filesystem::path& path, const StateDict& dict);
 
 } // namespace tstudio::weights

@@ -149,14 +149,8 @@ Result<std::vector<ZipEntry>> readZipDirectory(std::string_view zip, bool verify
         if (flags & 0x1U) {
             return fail("zip member '" + entry.name + "' is encrypted");
         }
-        if (method != 0) {
-            return fail("zip member '" + entry.name + "' is compressed (method " +
-                        std::to_string(method) +
-                        "); torch.save never compresses, so this file was repacked by another "
-                        "tool. Re-save it with torch.save or unpack and re-zip it with no "
-                        "compression (zip -0)");
-        }
-        if (csize != usize) {
+        entry.method = method;
+        if (method == 0 && csize != usize) {
             return fail("zip member '" + entry.name + "' is stored but its sizes differ");
         }
         if (!fits(zip, local, kLocalHeaderSize) ||
@@ -166,13 +160,14 @@ Result<std::vector<ZipEntry>> readZipDirectory(std::string_view zip, bool verify
         const std::uint64_t dataOffset = local + kLocalHeaderSize +
                                          readLittle<std::uint16_t>(zip.data() + local + 26) +
                                          readLittle<std::uint16_t>(zip.data() + local + 28);
-        if (!fits(zip, dataOffset, usize)) {
-            return fail("zip member '" + entry.name + "' (" + std::to_string(usize) +
+        if (!fits(zip, dataOffset, csize)) {
+            return fail("zip member '" + entry.name + "' (" + std::to_string(csize) +
                         " bytes) runs past the end of the file: the file is truncated");
         }
-        entry.data = {dataOffset, usize};
-        if (verifyChecksums && crc32(zip.substr(static_cast<std::size_t>(dataOffset),
-                                                static_cast<std::size_t>(usize))) != crc) {
+        entry.data = {dataOffset, csize};
+        if (verifyChecksums && method == 0 &&
+            crc32(zip.substr(static_cast<std::size_t>(dataOffset),
+                             static_cast<std::size_t>(usize))) != crc) {
             return fail("zip member '" + entry.name +
                         "' fails its CRC-32 check: the file is damaged");
         }

@@ -5,7 +5,8 @@
 
 Needs Python torch (1.13 was used). Every tensor value is a simple formula that the C++ tests
 rebuild, so they check exact values. With --shared (or $TSTUDIO_SHARED) it also records checksums
-of the shared MobileNetV2 file as Python reads them.
+of the shared MobileNetV2 file as Python reads them. Only the legacy files change between runs
+(their storage keys are memory addresses).
 """
 import argparse
 import collections
@@ -119,11 +120,14 @@ def pickle_with_storages(obj, protocol=2):
 
 
 def write_zip(name, data_pkl, storages, folder="archive"):
+    def put(z, member, data):  # a fixed date keeps regenerated fixtures byte-identical
+        z.writestr(zipfile.ZipInfo(member, date_time=(1980, 1, 1, 0, 0, 0)), data)
+
     with zipfile.ZipFile(os.path.join(OUT, name), "w", zipfile.ZIP_STORED) as z:
-        z.writestr(folder + "/data.pkl", data_pkl)
+        put(z, folder + "/data.pkl", data_pkl)
         for key, raw in storages.items():
-            z.writestr(folder + "/data/" + key, raw)
-        z.writestr(folder + "/version", "3\n")
+            put(z, folder + "/data/" + key, raw)
+        put(z, folder + "/version", "3\n")
 
 
 def hostile_tensor_file(name, size, stride, offset=0, numel=4, storage_bytes=16):
@@ -158,6 +162,10 @@ def write_hostile():
     write_zip("missing_storage.pth", pickle_with_storages(
         collections.OrderedDict([("w", FakeTensor(storage, 0, (4,), (1,)))])), {})
 
+    # A TorchScript archive is a zip with data.pkl too, but its pickle names __torch__ classes.
+    torch.manual_seed(0)
+    torch.jit.save(torch.jit.script(torch.nn.Linear(2, 2)), os.path.join(OUT, "torchscript.pt"))
+
     good = open(os.path.join(OUT, "dtypes_zip.pth"), "rb").read()
     with open(os.path.join(OUT, "truncated_zip.pth"), "wb") as f:
         f.write(good[: len(good) // 2])
@@ -169,6 +177,11 @@ def write_hostile():
         flipped[local + 30 + name_len + extra_len + 1] ^= 0x10  # inside f32's data
     with open(os.path.join(OUT, "bitflip_zip.pth"), "wb") as f:
         f.write(bytes(flipped))
+    with zipfile.ZipFile(io.BytesIO(good)) as src, zipfile.ZipFile(
+            os.path.join(OUT, "deflated_zip.pth"), "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():  # what "zip -r" on an unpacked .pth would produce
+            dst.writestr(zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0)),
+                         src.read(info.filename), zipfile.ZIP_DEFLATED)
     legacy = open(os.path.join(OUT, "dtypes_legacy.pth"), "rb").read()
     with open(os.path.join(OUT, "truncated_legacy.pth"), "wb") as f:
         f.write(legacy[: len(legacy) - 7])

@@ -59,6 +59,10 @@ private Q_SLOTS:
             << QStringLiteral("zero_stride_expansion.pth") << QStringLiteral("refusing");
         QTest::newRow("storage member missing")
             << QStringLiteral("missing_storage.pth") << QStringLiteral("has no member");
+        QTest::newRow("TorchScript archive")
+            << QStringLiteral("torchscript.pt") << QStringLiteral("TorchScript");
+        QTest::newRow("zip repacked with deflate")
+            << QStringLiteral("deflated_zip.pth") << QStringLiteral("is compressed (method 8)");
         QTest::newRow("zip truncated")
             << QStringLiteral("truncated_zip.pth") << QStringLiteral("truncated");
         QTest::newRow("zip bit flip in tensor data")
