@@ -1,0 +1,215 @@
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "tests/test_support.h"
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+/** Runs the tstudio binary with args; extraEnv entries are NAME=value. */
+Run runCli(const QStringList& args, const QStringList& extraEnv = {}) {
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString& entry : extraEnv) {
+        env.insert(entry.section(QLatin1Char('='), 0, 0), entry.section(QLatin1Char('='), 1));
+    }
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(TSTUDIO_CLI), args);
+    if (!process.waitForFinished(300'000)) {
+        process.kill();
+        process.waitForFinished();
+    }
+    Run run;
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+QString shared(const char* relative) {
+    return tstudio::test::sharedDir() + QLatin1Char('/') + QLatin1String(relative);
+}
+
+QString weights() {
+    return shared("weights/mobilenet_v2_imagenet_dequantized.pth");
+}
+
+QString firstPhoto(const char* folder) {
+    const QDir dir(shared("datasets/hymenoptera/val/") + QLatin1String(folder));
+    return dir.filePath(dir.entryList(QDir::Files, QDir::Name).constFirst());
+}
+
+QList<QByteArray> lines(const QByteArray& text) {
+    return text.trimmed().split('\n');
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void modelsJson() {
+        const Run run = runCli({QStringLiteral("models"), QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 0);
+        bool sawMobileNet = false;
+        for (const QByteArray& line : lines(run.out)) {
+            QJsonParseError error;
+            const QJsonObject model = QJsonDocument::fromJson(line, &error).object();
+            QVERIFY2(error.error == QJsonParseError::NoError, line.constData());
+            QVERIFY(!model.value(QLatin1String("blocks")).toArray().isEmpty());
+            if (model.value(QLatin1String("name")).toString() == QLatin1String("mobilenet_v2")) {
+                sawMobileNet = true;
+                QCOMPARE(model.value(QLatin1String("inputSize")).toInt(), 224);
+                QCOMPARE(model.value(QLatin1String("featureWidth")).toInt(), 1280);
+                QCOMPARE(model.value(QLatin1String("weights"))
+                             .toObject()
+                             .value(QLatin1String("file"))
+                             .toString(),
+                         QStringLiteral("mobilenet_v2-b0353104.pth"));
+            }
+        }
+        QVERIFY(sawMobileNet);
+    }
+
+    void helpAndUsageErrors_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("top help") << QStringList{QStringLiteral("--help")} << 0 << "features";
+        QTest::newRow("classify help")
+            << QStringList{QStringLiteral("classify"), QStringLiteral("--help")} << 0
+            << "Exit status";
+        QTest::newRow("features help")
+            << QStringList{QStringLiteral("features"), QStringLiteral("-h")} << 0
+            << "--pool avg|max|none";
+        QTest::newRow("models help")
+            << QStringList{QStringLiteral("models"), QStringLiteral("--help")} << 0 << "--json";
+        QTest::newRow("no command") << QStringList{} << 2 << "Usage";
+        QTest::newRow("unknown command")
+            << QStringList{QStringLiteral("train-everything")} << 2 << "unknown command";
+        QTest::newRow("no arch") << QStringList{QStringLiteral("classify"), QStringLiteral("x.jpg")}
+                                 << 2 << "--arch is required";
+        QTest::newRow("unknown option")
+            << QStringList{QStringLiteral("classify"), QStringLiteral("--colour"),
+                           QStringLiteral("x.jpg")}
+            << 2 << "unknown option --colour";
+        QTest::newRow("features without out")
+            << QStringList{QStringLiteral("features"), QStringLiteral("--arch"),
+                           QStringLiteral("mobilenet_v2"), QStringLiteral("x.jpg")}
+            << 2 << "--out FILE.npy is required";
+    }
+    void helpAndUsageErrors() {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, expected);
+        const Run run = runCli(args);
+        QCOMPARE(run.exitCode, exitCode);
+        const QString text = QString::fromUtf8(run.out + run.err);
+        QVERIFY2(text.contains(expected), qPrintable(text));
+    }
+
+    void missingWeightsSayWhereToPutThem() {
+        QTemporaryDir torchHome;
+        const Run run = runCli({QStringLiteral("classify"), QStringLiteral("--arch"),
+                                QStringLiteral("mobilenet_v2"), QStringLiteral("x.jpg")},
+                               {QStringLiteral("TORCH_HOME=") + torchHome.path()});
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY2(run.err.contains("mobilenet_v2-b0353104.pth"), run.err.constData());
+        QVERIFY2(run.err.contains(QByteArray(torchHome.path().toUtf8() + "/hub/checkpoints")),
+                 run.err.constData());
+    }
+
+    void classifyJson() {
+        TSTUDIO_REQUIRE_SHARED();
+        const Run run = runCli({QStringLiteral("classify"), QStringLiteral("--arch"),
+                                QStringLiteral("mobilenet_v2"), QStringLiteral("--weights"),
+                                weights(), QStringLiteral("--json"), QStringLiteral("--topk"),
+                                QStringLiteral("3"), firstPhoto("ants"), firstPhoto("bees")});
+        QCOMPARE(run.exitCode, 0);
+        const QList<QByteArray> results = lines(run.out);
+        QCOMPARE(results.size(), 2);
+        const QJsonObject ant = QJsonDocument::fromJson(results[0]).object();
+        QCOMPARE(ant.value(QLatin1String("path")).toString(), firstPhoto("ants"));
+        const QJsonArray top = ant.value(QLatin1String("top")).toArray();
+        QCOMPARE(top.size(), 3);
+        QCOMPARE(top[0].toObject().value(QLatin1String("index")).toInt(), 310);
+        QCOMPARE(top[0].toObject().value(QLatin1String("label")).toString(), QStringLiteral("ant"));
+        const double p0 = top[0].toObject().value(QLatin1String("prob")).toDouble();
+        const double p1 = top[1].toObject().value(QLatin1String("prob")).toDouble();
+        QVERIFY(p0 >= p1 && p0 > 0.0 && p0 <= 1.0);
+        QCOMPARE(
+            QJsonDocument::fromJson(results[1]).object().value(QLatin1String("path")).toString(),
+            firstPhoto("bees"));
+    }
+
+    void badImagesAreReportedOthersStillClassified() {
+        TSTUDIO_REQUIRE_SHARED();
+        QTemporaryDir dir;
+        const QString empty = dir.filePath(QStringLiteral("empty.jpg"));
+        const QString text = dir.filePath(QStringLiteral("notes.jpg"));
+        QFile(empty).open(QIODevice::WriteOnly);
+        QFile notes(text);
+        QVERIFY(notes.open(QIODevice::WriteOnly));
+        notes.write("shopping list\n");
+        notes.close();
+        const Run run = runCli({QStringLiteral("classify"), QStringLiteral("--arch"),
+                                QStringLiteral("mobilenet_v2"), QStringLiteral("--weights"),
+                                weights(), QStringLiteral("--json"), empty, firstPhoto("ants"),
+                                text, dir.filePath(QStringLiteral("missing.png"))});
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(lines(run.out).size(), 1);
+        QVERIFY(run.out.contains("\"label\": \"ant\""));
+        QVERIFY2(run.err.contains(QByteArray(empty.toUtf8() + ": the file is empty")),
+                 run.err.constData());
+        QVERIFY2(run.err.contains(QByteArray(text.toUtf8() + ": not an image")),
+                 run.err.constData());
+        QVERIFY2(run.err.contains("missing.png: no such file"), run.err.constData());
+    }
+
+    void featuresWriteNpyAndCsv() {
+        TSTUDIO_REQUIRE_SHARED();
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("features.npy"));
+        const Run run =
+            runCli({QStringLiteral("features"), QStringLiteral("--arch"),
+                    QStringLiteral("mobilenet_v2"), QStringLiteral("--weights"), weights(),
+                    QStringLiteral("--layer"), QStringLiteral("pool"), QStringLiteral("--batch"),
+                    QStringLiteral("2"), QStringLiteral("--out"), out, firstPhoto("ants"),
+                    firstPhoto("bees"), firstPhoto("ants")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+
+        QFile npy(out);
+        QVERIFY(npy.open(QIODevice::ReadOnly));
+        const QByteArray bytes = npy.readAll();
+        QVERIFY(bytes.startsWith(QByteArray("\x93NUMPY\x01\x00", 8)));
+        const int headerLength =
+            static_cast<unsigned char>(bytes[8]) | (static_cast<unsigned char>(bytes[9]) << 8);
+        const QByteArray header = bytes.mid(10, headerLength);
+        QVERIFY2(header.contains("'descr': '<f4'"), header.constData());
+        QVERIFY2(header.contains("'shape': (3, 1280)"), header.constData());
+        QCOMPARE(bytes.size(), 10 + headerLength + 3 * 1280 * 4);
+
+        QFile csv(dir.filePath(QStringLiteral("features.csv")));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QList<QByteArray> rows = lines(csv.readAll());
+        QCOMPARE(rows.size(), 4);
+        QCOMPARE(rows[0], QByteArray("index,path,class"));
+        QCOMPARE(rows[1], QByteArray("0," + firstPhoto("ants").toUtf8() + ",ants"));
+        QCOMPARE(rows[2], QByteArray("1," + firstPhoto("bees").toUtf8() + ",bees"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
