@@ -50,6 +50,10 @@ test)
     build ci
     echo "studio: build took $(($(date +%s) - start)) s"
     ctest --preset ci
+    # The weight-file readers are untrusted-input parsers: fuzz each one for a bounded time.
+    cmake -S tests/fuzz -B build/fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++-14 \
+        -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+    cmake --build build/fuzz
     tests/fuzz/run_fuzzers.sh build/fuzz "${TSTUDIO_FUZZ_SECONDS:-30}"
     ;;
 *)

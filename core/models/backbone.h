@@ -48,7 +48,7 @@ public:
     /** Module path of the final linear layer, e.g. "fc" or "classifier.1". */
     virtual std::string headPath() const = 0;
 
-    /** Replaces the final linear layer by a fresh one with numClasses outputs (torchvision init). */
+    /** Replaces the final linear layer by a fresh one of numClasses outputs (torchvision init). */
     virtual void replaceHead(int64_t numClasses) = 0;
 
     /** Width of the head's input. */

@@ -4,6 +4,8 @@
 #include <memory>
 #include <utility>
 
+#include "core/models/layers.h"
+
 namespace tstudio::models {
 
 namespace {
@@ -13,16 +15,6 @@ namespace nn = torch::nn;
 constexpr double kLayerScale = 1e-6;
 constexpr double kNormEps = 1e-6;
 constexpr double kStochasticDepthProb = 0.1;
-
-/// A Sequential that can sit inside another one: nn::Sequential's templated forward() cannot be
-/// stored in a Sequential, so this pins it to Tensor -> Tensor.
-class SequentialBlockImpl : public nn::SequentialImpl {
-public:
-    using nn::SequentialImpl::SequentialImpl;
-    torch::Tensor forward(torch::Tensor x) { return nn::SequentialImpl::forward(std::move(x)); }
-};
-
-TORCH_MODULE(SequentialBlock);
 
 /// torchvision.ops.misc.Permute.
 class PermuteImpl : public nn::Module {
@@ -56,32 +48,6 @@ private:
 };
 
 TORCH_MODULE(LayerNorm2d);
-
-/// torchvision.ops.StochasticDepth(p, "row"): in training, zeroes each sample's residual branch
-/// with probability p and rescales the survivors by 1/(1-p); identity in eval.
-class StochasticDepthImpl : public nn::Module {
-public:
-    explicit StochasticDepthImpl(double p) : m_p(p) {}
-
-    torch::Tensor forward(torch::Tensor x) {
-        if (!is_training() || m_p == 0.0) {
-            return x;
-        }
-        const double survival = 1.0 - m_p;
-        std::vector<int64_t> size(static_cast<size_t>(x.dim()), 1);
-        size[0] = x.size(0);
-        torch::Tensor noise = torch::empty(size, x.options()).bernoulli_(survival);
-        if (survival > 0.0) {
-            noise.div_(survival);
-        }
-        return x * noise;
-    }
-
-private:
-    double m_p;
-};
-
-TORCH_MODULE(StochasticDepth);
 
 /// torchvision.models.convnext.CNBlock.
 class CNBlockImpl : public nn::Module {

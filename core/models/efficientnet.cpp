@@ -5,6 +5,8 @@
 #include <memory>
 #include <utility>
 
+#include "core/models/layers.h"
+
 namespace tstudio::models {
 
 namespace {
@@ -13,28 +15,6 @@ namespace nn = torch::nn;
 
 constexpr double kDropout = 0.2;
 constexpr double kStochasticDepthProb = 0.2;
-
-/// A Sequential that can sit inside another one: nn::Sequential's templated forward() cannot be
-/// stored in a Sequential, so this pins it to Tensor -> Tensor.
-class SequentialBlockImpl : public nn::SequentialImpl {
-public:
-    using nn::SequentialImpl::SequentialImpl;
-    torch::Tensor forward(torch::Tensor x) { return nn::SequentialImpl::forward(std::move(x)); }
-};
-
-TORCH_MODULE(SequentialBlock);
-
-/// torchvision.models._utils._make_divisible: round to a multiple of divisor, never more than
-/// 10% down.
-int64_t makeDivisible(double value, int64_t divisor) {
-    int64_t rounded =
-        std::max(divisor, static_cast<int64_t>(value + static_cast<double>(divisor) / 2.0) /
-                              divisor * divisor);
-    if (static_cast<double>(rounded) < 0.9 * value) {
-        rounded += divisor;
-    }
-    return rounded;
-}
 
 /// torchvision's Conv2dNormActivation with EfficientNet-B0's BatchNorm (torch defaults: eps
 /// 1e-5, momentum 0.1; only the V2 models use eps 1e-3) and SiLU unless `silu` is false.
@@ -73,32 +53,6 @@ private:
 };
 
 TORCH_MODULE(SqueezeExcitation);
-
-/// torchvision.ops.StochasticDepth(p, "row"): in training, zeroes each sample's residual branch
-/// with probability p and rescales the survivors by 1/(1-p); identity in eval.
-class StochasticDepthImpl : public nn::Module {
-public:
-    explicit StochasticDepthImpl(double p) : m_p(p) {}
-
-    torch::Tensor forward(torch::Tensor x) {
-        if (!is_training() || m_p == 0.0) {
-            return x;
-        }
-        const double survival = 1.0 - m_p;
-        std::vector<int64_t> size(static_cast<size_t>(x.dim()), 1);
-        size[0] = x.size(0);
-        torch::Tensor noise = torch::empty(size, x.options()).bernoulli_(survival);
-        if (survival > 0.0) {
-            noise.div_(survival);
-        }
-        return x * noise;
-    }
-
-private:
-    double m_p;
-};
-
-TORCH_MODULE(StochasticDepth);
 
 /// One stage of torchvision's _efficientnet_conf for B0 (width and depth multipliers 1.0).
 struct StageConfig {

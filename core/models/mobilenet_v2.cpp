@@ -3,6 +3,8 @@
 #include <memory>
 #include <utility>
 
+#include "core/models/layers.h"
+
 namespace tstudio::models {
 
 namespace {
@@ -10,16 +12,6 @@ namespace {
 namespace nn = torch::nn;
 
 constexpr int64_t kLastChannel = 1280;
-
-/// A Sequential that can sit inside another one: nn::Sequential's templated forward() cannot be
-/// stored in a Sequential, so this pins it to Tensor -> Tensor.
-class SequentialBlockImpl : public nn::SequentialImpl {
-public:
-    using nn::SequentialImpl::SequentialImpl;
-    torch::Tensor forward(torch::Tensor x) { return nn::SequentialImpl::forward(std::move(x)); }
-};
-
-TORCH_MODULE(SequentialBlock);
 
 /// torchvision's Conv2dNormActivation(in, out, kernel, stride, groups, activation=ReLU6).
 SequentialBlock convBnReLU6(int64_t in, int64_t out, int64_t kernel, int64_t stride = 1,

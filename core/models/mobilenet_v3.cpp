@@ -4,6 +4,8 @@
 #include <memory>
 #include <utility>
 
+#include "core/models/layers.h"
+
 namespace tstudio::models {
 
 namespace {
@@ -12,16 +14,6 @@ namespace nn = torch::nn;
 
 constexpr double kDropout = 0.2;
 
-/// A Sequential that can sit inside another one: nn::Sequential's templated forward() cannot be
-/// stored in a Sequential, so this pins it to Tensor -> Tensor.
-class SequentialBlockImpl : public nn::SequentialImpl {
-public:
-    using nn::SequentialImpl::SequentialImpl;
-    torch::Tensor forward(torch::Tensor x) { return nn::SequentialImpl::forward(std::move(x)); }
-};
-
-TORCH_MODULE(SequentialBlock);
-
 /// nn.Hardswish; LibTorch 1.13 has the function but no module.
 class HardswishImpl : public nn::Module {
 public:
@@ -29,18 +21,6 @@ public:
 };
 
 TORCH_MODULE(Hardswish);
-
-/// torchvision.models._utils._make_divisible: round to a multiple of divisor, never more than
-/// 10% down.
-int64_t makeDivisible(double value, int64_t divisor) {
-    int64_t rounded =
-        std::max(divisor, static_cast<int64_t>(value + static_cast<double>(divisor) / 2.0) /
-                              divisor * divisor);
-    if (static_cast<double>(rounded) < 0.9 * value) {
-        rounded += divisor;
-    }
-    return rounded;
-}
 
 enum class Activation { None, ReLU, Hardswish };
 

@@ -31,11 +31,11 @@ struct BackboneInfo {
     Interpolation interpolation = Interpolation::Bilinear;
     std::array<float, 3> mean{0.485f, 0.456f, 0.406f};
     std::array<float, 3> std{0.229f, 0.224f, 0.225f};
-    int64_t featureWidth = 0;   ///< width of the head's input
-    std::string headPath;       ///< module path of the final linear layer
+    int64_t featureWidth = 0;        ///< width of the head's input
+    std::string headPath;            ///< module path of the final linear layer
     std::vector<std::string> blocks; ///< natural freeze / feature blocks, in order
-    int64_t parameterCount = 0; ///< with the 1000-class ImageNet head
-    double imagenetTop1 = 0.0;  ///< published top-1 (%) of the official weights
+    int64_t parameterCount = 0;      ///< with the 1000-class ImageNet head
+    double imagenetTop1 = 0.0;       ///< published top-1 (%) of the official weights
     double imagenetTop5 = 0.0;
     OfficialWeights weights;
 };

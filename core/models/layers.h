@@ -1,0 +1,41 @@
+#pragma once
+
+// Small building blocks that several torchvision architectures share. Private to core/models.
+
+#include <cstdint>
+#include <utility>
+
+#include <torch/torch.h>
+
+namespace tstudio::models {
+
+/// A Sequential that can sit inside another one: nn::Sequential's templated forward() cannot be
+/// stored in a Sequential, so this pins it to Tensor -> Tensor.
+class SequentialBlockImpl : public torch::nn::SequentialImpl {
+public:
+    using torch::nn::SequentialImpl::SequentialImpl;
+    torch::Tensor forward(torch::Tensor x) {
+        return torch::nn::SequentialImpl::forward(std::move(x));
+    }
+};
+
+TORCH_MODULE(SequentialBlock);
+
+/// torchvision.models._utils._make_divisible: round to a multiple of divisor, never more than
+/// 10% down.
+int64_t makeDivisible(double value, int64_t divisor);
+
+/// torchvision.ops.StochasticDepth(p, "row"): in training, zeroes each sample's residual branch
+/// with probability p and rescales the survivors by 1/(1-p); identity in eval.
+class StochasticDepthImpl : public torch::nn::Module {
+public:
+    explicit StochasticDepthImpl(double p) : m_p(p) {}
+    torch::Tensor forward(torch::Tensor x);
+
+private:
+    double m_p;
+};
+
+TORCH_MODULE(StochasticDepth);
+
+} // namespace tstudio::models
