@@ -1,0 +1,203 @@
+#include "core/data/decoded_image_cache.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <optional>
+#include <vector>
+
+#include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "core/common/atomic_file.h"
+#include "core/data/content_hash.h"
+#include "core/imaging/image_decoder.h"
+
+namespace tstudio::data {
+
+namespace fs = std::filesystem;
+using imaging::RgbImage;
+
+namespace {
+
+constexpr char kMagic[8] = {'T', 'S', 'R', 'G', 'B', '0', '0', '1'};
+
+imaging::RgbImage shrink(const RgbImage& image, int shortSide) {
+    const int side = std::min(image.width, image.height);
+    if (shortSide <= 0 || side <= shortSide) {
+        return image;
+    }
+    // torchvision's Resize(int): the short side becomes shortSide, the long one is truncated.
+    const double scale = static_cast<double>(shortSide) / side;
+    const int w = image.width <= image.height
+                      ? shortSide
+                      : static_cast<int>(static_cast<double>(image.width) * scale);
+    const int h = image.height < image.width
+                      ? shortSide
+                      : static_cast<int>(static_cast<double>(image.height) * scale);
+    RgbImage out;
+    out.width = w;
+    out.height = h;
+    out.pixels.resize(static_cast<std::size_t>(w) * h * 3);
+    const cv::Mat src(image.height, image.width, CV_8UC3,
+                      const_cast<std::uint8_t*>(image.pixels.data())); // read only
+    cv::Mat dst(h, w, CV_8UC3, out.pixels.data());
+    cv::resize(src, dst, dst.size(), 0, 0, cv::INTER_AREA);
+    return out;
+}
+
+std::optional<RgbImage> readSpill(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        return std::nullopt;
+    }
+    char magic[8];
+    std::int32_t size[2];
+    if (!in.read(magic, 8) || std::memcmp(magic, kMagic, 8) != 0 ||
+        !in.read(reinterpret_cast<char*>(size), sizeof size) || size[0] <= 0 || size[1] <= 0 ||
+        size[0] > 65535 || size[1] > 65535) {
+        return std::nullopt;
+    }
+    RgbImage image;
+    image.width = size[0];
+    image.height = size[1];
+    image.pixels.resize(static_cast<std::size_t>(size[0]) * size[1] * 3);
+    if (!in.read(reinterpret_cast<char*>(image.pixels.data()),
+                 static_cast<std::streamsize>(image.pixels.size()))) {
+        return std::nullopt; // cut short (a crash while writing is impossible: atomic writes)
+    }
+    return image;
+}
+
+void writeSpill(const fs::path& file, const RgbImage& image) {
+    std::string bytes(kMagic, 8);
+    const std::int32_t size[2] = {image.width, image.height};
+    bytes.append(reinterpret_cast<const char*>(size), sizeof size);
+    bytes.append(reinterpret_cast<const char*>(image.pixels.data()), image.pixels.size());
+    std::error_code ec;
+    fs::create_directories(file.parent_path(), ec);
+    // A full disk only costs a decode next time: the cache is an optimisation, not a store.
+    (void)writeFileAtomically(file, bytes);
+}
+
+Result<std::vector<std::uint8_t>> readFile(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    if (!in) {
+        return fail(path.string() + ": cannot be opened for reading");
+    }
+    std::vector<std::uint8_t> bytes(
+        static_cast<std::size_t>(std::max<std::streamoff>(in.tellg(), 0)));
+    in.seekg(0);
+    if (!in.read(reinterpret_cast<char*>(bytes.data()),
+                 static_cast<std::streamsize>(bytes.size()))) {
+        return fail(path.string() + ": read error");
+    }
+    return bytes;
+}
+
+} // namespace
+
+fs::path defaultDiskCacheDir() {
+    const char* xdg = std::getenv("XDG_CACHE_HOME");
+    fs::path base;
+    if (xdg != nullptr && *xdg != '\0' && fs::path(xdg).is_absolute()) {
+        base = xdg;
+    } else {
+        const char* home = std::getenv("HOME");
+        base = fs::path(home != nullptr ? home : "/tmp") / ".cache";
+    }
+    return base / "transfer-studio" / "decoded";
+}
+
+DecodedImageCache::DecodedImageCache(CacheOptions options) : m_options(std::move(options)) {}
+
+CacheStats DecodedImageCache::stats() const {
+    std::lock_guard lock(m_mutex);
+    return m_stats;
+}
+
+std::shared_ptr<const RgbImage> DecodedImageCache::lookup(const std::string& key) {
+    std::lock_guard lock(m_mutex);
+    const auto it = m_index.find(key);
+    if (it == m_index.end()) {
+        return nullptr;
+    }
+    m_lru.splice(m_lru.begin(), m_lru, it->second);
+    ++m_stats.memoryHits;
+    return it->second->image;
+}
+
+void DecodedImageCache::insert(const std::string& key, std::shared_ptr<const RgbImage> image) {
+    const auto bytes = static_cast<std::int64_t>(image->pixels.size());
+    std::lock_guard lock(m_mutex);
+    if (m_index.count(key) != 0 || bytes > m_options.memoryBudgetBytes) {
+        return;
+    }
+    m_lru.push_front({key, std::move(image), bytes});
+    m_index[key] = m_lru.begin();
+    m_stats.memoryBytes += bytes;
+    while (m_stats.memoryBytes > m_options.memoryBudgetBytes && !m_lru.empty()) {
+        m_stats.memoryBytes -= m_lru.back().bytes;
+        m_index.erase(m_lru.back().key);
+        m_lru.pop_back();
+    }
+    m_stats.entries = static_cast<std::int64_t>(m_lru.size());
+}
+
+Result<std::shared_ptr<const RgbImage>> DecodedImageCache::get(const Sample& sample) {
+    if (sample.inMemory()) {
+        if (std::min(sample.image->width, sample.image->height) <= m_options.shortSide ||
+            m_options.shortSide <= 0) {
+            return sample.image;
+        }
+        return std::make_shared<const RgbImage>(shrink(*sample.image, m_options.shortSide));
+    }
+    std::error_code ec;
+    const auto size = fs::file_size(sample.path, ec);
+    const auto mtime = fs::last_write_time(sample.path, ec);
+    if (ec) {
+        return fail(sample.path.string() + ": no such file (it was moved or deleted)");
+    }
+    // Size and modification time stand in for the content between runs of this process; the
+    // disk cache below is keyed by the content itself.
+    const std::string key = sample.path.string() + '\n' + std::to_string(size) + '\n' +
+                            std::to_string(mtime.time_since_epoch().count());
+    if (auto hit = lookup(key)) {
+        return hit;
+    }
+    auto bytes = readFile(sample.path);
+    if (!bytes) {
+        return bytes.error();
+    }
+    fs::path spill;
+    if (!m_options.diskDir.empty()) {
+        const std::string hash = contentHash(*bytes);
+        spill = m_options.diskDir / hash.substr(0, 2) /
+                (hash + "-" + std::to_string(m_options.shortSide) + ".rgb");
+        if (auto cached = readSpill(spill)) {
+            auto image = std::make_shared<const RgbImage>(std::move(*cached));
+            {
+                std::lock_guard lock(m_mutex);
+                ++m_stats.diskHits;
+            }
+            insert(key, image);
+            return std::shared_ptr<const RgbImage>(image);
+        }
+    }
+    auto decoded = imaging::decodeImageBytes(*bytes, sample.path.string());
+    if (!decoded) {
+        return decoded.error();
+    }
+    auto image = std::make_shared<const RgbImage>(shrink(*decoded, m_options.shortSide));
+    {
+        std::lock_guard lock(m_mutex);
+        ++m_stats.decodes;
+    }
+    if (!spill.empty()) {
+        writeSpill(spill, *image);
+    }
+    insert(key, image);
+    return std::shared_ptr<const RgbImage>(image);
+}
+
+} // namespace tstudio::data

@@ -1,0 +1,70 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <list>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+#include "core/common/result.h"
+#include "core/data/sample.h"
+#include "core/imaging/rgb_image.h"
+
+namespace tstudio::data {
+
+struct CacheOptions {
+    /** Images are kept with their shorter side shrunk to this (never enlarged); 0 keeps them. */
+    int shortSide = 256;
+    std::int64_t memoryBudgetBytes = std::int64_t{1} << 30;
+    /** Spill folder; empty: no disk cache. defaultDiskCacheDir() is the usual choice. */
+    std::filesystem::path diskDir;
+};
+
+/** $XDG_CACHE_HOME/transfer-studio/decoded (default ~/.cache/transfer-studio/decoded). */
+std::filesystem::path defaultDiskCacheDir();
+
+/** Counters, for tests and the benchmark. */
+struct CacheStats {
+    std::int64_t memoryHits = 0;
+    std::int64_t diskHits = 0;
+    std::int64_t decodes = 0;
+    std::int64_t memoryBytes = 0;
+    std::int64_t entries = 0;
+};
+
+/**
+ * Decode once: a sample's file is decoded and shrunk once, kept in memory up to the budget
+ * (least recently used goes first) and written to the disk cache, keyed by the file's content
+ * hash and the short side, so later epochs and later runs skip decoding. A file that changed
+ * (size or modification time) is read again and gets a new key. In-memory samples are returned
+ * as they are (shrunk if needed). Thread-safe: loader workers share one cache; decoding runs
+ * outside the lock. Fails as the decoder does.
+ */
+class DecodedImageCache {
+public:
+    explicit DecodedImageCache(CacheOptions options = {});
+
+    Result<std::shared_ptr<const imaging::RgbImage>> get(const Sample& sample);
+
+    CacheStats stats() const;
+    const CacheOptions& options() const { return m_options; }
+
+private:
+    struct Entry {
+        std::string key; ///< path + size + mtime
+        std::shared_ptr<const imaging::RgbImage> image;
+        std::int64_t bytes = 0;
+    };
+    std::shared_ptr<const imaging::RgbImage> lookup(const std::string& key);
+    void insert(const std::string& key, std::shared_ptr<const imaging::RgbImage> image);
+
+    CacheOptions m_options;
+    mutable std::mutex m_mutex;
+    std::list<Entry> m_lru; ///< most recently used first
+    std::unordered_map<std::string, std::list<Entry>::iterator> m_index;
+    CacheStats m_stats;
+};
+
+} // namespace tstudio::data
