@@ -134,13 +134,15 @@ void erase(cv::Mat& rgb, const AugmentationConfig::Erasing& e, std::mt19937_64& 
 
 RgbImage augmentImage(const RgbImage& image, const AugmentationConfig& config,
                       std::mt19937_64& rng) {
-    RgbImage copy = image;
-    cv::Mat rgb = view(copy);
+    // Read only: every path below writes into a new matrix first (crop or clone).
+    const cv::Mat source(image.height, image.width, CV_8UC3,
+                         const_cast<std::uint8_t*>(image.pixels.data()));
+    cv::Mat rgb;
     if (config.crop.enabled) {
-        const cv::Rect rect = cropRect(rgb.cols, rgb.rows, config.crop, rng);
-        cv::Mat resized;
-        resizeInto(rgb(rect), resized, config.crop.size, config.crop.size);
-        rgb = resized;
+        const cv::Rect rect = cropRect(source.cols, source.rows, config.crop, rng);
+        resizeInto(source(rect), rgb, config.crop.size, config.crop.size);
+    } else {
+        rgb = source.clone();
     }
     const bool flipH = chance(rng, config.horizontalFlip);
     const bool flipV = chance(rng, config.verticalFlip);

@@ -1,17 +1,21 @@
 #include "core/data/decoded_image_cache.h"
 
+#include <atomic>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <optional>
 #include <vector>
 
+#include <unistd.h>
+
 #include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
-#include "core/common/atomic_file.h"
 #include "core/data/content_hash.h"
 #include "core/imaging/image_decoder.h"
+#include "core/imaging/image_format.h"
 
 namespace tstudio::data {
 
@@ -70,14 +74,73 @@ std::optional<RgbImage> readSpill(const fs::path& file) {
 }
 
 void writeSpill(const fs::path& file, const RgbImage& image) {
-    std::string bytes(kMagic, 8);
-    const std::int32_t size[2] = {image.width, image.height};
-    bytes.append(reinterpret_cast<const char*>(size), sizeof size);
-    bytes.append(reinterpret_cast<const char*>(image.pixels.data()), image.pixels.size());
     std::error_code ec;
     fs::create_directories(file.parent_path(), ec);
-    // A full disk only costs a decode next time: the cache is an optimisation, not a store.
-    (void)writeFileAtomically(file, bytes);
+    // Temporary name + rename: readers never see half a file. No fsync (unlike
+    // writeFileAtomically): after a power cut a lost entry only costs a decode, and syncing
+    // every entry would make the first epoch slower than not caching at all.
+    static std::atomic<std::uint64_t> counter{0};
+    const fs::path tmp =
+        file.string() + ".tmp" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+    {
+        std::ofstream out(tmp, std::ios::binary);
+        const std::int32_t size[2] = {image.width, image.height};
+        out.write(kMagic, 8);
+        out.write(reinterpret_cast<const char*>(size), sizeof size);
+        out.write(reinterpret_cast<const char*>(image.pixels.data()),
+                  static_cast<std::streamsize>(image.pixels.size()));
+        if (!out) {
+            out.close();
+            fs::remove(tmp, ec);
+            return; // a full disk only costs a decode next time
+        }
+    }
+    fs::rename(tmp, file, ec);
+    if (ec) {
+        fs::remove(tmp, ec);
+    }
+}
+
+/**
+ * A JPEG much larger than needed is decoded at 1/2, 1/4 or 1/8 size by libjpeg's DCT scaling,
+ * several times faster than a full decode then a shrink; nullopt: use the regular decoder.
+ */
+std::optional<RgbImage> decodeReducedJpeg(std::span<const std::uint8_t> bytes, int shortSide) {
+    if (shortSide <= 0 || imaging::sniffImageFormat(bytes) != imaging::ImageFormat::Jpeg ||
+        !imaging::jpegIsComplete(bytes)) {
+        return std::nullopt;
+    }
+    const auto header = imaging::readImageHeader(bytes);
+    if (!header) {
+        return std::nullopt;
+    }
+    const std::int64_t side = std::min(header->width, header->height);
+    int factor = 1;
+    while (factor < 8 && side / (factor * 2) >= shortSide) {
+        factor *= 2;
+    }
+    if (factor == 1) {
+        return std::nullopt;
+    }
+    const int flag = factor == 2   ? cv::IMREAD_REDUCED_COLOR_2
+                     : factor == 4 ? cv::IMREAD_REDUCED_COLOR_4
+                                   : cv::IMREAD_REDUCED_COLOR_8;
+    cv::Mat bgr;
+    try {
+        bgr = cv::imdecode(cv::_InputArray(bytes.data(), static_cast<int>(bytes.size())), flag);
+    } catch (const cv::Exception&) {
+        return std::nullopt;
+    }
+    if (bgr.empty() || bgr.type() != CV_8UC3) {
+        return std::nullopt;
+    }
+    RgbImage image;
+    image.width = bgr.cols;
+    image.height = bgr.rows;
+    image.pixels.resize(static_cast<std::size_t>(bgr.cols) * bgr.rows * 3);
+    cv::Mat rgb(bgr.rows, bgr.cols, CV_8UC3, image.pixels.data());
+    cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
+    return image;
 }
 
 Result<std::vector<std::uint8_t>> readFile(const fs::path& path) {
@@ -184,11 +247,15 @@ Result<std::shared_ptr<const RgbImage>> DecodedImageCache::get(const Sample& sam
             return std::shared_ptr<const RgbImage>(image);
         }
     }
-    auto decoded = imaging::decodeImageBytes(*bytes, sample.path.string());
-    if (!decoded) {
-        return decoded.error();
+    std::optional<RgbImage> reduced = decodeReducedJpeg(*bytes, m_options.shortSide);
+    if (!reduced) {
+        auto decoded = imaging::decodeImageBytes(*bytes, sample.path.string());
+        if (!decoded) {
+            return decoded.error();
+        }
+        reduced = std::move(decoded).value();
     }
-    auto image = std::make_shared<const RgbImage>(shrink(*decoded, m_options.shortSide));
+    auto image = std::make_shared<const RgbImage>(shrink(*reduced, m_options.shortSide));
     {
         std::lock_guard lock(m_mutex);
         ++m_stats.decodes;

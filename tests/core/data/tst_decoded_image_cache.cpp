@@ -39,6 +39,22 @@ private Q_SLOTS:
         QCOMPARE(cache.stats().memoryHits, std::int64_t{1});
     }
 
+    void largeJpegIsDecodedReducedToTheSameSize() {
+        QTemporaryDir tmp;
+        const fs::path file = fs::path(tmp.path().toStdString()) / "big.jpg";
+        test::writeBytes(file, test::jpegBytes(1200, 800, 3));
+        DecodedImageCache cache({/*shortSide=*/100, /*memoryBudgetBytes=*/1 << 24, {}});
+        auto image = cache.get(fileSample(file));
+        QVERIFY(image.ok());
+        QCOMPARE((*image)->width, 150);
+        QCOMPARE((*image)->height, 100);
+        // Truncated: the reduced path must not hide it.
+        auto bytes = test::jpegBytes(1200, 800, 4);
+        bytes.resize(bytes.size() / 2);
+        test::writeBytes(file, bytes);
+        QVERIFY(!cache.get(fileSample(file)).ok());
+    }
+
     void staysWithinTheMemoryBudget() {
         QTemporaryDir tmp;
         const fs::path dir(tmp.path().toStdString());
