@@ -52,7 +52,7 @@
 <context>
     <name>ClassifyPage</name>
     <message>
-        <location filename="../ui/classify/classify_page.cpp" line="+47"/>
+        <location filename="../ui/classify/classify_page.cpp" line="+49"/>
         <source>No weights file: download the official one or choose a file</source>
         <translation>Keine Gewichtsdatei: offizielle herunterladen oder eine Datei wählen</translation>
     </message>
@@ -67,12 +67,22 @@
         <translation>Eine lokale .pth- oder .safetensors-Datei für dieses Backbone verwenden</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Download the official torchvision weights into the torch hub cache</source>
+        <translation>Die offiziellen torchvision-Gewichte in den Torch-Hub-Cache herunterladen</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Weights:</source>
         <translation>Gewichte:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Image / class</source>
         <translation>Bild / Klasse</translation>
     </message>
@@ -92,7 +102,22 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+25"/>
+        <source>%1 of %2 MiB</source>
+        <translation>%1 von %2 MiB</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Weights saved to %1</source>
+        <translation>Gewichte gespeichert unter %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Download cancelled</source>
+        <translation>Herunterladen abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Classified %1 image(s)</source>
         <translation>%1 Bild(er) klassifiziert</translation>
     </message>
@@ -108,16 +133,16 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>&lt;b&gt;%1&lt;/b&gt; has no weights yet. Choose a weights file (.pth or .safetensors) to name the ImageNet classes of your photos.</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; hat noch keine Gewichte. Wählen Sie eine Gewichtsdatei (.pth oder .safetensors), um die ImageNet-Klassen Ihrer Fotos zu benennen.</translation>
+        <source>&lt;b&gt;%1&lt;/b&gt; has no weights yet. Download the official ImageNet weights or choose a weights file (.pth or .safetensors) to name the ImageNet classes of your photos.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; hat noch keine Gewichte. Laden Sie die offiziellen ImageNet-Gewichte herunter oder wählen Sie eine Gewichtsdatei (.pth oder .safetensors), um die ImageNet-Klassen Ihrer Fotos zu benennen.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Drop photos or folders here: &lt;b&gt;%1&lt;/b&gt; names what they show (top %2 of the 1000 ImageNet classes).</source>
         <translation>Fotos oder Ordner hier ablegen: &lt;b&gt;%1&lt;/b&gt; benennt, was sie zeigen (die besten %2 der 1000 ImageNet-Klassen).</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Choose weights for %1</source>
         <translation>Gewichte für %1 wählen</translation>
     </message>
@@ -147,7 +172,17 @@
         <translation>Zuerst ein Backbone und seine Gewichte wählen</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+15"/>
+        <source>Connecting…</source>
+        <translation>Verbinden…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Downloading %1…</source>
+        <translation>Lade %1 herunter…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
@@ -160,7 +195,7 @@
 <context>
     <name>ClassifyWorker</name>
     <message>
-        <location filename="../ui/classify/classify_worker.cpp" line="+70"/>
+        <location filename="../ui/classify/classify_worker.cpp" line="+83"/>
         <source>Classification stopped: %1</source>
         <translation>Klassifizierung angehalten: %1</translation>
     </message>
@@ -178,7 +213,7 @@
         <translation>CPU · %1 Threads</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -223,7 +258,7 @@
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+45"/>
         <source>About Transfer Studio</source>
         <translation>Über Transfer Studio</translation>
     </message>
@@ -236,7 +271,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+16"/>
+        <location filename="../app/gui/main.cpp" line="+33"/>
         <source>Interactive transfer learning on images.</source>
         <translation>Interaktives Transfer-Learning für Bilder.</translation>
     </message>
@@ -244,6 +279,11 @@
         <location line="+5"/>
         <source>Backbone to select at start (e.g. mobilenet_v2).</source>
         <translation>Beim Start zu wählendes Backbone (z. B. mobilenet_v2).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Weights file (.pth/.safetensors) for that backbone.</source>
+        <translation>Gewichtsdatei (.pth/.safetensors) für dieses Backbone.</translation>
     </message>
     <message>
         <location line="+4"/>

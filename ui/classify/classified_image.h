@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QImage>
+#include <QMetaType>
+#include <QString>
+
+#include <vector>
+
+#include "core/inference/image_classifier.h"
+
+namespace tstudio::ui {
+
+/** One image's outcome in the classify view: its top classes, or why it could not be read. */
+struct ClassifiedImage {
+    QString path;
+    QString error;    ///< empty on success
+    QImage thumbnail; ///< small preview, made on the worker thread (null if unreadable)
+    std::vector<inference::ClassScore> top;
+};
+
+} // namespace tstudio::ui
+
+Q_DECLARE_METATYPE(tstudio::ui::ClassifiedImage)

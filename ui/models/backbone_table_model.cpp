@@ -1,0 +1,117 @@
+#include "ui/models/backbone_table_model.h"
+
+#include <QLocale>
+
+#include "core/models/registry.h"
+#include "core/weights/hub_cache.h"
+
+namespace tstudio::ui {
+
+namespace {
+const std::vector<models::BackboneInfo>& registry() {
+    return models::backboneRegistry();
+}
+
+QString formatParameters(int64_t count) {
+    return QLocale().toString(static_cast<double>(count) / 1e6, 'f', 1) + QStringLiteral(" M");
+}
+} // namespace
+
+BackboneTableModel::BackboneTableModel(QObject* parent) : QAbstractTableModel(parent) {
+    m_cachedPaths.resize(registry().size());
+    refresh();
+}
+
+int BackboneTableModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(registry().size());
+}
+
+int BackboneTableModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant BackboneTableModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const auto& info = registry()[static_cast<size_t>(index.row())];
+    const QString& cached = m_cachedPaths[static_cast<size_t>(index.row())];
+    if (role == ArchRole) {
+        return QString::fromStdString(info.name);
+    }
+    if (role == CachedWeightsPathRole) {
+        return cached;
+    }
+    if (role == Qt::TextAlignmentRole) {
+        const bool numeric =
+            index.column() == Parameters || index.column() == InputSize || index.column() == Top1;
+        return numeric ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    }
+    if (role == Qt::ToolTipRole && index.column() == WeightsStatus) {
+        return cached.isEmpty() ? tr("Not in the cache. Expected file: %1")
+                                      .arg(QString::fromStdString(info.weights.fileName))
+                                : cached;
+    }
+    if (role != Qt::DisplayRole) {
+        return {};
+    }
+    switch (index.column()) {
+    case Name:
+        return QString::fromStdString(info.displayName);
+    case Family:
+        return QString::fromStdString(info.family);
+    case Parameters:
+        return formatParameters(info.parameterCount);
+    case InputSize:
+        return QStringLiteral("%1 px").arg(info.defaultInputSize);
+    case Top1:
+        return QString(QLocale().toString(info.imagenetTop1, 'f', 1) + QStringLiteral(" %"));
+    case WeightsStatus:
+        return cached.isEmpty() ? tr("not downloaded") : tr("in cache");
+    default:
+        return {};
+    }
+}
+
+QVariant BackboneTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return QAbstractTableModel::headerData(section, orientation, role);
+    }
+    switch (section) {
+    case Name:
+        return tr("Backbone");
+    case Family:
+        return tr("Family");
+    case Parameters:
+        return tr("Parameters");
+    case InputSize:
+        return tr("Input");
+    case Top1:
+        return tr("ImageNet top-1");
+    case WeightsStatus:
+        return tr("Weights");
+    default:
+        return {};
+    }
+}
+
+int BackboneTableModel::rowOf(const QString& arch) const {
+    for (size_t row = 0; row < registry().size(); ++row) {
+        if (QString::fromStdString(registry()[row].name) == arch) {
+            return static_cast<int>(row);
+        }
+    }
+    return -1;
+}
+
+void BackboneTableModel::refresh() {
+    for (size_t row = 0; row < registry().size(); ++row) {
+        const auto path = weights::cachedOfficialWeights(registry()[row]);
+        m_cachedPaths[row] = path ? QString::fromStdString(path->string()) : QString();
+    }
+    if (!m_cachedPaths.empty()) {
+        Q_EMIT dataChanged(index(0, WeightsStatus), index(rowCount() - 1, WeightsStatus));
+    }
+}
+
+} // namespace tstudio::ui
