@@ -1,11 +1,14 @@
 #pragma once
 
+#include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <filesystem>
 #include <list>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <unordered_map>
 
 #include "core/common/result.h"
@@ -39,16 +42,22 @@ struct CacheStats {
  * (least recently used goes first) and written to the disk cache, keyed by the file's content
  * hash and the short side, so later epochs and later runs skip decoding. A file that changed
  * (size or modification time) is read again and gets a new key. In-memory samples are returned
- * as they are (shrunk if needed). Thread-safe: loader workers share one cache; decoding runs
- * outside the lock. Fails as the decoder does.
+ * as they are (shrunk if needed). Disk entries are written by a background thread, off the
+ * loader's path; the destructor finishes them. Thread-safe: loader workers share one cache;
+ * decoding runs outside the lock. Fails as the decoder does.
  */
 class DecodedImageCache {
 public:
     explicit DecodedImageCache(CacheOptions options = {});
+    ~DecodedImageCache();
+    DecodedImageCache(const DecodedImageCache&) = delete;
+    DecodedImageCache& operator=(const DecodedImageCache&) = delete;
 
     Result<std::shared_ptr<const imaging::RgbImage>> get(const Sample& sample);
 
     CacheStats stats() const;
+    /** Waits until every disk entry queued so far is written. */
+    void flush();
     const CacheOptions& options() const { return m_options; }
 
 private:
@@ -65,6 +74,17 @@ private:
     std::list<Entry> m_lru; ///< most recently used first
     std::unordered_map<std::string, std::list<Entry>::iterator> m_index;
     CacheStats m_stats;
+
+    void writeLoop();
+    void queueSpill(std::filesystem::path file, std::shared_ptr<const imaging::RgbImage> image);
+    std::mutex m_spillMutex;
+    std::condition_variable m_spillWake;
+    std::condition_variable m_spillIdle;
+    std::deque<std::pair<std::filesystem::path, std::shared_ptr<const imaging::RgbImage>>>
+        m_spillQueue;
+    bool m_spillBusy = false;
+    bool m_spillQuit = false;
+    std::thread m_spillThread; ///< started on the first queued write
 };
 
 } // namespace tstudio::data

@@ -84,6 +84,10 @@ private Q_SLOTS:
             DecodedImageCache cache(options);
             QVERIFY(cache.get(fileSample(file)).ok());
             QCOMPARE(cache.stats().decodes, std::int64_t{1});
+            cache.flush();
+            QCOMPARE(std::distance(fs::recursive_directory_iterator(dir / "spill"),
+                                   fs::recursive_directory_iterator()),
+                     std::ptrdiff_t{2}); // one folder, one entry: no temporary left over
         }
         DecodedImageCache later(options);
         auto image = later.get(fileSample(file));
