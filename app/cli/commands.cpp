@@ -8,6 +8,7 @@ const std::vector<Command>& commands() {
         {"classify", "Name the ImageNet classes of photos with a pretrained backbone", runClassify},
         {"features", "Extract features of images into a .npy (+ .csv) file", runFeatures},
         {"data", "Inspect a dataset (counts, sizes, problems) or split it", runData},
+        {"weights", "Download official weights, or inspect any weight file", runWeights},
     };
     return list;
 }

@@ -20,5 +20,6 @@ int runModels(const std::vector<std::string>& args);
 int runClassify(const std::vector<std::string>& args);
 int runFeatures(const std::vector<std::string>& args);
 int runData(const std::vector<std::string>& args);
+int runWeights(const std::vector<std::string>& args);
 
 } // namespace tstudio::cli

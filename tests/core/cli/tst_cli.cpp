@@ -6,6 +6,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 #include "tests/test_support.h"
 
@@ -129,6 +130,58 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains("mobilenet_v2-b0353104.pth"), run.err.constData());
         QVERIFY2(run.err.contains(QByteArray(torchHome.path().toUtf8() + "/hub/checkpoints")),
                  run.err.constData());
+    }
+
+    void weightsInspectChecksAgainstABackbone() {
+        TSTUDIO_REQUIRE_SHARED();
+        const Run fits =
+            runCli({QStringLiteral("weights"), QStringLiteral("inspect"), QStringLiteral("--arch"),
+                    QStringLiteral("mobilenet_v2"), QStringLiteral("--json"), weights()});
+        QCOMPARE(fits.exitCode, 0);
+        const QJsonObject report = QJsonDocument::fromJson(fits.out).object();
+        QCOMPARE(report[QStringLiteral("tensors")].toInt(), 314);
+        QCOMPARE(report[QStringLiteral("fits")].toBool(), true);
+        QCOMPARE(report[QStringLiteral("dtypes")].toObject()[QStringLiteral("float32")].toInt(),
+                 262);
+
+        const Run wrong =
+            runCli({QStringLiteral("weights"), QStringLiteral("inspect"), QStringLiteral("--arch"),
+                    QStringLiteral("resnet18"), QStringLiteral("--json"), weights()});
+        QCOMPARE(wrong.exitCode, 3);
+        const QJsonObject mismatch = QJsonDocument::fromJson(wrong.out).object();
+        QCOMPARE(mismatch[QStringLiteral("backbone_fits")].toBool(), false);
+        QCOMPARE(mismatch[QStringLiteral("matched")].toInt(), 0);
+    }
+
+    void weightsInspectRejectsJunk() {
+        QTemporaryDir dir;
+        const QString junk = dir.filePath(QStringLiteral("junk.pth"));
+        QFile file(junk);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("PK\x03\x04 not really a zip");
+        file.close();
+        const Run run = runCli({QStringLiteral("weights"), QStringLiteral("inspect"), junk});
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY2(run.err.contains("junk.pth"), run.err.constData());
+    }
+
+    void weightsDownloadKeepsNothingOnChecksumMismatch() {
+        QTemporaryDir torchHome, mirror;
+        const QString source = mirror.filePath(QStringLiteral("w.pth"));
+        QFile file(source);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("not the official file");
+        file.close();
+        const Run run = runCli({QStringLiteral("weights"), QStringLiteral("download"),
+                                QStringLiteral("--arch"), QStringLiteral("resnet18"),
+                                QStringLiteral("--url"), QUrl::fromLocalFile(source).toString()},
+                               {QStringLiteral("TORCH_HOME=") + torchHome.path()});
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY2(run.err.contains("checksum"), run.err.constData());
+        QCOMPARE(QDir(torchHome.filePath(QStringLiteral("hub/checkpoints")))
+                     .entryList(QDir::Files | QDir::Hidden)
+                     .size(),
+                 0);
     }
 
     void classifyJson() {
