@@ -9,7 +9,7 @@ std::string contentHash(std::span<const std::uint8_t> bytes) {
     const QByteArray digest =
         QCryptographicHash::hash(QByteArrayView(reinterpret_cast<const char*>(bytes.data()),
                                                 static_cast<qsizetype>(bytes.size())),
-                                 QCryptographicHash::Sha256);
+                                 QCryptographicHash::Blake2b_256);
     return digest.toHex().toStdString();
 }
 

@@ -7,6 +7,7 @@
 #include <optional>
 #include <vector>
 
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <opencv2/core.hpp>
@@ -205,6 +206,11 @@ void DecodedImageCache::queueSpill(fs::path file, std::shared_ptr<const RgbImage
 }
 
 void DecodedImageCache::writeLoop() {
+#ifdef __linux__
+    // Idle priority (Linux nice applies per thread): on a busy machine the loader's workers
+    // come first, the backlog is written when a core is free or when the cache is destroyed.
+    setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 19);
+#endif
     std::unique_lock lock(m_spillMutex);
     for (;;) {
         m_spillWake.wait(lock, [&] { return m_spillQuit || !m_spillQueue.empty(); });
