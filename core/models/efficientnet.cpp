@@ -32,28 +32,6 @@ SequentialBlock convBnAct(int64_t in, int64_t out, int64_t kernel, int64_t strid
     return layers;
 }
 
-/// torchvision.ops.SqueezeExcitation with SiLU and Sigmoid.
-class SqueezeExcitationImpl : public nn::Module {
-public:
-    SqueezeExcitationImpl(int64_t channels, int64_t squeezeChannels)
-        : m_fc1(
-              register_module("fc1", nn::Conv2d(nn::Conv2dOptions(channels, squeezeChannels, 1)))),
-          m_fc2(register_module("fc2",
-                                nn::Conv2d(nn::Conv2dOptions(squeezeChannels, channels, 1)))) {}
-
-    torch::Tensor forward(torch::Tensor x) {
-        torch::Tensor scale = torch::adaptive_avg_pool2d(x, {1, 1});
-        scale = torch::sigmoid(m_fc2->forward(torch::silu(m_fc1->forward(scale))));
-        return scale * x;
-    }
-
-private:
-    nn::Conv2d m_fc1;
-    nn::Conv2d m_fc2;
-};
-
-TORCH_MODULE(SqueezeExcitation);
-
 /// One stage of torchvision's _efficientnet_conf for B0 (width and depth multipliers 1.0).
 struct StageConfig {
     int64_t expandRatio, kernel, stride, in, out, layers;
@@ -76,7 +54,8 @@ public:
         }
         layers->push_back(convBnAct(expanded, expanded, c.kernel, stride, expanded, /*silu=*/true));
         // torchvision squeezes to a quarter of the block's input width, not the expanded one.
-        layers->push_back(SqueezeExcitation(expanded, std::max<int64_t>(1, in / 4)));
+        layers->push_back(SqueezeExcitation(expanded, std::max<int64_t>(1, in / 4),
+                                            SqueezeExcitationImpl::Style::SiLUSigmoid));
         layers->push_back(convBnAct(expanded, c.out, 1, 1, 1, /*silu=*/false));
         m_block = register_module("block", layers);
         m_stochasticDepth =

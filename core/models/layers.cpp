@@ -15,6 +15,23 @@ int64_t makeDivisible(double value, int64_t divisor) {
     return rounded;
 }
 
+SqueezeExcitationImpl::SqueezeExcitationImpl(int64_t channels, int64_t squeezeChannels, Style style)
+    : m_fc1(register_module(
+          "fc1", torch::nn::Conv2d(torch::nn::Conv2dOptions(channels, squeezeChannels, 1)))),
+      m_fc2(register_module(
+          "fc2", torch::nn::Conv2d(torch::nn::Conv2dOptions(squeezeChannels, channels, 1)))),
+      m_style(style) {}
+
+torch::Tensor SqueezeExcitationImpl::forward(torch::Tensor x) {
+    torch::Tensor scale = torch::adaptive_avg_pool2d(x, {1, 1});
+    if (m_style == Style::SiLUSigmoid) {
+        scale = torch::sigmoid(m_fc2->forward(torch::silu(m_fc1->forward(scale))));
+    } else {
+        scale = torch::hardsigmoid(m_fc2->forward(torch::relu(m_fc1->forward(scale))));
+    }
+    return scale * x;
+}
+
 torch::Tensor StochasticDepthImpl::forward(torch::Tensor x) {
     if (!is_training() || m_p == 0.0) {
         return x;

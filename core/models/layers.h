@@ -21,6 +21,23 @@ public:
 
 TORCH_MODULE(SequentialBlock);
 
+/// torchvision.ops.SqueezeExcitation: global average pool, 1x1 conv `fc1`, activation, 1x1 conv
+/// `fc2`, gate, rescale. EfficientNet gates with SiLU + Sigmoid, MobileNetV3 with ReLU +
+/// Hardsigmoid.
+class SqueezeExcitationImpl : public torch::nn::Module {
+public:
+    enum class Style { SiLUSigmoid, ReLUHardsigmoid };
+    SqueezeExcitationImpl(int64_t channels, int64_t squeezeChannels, Style style);
+    torch::Tensor forward(torch::Tensor x);
+
+private:
+    torch::nn::Conv2d m_fc1;
+    torch::nn::Conv2d m_fc2;
+    Style m_style;
+};
+
+TORCH_MODULE(SqueezeExcitation);
+
 /// torchvision.models._utils._make_divisible: round to a multiple of divisor, never more than
 /// 10% down.
 int64_t makeDivisible(double value, int64_t divisor);

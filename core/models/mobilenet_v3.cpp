@@ -41,28 +41,6 @@ SequentialBlock convBnAct(int64_t in, int64_t out, int64_t kernel, int64_t strid
     return layers;
 }
 
-/// torchvision.ops.SqueezeExcitation with ReLU and Hardsigmoid.
-class SqueezeExcitationImpl : public nn::Module {
-public:
-    SqueezeExcitationImpl(int64_t channels, int64_t squeezeChannels)
-        : m_fc1(
-              register_module("fc1", nn::Conv2d(nn::Conv2dOptions(channels, squeezeChannels, 1)))),
-          m_fc2(register_module("fc2",
-                                nn::Conv2d(nn::Conv2dOptions(squeezeChannels, channels, 1)))) {}
-
-    torch::Tensor forward(torch::Tensor x) {
-        torch::Tensor scale = torch::adaptive_avg_pool2d(x, {1, 1});
-        scale = torch::hardsigmoid(m_fc2->forward(torch::relu(m_fc1->forward(scale))));
-        return scale * x;
-    }
-
-private:
-    nn::Conv2d m_fc1;
-    nn::Conv2d m_fc2;
-};
-
-TORCH_MODULE(SqueezeExcitation);
-
 /// One row of torchvision's _mobilenet_v3_conf before adjust_channels (width multiplier 1.0).
 struct BlockConfig {
     int64_t in, kernel, expanded, out;
@@ -86,8 +64,9 @@ public:
         }
         layers->push_back(convBnAct(expanded, expanded, c.kernel, c.stride, expanded, act));
         if (c.se) {
-            layers->push_back(
-                SqueezeExcitation(expanded, makeDivisible(static_cast<double>(expanded / 4), 8)));
+            layers->push_back(SqueezeExcitation(expanded,
+                                                makeDivisible(static_cast<double>(expanded / 4), 8),
+                                                SqueezeExcitationImpl::Style::ReLUHardsigmoid));
         }
         layers->push_back(convBnAct(expanded, out, 1, 1, 1, Activation::None));
         m_block = register_module("block", layers);
