@@ -132,20 +132,11 @@ EfficientNetImpl::EfficientNetImpl(std::string_view name, int64_t numClasses) {
 }
 
 std::vector<std::string> EfficientNetImpl::blockNames() const {
-    std::vector<std::string> names;
-    for (size_t i = 0; i < m_features->size(); ++i) {
-        names.push_back("features." + std::to_string(i));
-    }
-    return names;
+    return featureBlockNames(m_features->size());
 }
 
 torch::Tensor EfficientNetImpl::forwardBlocks(torch::Tensor x, int first, int last) {
-    TORCH_CHECK(0 <= first && first <= last && static_cast<size_t>(last) <= m_features->size(),
-                "EfficientNet: block range [", first, ", ", last, ") out of range");
-    for (int i = first; i < last; ++i) {
-        x = (m_features->begin() + i)->forward(x);
-    }
-    return x;
+    return forwardFeatureRange(m_features, std::move(x), first, last, "EfficientNet");
 }
 
 torch::Tensor EfficientNetImpl::forwardNeck(torch::Tensor x) {

@@ -5,6 +5,24 @@
 
 namespace tstudio::models {
 
+std::vector<std::string> featureBlockNames(size_t count) {
+    std::vector<std::string> names;
+    for (size_t i = 0; i < count; ++i) {
+        names.push_back("features." + std::to_string(i));
+    }
+    return names;
+}
+
+torch::Tensor forwardFeatureRange(torch::nn::Sequential& features, torch::Tensor x, int first,
+                                  int last, const char* network) {
+    TORCH_CHECK(0 <= first && first <= last && static_cast<size_t>(last) <= features->size(),
+                network, ": block range [", first, ", ", last, ") out of range");
+    for (int i = first; i < last; ++i) {
+        x = (features->begin() + i)->forward(x);
+    }
+    return x;
+}
+
 int64_t makeDivisible(double value, int64_t divisor) {
     int64_t rounded =
         std::max(divisor, static_cast<int64_t>(value + static_cast<double>(divisor) / 2.0) /

@@ -3,7 +3,9 @@
 // Small building blocks that several torchvision architectures share. Private to core/models.
 
 #include <cstdint>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include <torch/torch.h>
 
@@ -37,6 +39,15 @@ private:
 };
 
 TORCH_MODULE(SqueezeExcitation);
+
+/// {"features.0", ..., "features.<count-1>"}: the block names of a network whose `features`
+/// Sequential is its chain of blocks (MobileNets, EfficientNet, ConvNeXt).
+std::vector<std::string> featureBlockNames(size_t count);
+
+/// Runs children [first, last) of features on x; a range outside it fails with a c10::Error
+/// naming the network.
+torch::Tensor forwardFeatureRange(torch::nn::Sequential& features, torch::Tensor x, int first,
+                                  int last, const char* network);
 
 /// torchvision.models._utils._make_divisible: round to a multiple of divisor, never more than
 /// 10% down.
