@@ -3,6 +3,7 @@
 #include <array>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 
 namespace tstudio::weights::formats {
 
@@ -74,6 +75,19 @@ Result<std::vector<TensorRecord>> collectStateDict(const PickleValue& root) {
                     "\"state_dict\" or \"model\")");
     }
     return tensors;
+}
+
+Result<WeightRecords> finishPickledRecords(const PickleValue& root, WeightRecords records,
+                                           std::uint64_t fileSize) {
+    auto tensors = collectStateDict(root);
+    if (!tensors) {
+        return tensors.error();
+    }
+    records.tensors = std::move(*tensors);
+    if (auto status = checkRecords(records, fileSize); !status) {
+        return status.error();
+    }
+    return records;
 }
 
 } // namespace tstudio::weights::formats

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "core/common/result.h"
@@ -16,5 +17,12 @@ namespace tstudio::weights::formats {
  * Fails when the object holds no tensors at all.
  */
 Result<std::vector<TensorRecord>> collectStateDict(const PickleValue& root);
+
+/**
+ * The last step of both torch.save readers: records.tensors from collectStateDict(root), then
+ * every tensor checked against its storage and the fileSize bytes (checkRecords).
+ */
+Result<WeightRecords> finishPickledRecords(const PickleValue& root, WeightRecords records,
+                                           std::uint64_t fileSize);
 
 } // namespace tstudio::weights::formats

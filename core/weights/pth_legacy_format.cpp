@@ -126,15 +126,7 @@ Result<WeightRecords> parsePthLegacy(std::string_view data) {
             return fail("storage '" + key + "' has no data in the file");
         }
     }
-    auto tensors = collectStateDict(**root);
-    if (!tensors) {
-        return tensors.error();
-    }
-    records.tensors = std::move(*tensors);
-    if (auto status = checkRecords(records, data.size()); !status) {
-        return status.error();
-    }
-    return records;
+    return finishPickledRecords(**root, std::move(records), data.size());
 }
 
 } // namespace tstudio::weights::formats

@@ -116,15 +116,7 @@ Result<WeightRecords> parsePthZip(std::string_view data, bool verifyChecksums) {
     if (!root) {
         return fail(pickle->name + ": " + root.message());
     }
-    auto tensors = collectStateDict(**root);
-    if (!tensors) {
-        return tensors.error();
-    }
-    records.tensors = std::move(*tensors);
-    if (auto status = checkRecords(records, data.size()); !status) {
-        return status.error();
-    }
-    return records;
+    return finishPickledRecords(**root, std::move(records), data.size());
 }
 
 } // namespace tstudio::weights::formats
