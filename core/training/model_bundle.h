@@ -1,0 +1,79 @@
+#pragma once
+
+// Public, torch-free: the trained model as one self-describing file, and what reads it.
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/common/result.h"
+#include "core/data/dataset.h"
+#include "core/imaging/eval_transform.h"
+#include "core/training/training_config.h"
+#include "core/training/training_events.h"
+
+namespace tstudio::training {
+
+/**
+ * A model bundle (`.tsmodel`): a safetensors file (so other tools read the weights) whose
+ * `__metadata__` holds the JSON description under the key "tstudio": format version, the
+ * training config (arch, head, input size, ...), class names, preprocessing (eval transform),
+ * metric history and test result. Weights: torchvision's keys for the backbone, "head.*" for
+ * new head layers. Written atomically.
+ */
+struct BundleInfo {
+    int formatVersion = 1;
+    TrainingConfig config;
+    std::vector<std::string> classes;
+    imaging::EvalTransform preprocessing;
+    std::vector<EpochMetrics> history;
+    std::optional<EvaluationResult> test;
+    std::string createdAt; ///< ISO 8601 UTC
+};
+
+/** Reads only the description (fast; no weights). Fails clearly on anything not a bundle. */
+Result<BundleInfo> readBundleInfo(const std::filesystem::path& path);
+
+struct Prediction {
+    std::filesystem::path path;
+    std::vector<float> probabilities; ///< one per class, in BundleInfo::classes order
+    int predicted = -1;
+};
+
+/**
+ * A loaded bundle, ready to classify images with its own preprocessing. The GUI's prediction
+ * page and `tstudio predict`/`evaluate` use this. Pimpl: torch stays inside core.
+ * Thread: one thread at a time.
+ */
+class BundleClassifier {
+public:
+    BundleClassifier();
+    ~BundleClassifier();
+    BundleClassifier(BundleClassifier&&) noexcept;
+    BundleClassifier& operator=(BundleClassifier&&) noexcept;
+
+    static Result<BundleClassifier> open(const std::filesystem::path& bundle,
+                                         const std::string& device = "cpu");
+    const BundleInfo& info() const;
+
+    /** Predictions for the files that decode; failures (one message per file) in failed. */
+    std::vector<Prediction> predict(const std::vector<std::filesystem::path>& paths,
+                                    std::vector<Error>& failed);
+
+    /** Loss, top-1/top-5, per-class metrics and confusion on the labelled samples of dataset
+        in split (Split::None: every labelled sample; classes matched by name, a dataset class
+        the bundle does not know fails). progress gets (done, total). */
+    Result<EvaluationResult>
+    evaluate(const data::Dataset& dataset, data::Split split,
+             const std::function<void(std::int64_t, std::int64_t)>& progress = {});
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace tstudio::training
