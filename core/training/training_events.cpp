@@ -1,0 +1,102 @@
+#include "core/training/training_events.h"
+
+#include <cmath>
+
+#include <QJsonArray>
+#include <QString>
+
+namespace tstudio::training {
+
+namespace {
+
+QString key(const char* name) {
+    return QString::fromLatin1(name);
+}
+
+/** JSON has no NaN: a missing measurement (no validation split) becomes null. */
+QJsonValue number(double value) {
+    return std::isfinite(value) ? QJsonValue(value) : QJsonValue();
+}
+
+} // namespace
+
+QJsonObject toJson(const BatchProgress& p) {
+    return QJsonObject{{key("stage"), p.stage},
+                       {key("epoch"), p.epoch},
+                       {key("epochs"), p.epochs},
+                       {key("batch"), static_cast<qint64>(p.batch)},
+                       {key("batches"), static_cast<qint64>(p.batches)},
+                       {key("loss"), number(p.loss)},
+                       {key("learningRate"), p.learningRate},
+                       {key("imagesPerSecond"), p.imagesPerSecond},
+                       {key("etaSeconds"), p.etaSeconds},
+                       {key("deviceMemoryBytes"), static_cast<qint64>(p.deviceMemoryBytes)}};
+}
+
+QJsonObject toJson(const EpochMetrics& m) {
+    QJsonObject json{{key("stage"), m.stage},
+                     {key("epoch"), m.epoch},
+                     {key("trainLoss"), number(m.trainLoss)},
+                     {key("trainAccuracy"), number(m.trainAccuracy)},
+                     {key("valLoss"), number(m.valLoss)},
+                     {key("valAccuracy"), number(m.valAccuracy)},
+                     {key("learningRate"), m.learningRate},
+                     {key("seconds"), m.seconds},
+                     {key("trainImagesPerSecond"), m.trainImagesPerSecond}};
+    if (m.valTop5) {
+        json.insert(key("valTop5"), number(*m.valTop5));
+    }
+    return json;
+}
+
+QJsonObject toJson(const EvaluationResult& r, const std::vector<std::string>& classes) {
+    QJsonArray perClass;
+    for (std::size_t i = 0; i < r.perClass.size(); ++i) {
+        const ClassMetrics& c = r.perClass[i];
+        perClass.append(QJsonObject{
+            {key("class"), i < classes.size() ? QString::fromStdString(classes[i]) : QString()},
+            {key("precision"), c.precision},
+            {key("recall"), c.recall},
+            {key("f1"), c.f1},
+            {key("support"), static_cast<qint64>(c.support)}});
+    }
+    QJsonArray confusion;
+    for (const auto& row : r.confusion) {
+        QJsonArray cells;
+        for (const std::int64_t cell : row) {
+            cells.append(static_cast<qint64>(cell));
+        }
+        confusion.append(cells);
+    }
+    QJsonObject json{{key("count"), static_cast<qint64>(r.count)},
+                     {key("loss"), number(r.loss)},
+                     {key("top1"), number(r.top1)},
+                     {key("perClass"), perClass},
+                     {key("confusion"), confusion}};
+    if (r.top5) {
+        json.insert(key("top5"), number(*r.top5));
+    }
+    return json;
+}
+
+QJsonObject toJson(const TrainingSummary& s) {
+    QJsonArray history;
+    for (const EpochMetrics& m : s.history) {
+        history.append(toJson(m));
+    }
+    QJsonObject json{{key("bestValAccuracy"), number(s.bestValAccuracy)},
+                     {key("bestEpoch"), s.bestEpoch},
+                     {key("epochsRun"), s.epochsRun},
+                     {key("wallSeconds"), s.wallSeconds},
+                     {key("trainImagesPerSecond"), s.trainImagesPerSecond},
+                     {key("stoppedEarly"), s.stoppedEarly},
+                     {key("stopReason"), QString::fromStdString(s.stopReason)},
+                     {key("bundle"), QString::fromStdString(s.bundle.string())},
+                     {key("history"), history}};
+    if (s.test) {
+        json.insert(key("test"), toJson(*s.test, {}));
+    }
+    return json;
+}
+
+} // namespace tstudio::training
