@@ -2,6 +2,8 @@
 # LibTorch 2.x with CUDA works too: point CMAKE_PREFIX_PATH at it.
 find_package(Torch REQUIRED)
 find_package(OpenCV REQUIRED COMPONENTS core imgproc imgcodecs)
+# libpng directly: huge PNGs are decoded row by row at reduced size (core/imaging).
+find_package(PNG REQUIRED)
 
 set(_tstudio_qt_components Core Gui Network)
 if(TSTUDIO_BUILD_TESTS)
