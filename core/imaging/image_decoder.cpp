@@ -16,6 +16,7 @@
 #include <QLoggingCategory>
 
 #include "core/imaging/image_format.h"
+#include "core/imaging/png_stream_decoder.h"
 
 Q_LOGGING_CATEGORY(lcImaging, "tstudio.core.imaging")
 
@@ -39,6 +40,18 @@ int jpegReduction(const ImageHeader& header, std::int64_t maxPixels) {
         }
     }
     return 8;
+}
+
+/** The smallest whole factor that brings the PNG under both limits. */
+int pngReduction(const ImageHeader& header, const DecodeOptions& options) {
+    const std::int64_t longSide = std::max(header.width, header.height);
+    const std::int64_t bound = std::max(options.reducedLongSide, 1);
+    std::int64_t factor = std::max<std::int64_t>((longSide + bound - 1) / bound, 2);
+    while (((header.width + factor - 1) / factor) * ((header.height + factor - 1) / factor) >
+           options.maxPixels) {
+        ++factor;
+    }
+    return static_cast<int>(std::min<std::int64_t>(factor, 4096));
 }
 
 int openCvFlags(int reduction) {
@@ -161,6 +174,13 @@ Result<RgbImage> decodeImageBytes(Bytes bytes, const std::string& name,
                    static_cast<long long>(header->height), reduction,
                    megapixels(options.maxPixels).c_str());
         }
+    } else if (format == ImageFormat::Png && header->pixels() > options.maxPixels) {
+        const int factor = pngReduction(*header, options);
+        qCInfo(lcImaging, "%s: %lldx%lld PNG decoded row by row at 1/%d size to stay under %s",
+               name.c_str(), static_cast<long long>(header->width),
+               static_cast<long long>(header->height), factor,
+               megapixels(options.maxPixels).c_str());
+        return decodePngReduced(bytes, name, factor);
     } else if (header->pixels() > options.maxPixels) {
         return fail(name + ": " + std::to_string(header->width) + "x" +
                     std::to_string(header->height) + " " + kind + " is " +

@@ -176,14 +176,16 @@ private Q_SLOTS:
         QVERIFY(near(rgbAt(*result, 500, 400), {90, 90, 90}, 1));
     }
 
-    void hugePngIsRefusedBeforeAllocating() {
+    void hugePngWithShortDataFailsCleanly() {
+        // Over the pixel limit a PNG is streamed at reduced size (tst_huge_png); a header that
+        // promises 20000x20000 pixels with almost no data behind it is a damaged file, not a
+        // 1.2 GB allocation.
         const ByteVector bytes = test::craftPngHeader(20000, 20000);
         QVERIFY(bytes.size() < 100);
         auto result = imaging::decodeImageBytes(bytes, "huge.png");
         QVERIFY(!result.ok());
         const QString message = QString::fromStdString(result.message());
-        QVERIFY2(message.contains(QLatin1String("huge.png")), qPrintable(message));
-        QVERIFY2(message.contains(QLatin1String("20000x20000 PNG is 400 megapixels")),
+        QVERIFY2(message.startsWith(QLatin1String("huge.png: cannot decode the PNG")),
                  qPrintable(message));
     }
 
