@@ -5,6 +5,7 @@
 
 #include "core/data/cifar10_source.h"
 #include "core/data/csv_source.h"
+#include "core/data/dataset_file.h"
 #include "core/data/idx_source.h"
 #include "core/data/image_folder_source.h"
 
@@ -24,6 +25,14 @@ Result<Dataset> openDataset(const fs::path& path, const ScanControl& control, bo
         if (ext == ".csv") {
             return readCsvDataset(path, control);
         }
+        if (ext == ".json") {
+            // A dataset saved by `tstudio data split` or a project: its own split, kept.
+            auto saved = loadDataset(path);
+            if (!saved) {
+                return saved.error();
+            }
+            return std::move(saved->dataset);
+        }
         if (looksLikeCifar10Binary(path)) {
             return readCifar10Binary(path, control);
         }
@@ -31,8 +40,8 @@ Result<Dataset> openDataset(const fs::path& path, const ScanControl& control, bo
             return readIdxDataset(path, control);
         }
         return fail(path.string() +
-                    ": not a dataset; give a folder of class folders, a .csv list, CIFAR-10 "
-                    ".bin batches or MNIST IDX files");
+                    ": not a dataset; give a folder of class folders, a .csv list, a dataset .json "
+                    "(tstudio data split), CIFAR-10 .bin batches or MNIST IDX files");
     }
     if (unlabeled) {
         return scanUnlabeledFolder(path, control);
