@@ -42,15 +42,26 @@ QVariant BackboneTableModel::data(const QModelIndex& index, int role) const {
     if (role == CachedWeightsPathRole) {
         return cached;
     }
+    if (role == WeightsStateRole) {
+        return static_cast<int>(stateOf(index.row()));
+    }
     if (role == Qt::TextAlignmentRole) {
         const bool numeric =
             index.column() == Parameters || index.column() == InputSize || index.column() == Top1;
         return numeric ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     }
     if (role == Qt::ToolTipRole && index.column() == WeightsStatus) {
-        return cached.isEmpty() ? tr("Not in the cache. Expected file: %1")
-                                      .arg(QString::fromStdString(info.weights.fileName))
-                                : cached;
+        switch (stateOf(index.row())) {
+        case WeightsState::InCache:
+            return cached;
+        case WeightsState::Downloadable:
+        case WeightsState::Downloading:
+            return tr("Not in the cache; can be downloaded from %1")
+                .arg(QString::fromStdString(info.weights.url));
+        case WeightsState::Missing:
+            return tr("Not in the cache and no official source: choose a local file %1")
+                .arg(QString::fromStdString(info.weights.fileName));
+        }
     }
     if (role != Qt::DisplayRole) {
         return {};
@@ -67,7 +78,18 @@ QVariant BackboneTableModel::data(const QModelIndex& index, int role) const {
     case Top1:
         return QString(QLocale().toString(info.imagenetTop1, 'f', 1) + QStringLiteral(" %"));
     case WeightsStatus:
-        return cached.isEmpty() ? tr("not downloaded") : tr("in cache");
+        switch (stateOf(index.row())) {
+        case WeightsState::InCache:
+            return tr("in cache");
+        case WeightsState::Downloadable:
+            return tr("downloadable");
+        case WeightsState::Missing:
+            return tr("missing");
+        case WeightsState::Downloading:
+            return m_downloadPercent < 0 ? tr("downloading…")
+                                         : tr("downloading %1 %").arg(m_downloadPercent);
+        }
+        return {};
     default:
         return {};
     }
@@ -102,6 +124,40 @@ int BackboneTableModel::rowOf(const QString& arch) const {
         }
     }
     return -1;
+}
+
+BackboneTableModel::WeightsState BackboneTableModel::stateOf(int row) const {
+    if (row == m_downloadRow) {
+        return WeightsState::Downloading;
+    }
+    if (!m_cachedPaths[static_cast<size_t>(row)].isEmpty()) {
+        return WeightsState::InCache;
+    }
+    return registry()[static_cast<size_t>(row)].weights.url.empty() ? WeightsState::Missing
+                                                                    : WeightsState::Downloadable;
+}
+
+void BackboneTableModel::emitStatusChanged(int row) {
+    if (row >= 0) {
+        Q_EMIT dataChanged(index(row, WeightsStatus), index(row, WeightsStatus));
+    }
+}
+
+void BackboneTableModel::setDownloadProgress(const QString& arch, int percent) {
+    const int row = rowOf(arch);
+    if (row != m_downloadRow) {
+        clearDownload();
+    }
+    m_downloadRow = row;
+    m_downloadPercent = percent;
+    emitStatusChanged(row);
+}
+
+void BackboneTableModel::clearDownload() {
+    const int row = m_downloadRow;
+    m_downloadRow = -1;
+    m_downloadPercent = -1;
+    emitStatusChanged(row);
 }
 
 void BackboneTableModel::refresh() {

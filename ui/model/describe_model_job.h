@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+#include <optional>
+
+#include "core/training/model_tree.h"
+#include "core/training/training_config.h"
+
+class QThread;
+
+namespace tstudio::ui {
+
+/**
+ * Runs training::describeModel off the GUI thread (building VGG or ResNet-101 takes a while).
+ * Requests made while one runs are coalesced: only the newest runs next, so dragging a spin box
+ * queues at most one more description. Ends each computed request with described() or failed();
+ * a superseded result is dropped.
+ */
+class DescribeModelJob final : public QObject {
+    Q_OBJECT
+
+public:
+    struct Request {
+        training::TrainingConfig config;
+        int numClasses = 2;
+        int stage = 1;
+    };
+
+    explicit DescribeModelJob(QObject* parent = nullptr);
+    /** Waits for a running description (they are short) and drops its result. */
+    ~DescribeModelJob() override;
+
+    void request(Request request);
+    bool isBusy() const { return m_thread != nullptr; }
+
+Q_SIGNALS:
+    void busyChanged(bool busy);
+    void described(const tstudio::training::ModuleTree& tree,
+                   const tstudio::training::TrainingConfig& config);
+    void failed(const QString& message);
+
+private:
+    void startNext();
+
+    QThread* m_thread = nullptr;
+    std::optional<Request> m_pending;
+};
+
+} // namespace tstudio::ui
