@@ -2,8 +2,10 @@
 # LibTorch 2.x with CUDA works too: point CMAKE_PREFIX_PATH at it.
 find_package(Torch REQUIRED)
 find_package(OpenCV REQUIRED COMPONENTS core imgproc imgcodecs)
-# libpng directly: huge PNGs are decoded row by row at reduced size (core/imaging).
+# libpng and libjpeg(-turbo) directly: huge PNGs are decoded row by row at reduced size, JPEGs
+# for the decode-once cache at 1/2, 1/4 or 1/8 scale straight to RGB (core/imaging).
 find_package(PNG REQUIRED)
+find_package(JPEG REQUIRED)
 
 set(_tstudio_qt_components Core Gui Network)
 if(TSTUDIO_BUILD_TESTS)
