@@ -11,12 +11,12 @@
 #include <unistd.h>
 
 #include <opencv2/core.hpp>
-#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include "core/data/content_hash.h"
 #include "core/imaging/image_decoder.h"
 #include "core/imaging/image_format.h"
+#include "core/imaging/jpeg_scaled_decoder.h"
 
 namespace tstudio::data {
 
@@ -104,48 +104,6 @@ void writeSpill(const fs::path& file, const RgbImage& image) {
     }
 }
 
-/**
- * A JPEG much larger than needed is decoded at 1/2, 1/4 or 1/8 size by libjpeg's DCT scaling,
- * several times faster than a full decode then a shrink; nullopt: use the regular decoder.
- */
-std::optional<RgbImage> decodeReducedJpeg(std::span<const std::uint8_t> bytes, int shortSide) {
-    if (shortSide <= 0 || imaging::sniffImageFormat(bytes) != imaging::ImageFormat::Jpeg ||
-        !imaging::jpegIsComplete(bytes)) {
-        return std::nullopt;
-    }
-    const auto header = imaging::readImageHeader(bytes);
-    if (!header) {
-        return std::nullopt;
-    }
-    const std::int64_t side = std::min(header->width, header->height);
-    int factor = 1;
-    while (factor < 8 && side / (factor * 2) >= shortSide) {
-        factor *= 2;
-    }
-    if (factor == 1) {
-        return std::nullopt;
-    }
-    const int flag = factor == 2   ? cv::IMREAD_REDUCED_COLOR_2
-                     : factor == 4 ? cv::IMREAD_REDUCED_COLOR_4
-                                   : cv::IMREAD_REDUCED_COLOR_8;
-    cv::Mat bgr;
-    try {
-        bgr = cv::imdecode(cv::_InputArray(bytes.data(), static_cast<int>(bytes.size())), flag);
-    } catch (const cv::Exception&) {
-        return std::nullopt;
-    }
-    if (bgr.empty() || bgr.type() != CV_8UC3) {
-        return std::nullopt;
-    }
-    RgbImage image;
-    image.width = bgr.cols;
-    image.height = bgr.rows;
-    image.pixels.resize(static_cast<std::size_t>(bgr.cols) * bgr.rows * 3);
-    cv::Mat rgb(bgr.rows, bgr.cols, CV_8UC3, image.pixels.data());
-    cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
-    return image;
-}
-
 Result<std::vector<std::uint8_t>> readFile(const fs::path& path) {
     std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in) {
@@ -178,6 +136,7 @@ fs::path defaultDiskCacheDir() {
 DecodedImageCache::DecodedImageCache(CacheOptions options) : m_options(std::move(options)) {}
 
 DecodedImageCache::~DecodedImageCache() {
+    queueUnspilled();
     {
         std::lock_guard lock(m_spillMutex);
         m_spillQuit = true;
@@ -188,13 +147,14 @@ DecodedImageCache::~DecodedImageCache() {
     }
 }
 
-void DecodedImageCache::queueSpill(fs::path file, std::shared_ptr<const RgbImage> image) {
+void DecodedImageCache::queueSpill(fs::path file, std::shared_ptr<const RgbImage> image,
+                                   bool bounded) {
     {
         std::lock_guard lock(m_spillMutex);
-        // Bounded: when the disk cannot keep up, entries are skipped (a decode next run)
+        // Bounded: when the disk cannot keep up, evicted entries are skipped (a decode next run)
         // rather than held in memory without limit.
         constexpr std::size_t kMaxQueued = 512;
-        if (m_spillQueue.size() >= kMaxQueued) {
+        if (bounded && m_spillQueue.size() >= kMaxQueued) {
             return;
         }
         m_spillQueue.emplace_back(std::move(file), std::move(image));
@@ -231,6 +191,7 @@ void DecodedImageCache::writeLoop() {
 }
 
 void DecodedImageCache::flush() {
+    queueUnspilled();
     std::unique_lock lock(m_spillMutex);
     m_spillIdle.wait(lock, [&] { return m_spillQueue.empty() && !m_spillBusy; });
 }
@@ -251,21 +212,54 @@ std::shared_ptr<const RgbImage> DecodedImageCache::lookup(const std::string& key
     return it->second->image;
 }
 
-void DecodedImageCache::insert(const std::string& key, std::shared_ptr<const RgbImage> image) {
+void DecodedImageCache::insert(const std::string& key, std::shared_ptr<const RgbImage> image,
+                               fs::path spill) {
     const auto bytes = static_cast<std::int64_t>(image->pixels.size());
-    std::lock_guard lock(m_mutex);
-    if (m_index.count(key) != 0 || bytes > m_options.memoryBudgetBytes) {
-        return;
+    // Entries that leave memory are written to disk now (outside the lock); those that stay are
+    // written by flush() or the destructor, so the first epoch does not pay for disk writes.
+    std::vector<std::pair<fs::path, std::shared_ptr<const RgbImage>>> toSpill;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_index.count(key) != 0 || bytes > m_options.memoryBudgetBytes) {
+            if (!spill.empty()) {
+                toSpill.emplace_back(std::move(spill), std::move(image));
+            }
+        } else {
+            m_lru.push_front({key, std::move(image), bytes, std::move(spill)});
+            m_index[key] = m_lru.begin();
+            m_stats.memoryBytes += bytes;
+            while (m_stats.memoryBytes > m_options.memoryBudgetBytes && !m_lru.empty()) {
+                Entry& last = m_lru.back();
+                if (!last.unspilled.empty()) {
+                    toSpill.emplace_back(std::move(last.unspilled), last.image);
+                }
+                m_stats.memoryBytes -= last.bytes;
+                m_index.erase(last.key);
+                m_lru.pop_back();
+            }
+            m_stats.entries = static_cast<std::int64_t>(m_lru.size());
+        }
     }
-    m_lru.push_front({key, std::move(image), bytes});
-    m_index[key] = m_lru.begin();
-    m_stats.memoryBytes += bytes;
-    while (m_stats.memoryBytes > m_options.memoryBudgetBytes && !m_lru.empty()) {
-        m_stats.memoryBytes -= m_lru.back().bytes;
-        m_index.erase(m_lru.back().key);
-        m_lru.pop_back();
+    for (auto& [file, entry] : toSpill) {
+        queueSpill(std::move(file), std::move(entry), /*bounded=*/true);
     }
-    m_stats.entries = static_cast<std::int64_t>(m_lru.size());
+}
+
+void DecodedImageCache::queueUnspilled() {
+    std::vector<std::pair<fs::path, std::shared_ptr<const RgbImage>>> toSpill;
+    {
+        std::lock_guard lock(m_mutex);
+        for (Entry& entry : m_lru) {
+            if (!entry.unspilled.empty()) {
+                toSpill.emplace_back(std::move(entry.unspilled), entry.image);
+                entry.unspilled.clear();
+            }
+        }
+    }
+    // Unbounded: these images are held in memory anyway.
+    for (auto& [file, entry] : toSpill) {
+        queueSpill(std::move(file), std::move(entry), /*bounded=*/false);
+    }
 }
 
 Result<std::shared_ptr<const RgbImage>> DecodedImageCache::get(const Sample& sample) {
@@ -304,11 +298,19 @@ Result<std::shared_ptr<const RgbImage>> DecodedImageCache::get(const Sample& sam
                 std::lock_guard lock(m_mutex);
                 ++m_stats.diskHits;
             }
-            insert(key, image);
+            insert(key, image, {});
             return std::shared_ptr<const RgbImage>(image);
         }
     }
-    std::optional<RgbImage> reduced = decodeReducedJpeg(*bytes, m_options.shortSide);
+    // A complete JPEG goes straight to RGB at the smallest M/8 scale that keeps shortSide
+    // (libjpeg-turbo's scaled IDCT); anything else, or a damaged file, takes the full decoder,
+    // which also says what is wrong.
+    std::optional<RgbImage> reduced;
+    if (m_options.shortSide > 0 &&
+        imaging::sniffImageFormat(*bytes) == imaging::ImageFormat::Jpeg &&
+        imaging::jpegIsComplete(*bytes)) {
+        reduced = imaging::decodeJpegAtLeast(*bytes, m_options.shortSide);
+    }
     if (!reduced) {
         auto decoded = imaging::decodeImageBytes(*bytes, sample.path.string());
         if (!decoded) {
@@ -321,10 +323,7 @@ Result<std::shared_ptr<const RgbImage>> DecodedImageCache::get(const Sample& sam
         std::lock_guard lock(m_mutex);
         ++m_stats.decodes;
     }
-    if (!spill.empty()) {
-        queueSpill(std::move(spill), image);
-    }
-    insert(key, image);
+    insert(key, image, std::move(spill));
     return std::shared_ptr<const RgbImage>(image);
 }
 

@@ -42,9 +42,11 @@ struct CacheStats {
  * (least recently used goes first) and written to the disk cache, keyed by the file's content
  * hash and the short side, so later epochs and later runs skip decoding. A file that changed
  * (size or modification time) is read again and gets a new key. In-memory samples are returned
- * as they are (shrunk if needed). Disk entries are written by a background thread, off the
- * loader's path; the destructor finishes them. Thread-safe: loader workers share one cache;
- * decoding runs outside the lock. Fails as the decoder does.
+ * as they are (shrunk if needed). Disk entries are written by a background thread at idle
+ * priority, off the loader's path: an entry when it leaves memory, the ones still in memory on
+ * flush() and in the destructor (so a first epoch that fits the budget writes nothing).
+ * Thread-safe: loader workers share one cache; decoding runs outside the lock. Fails as the decoder
+ * does.
  */
 class DecodedImageCache {
 public:
@@ -56,7 +58,7 @@ public:
     Result<std::shared_ptr<const imaging::RgbImage>> get(const Sample& sample);
 
     CacheStats stats() const;
-    /** Waits until every disk entry queued so far is written. */
+    /** Writes every pending disk entry (the in-memory ones included) and waits for them. */
     void flush();
     const CacheOptions& options() const { return m_options; }
 
@@ -65,9 +67,14 @@ private:
         std::string key; ///< path + size + mtime
         std::shared_ptr<const imaging::RgbImage> image;
         std::int64_t bytes = 0;
+        std::filesystem::path unspilled; ///< disk entry still to write; empty when written
     };
     std::shared_ptr<const imaging::RgbImage> lookup(const std::string& key);
-    void insert(const std::string& key, std::shared_ptr<const imaging::RgbImage> image);
+    /** spill: where the disk entry goes (written on eviction or flush); empty for none. */
+    void insert(const std::string& key, std::shared_ptr<const imaging::RgbImage> image,
+                std::filesystem::path spill);
+    /** Queues every in-memory entry whose disk entry is not written yet. */
+    void queueUnspilled();
 
     CacheOptions m_options;
     mutable std::mutex m_mutex;
@@ -76,7 +83,8 @@ private:
     CacheStats m_stats;
 
     void writeLoop();
-    void queueSpill(std::filesystem::path file, std::shared_ptr<const imaging::RgbImage> image);
+    void queueSpill(std::filesystem::path file, std::shared_ptr<const imaging::RgbImage> image,
+                    bool bounded);
     std::mutex m_spillMutex;
     std::condition_variable m_spillWake;
     std::condition_variable m_spillIdle;
