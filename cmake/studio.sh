@@ -42,6 +42,8 @@ run)
     ensure_packages "${BUILD_PACKAGES[@]}"
     build release
     shift
+    # No arguments: open on the embedded demo project, so a first run has something to show.
+    (($# > 0)) || set -- --demo
     exec build/release/app/gui/transfer-studio "$@"
     ;;
 test)

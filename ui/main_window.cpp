@@ -1,107 +1,213 @@
 #include "ui/main_window.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
+#include <QBuffer>
 #include <QCloseEvent>
-#include <QHeaderView>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QImageReader>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPixmap>
+#include <QProcess>
 #include <QSettings>
-#include <QSplitter>
+#include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
-#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
+#include "core/common/devices.h"
 #include "core/common/threads.h"
+#include "core/models/registry.h"
+#include "core/weights/hub_cache.h"
 #include "ui/classify/classify_page.h"
-#include "ui/models/backbone_table_model.h"
+#include "ui/data/data_page.h"
+#include "ui/project/project_state.h"
 
 namespace tstudio::ui {
 
 namespace {
 const auto kGeometryKey = QStringLiteral("mainWindow/geometry");
 const auto kStateKey = QStringLiteral("mainWindow/state");
-const auto kSplitterKey = QStringLiteral("mainWindow/splitter");
+const auto kPageKey = QStringLiteral("mainWindow/page");
+const auto kDataPageGroup = QStringLiteral("dataPage");
 const auto kBackboneKey = QStringLiteral("model/backbone");
+const auto kLastDatasetKey = QStringLiteral("data/lastDataset");
+
 QString weightsKey(const QString& arch) {
     return QStringLiteral("weights/") + arch;
 }
+
+/**
+ * An icon from :/icons/<name>.svg drawn in the palette's text colours (the SVGs paint with
+ * currentColor), at the sizes toolbars and menus ask for and their high-DPI doubles.
+ */
+QIcon themedIcon(const QString& name, const QPalette& palette) {
+    QFile file(QStringLiteral(":/icons/%1.svg").arg(name));
+    if (!file.open(QIODevice::ReadOnly)) {
+        return {}; // resources not linked (tests): text-only actions
+    }
+    const QByteArray svg = file.readAll();
+    QIcon icon;
+    const auto addMode = [&](QPalette::ColorGroup group, QIcon::Mode mode) {
+        QByteArray colored = svg;
+        colored.replace("currentColor",
+                        palette.color(group, QPalette::WindowText).name().toLatin1());
+        for (int size : {16, 22, 24, 32, 48, 64, 96}) {
+            QBuffer buffer(&colored);
+            QImageReader reader(&buffer, "svg");
+            reader.setScaledSize(QSize(size, size));
+            const QImage image = reader.read();
+            if (!image.isNull()) {
+                icon.addPixmap(QPixmap::fromImage(image), mode);
+            }
+        }
+    };
+    addMode(QPalette::Active, QIcon::Normal);
+    addMode(QPalette::Disabled, QIcon::Disabled);
+    return icon;
+}
+
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setWindowTitle(tr("Transfer Studio"));
     setObjectName(QStringLiteral("MainWindow"));
 
-    m_backbones = new BackboneTableModel(this);
-    m_backboneView = new QTableView(this);
-    m_backboneView->setModel(m_backbones);
-    m_backboneView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_backboneView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_backboneView->verticalHeader()->hide();
-    m_backboneView->horizontalHeader()->setStretchLastSection(true);
-    m_backboneView->setAlternatingRowColors(true);
-    m_backboneView->resizeColumnsToContents();
+    m_project = new ProjectState(this);
+    m_stack = new QStackedWidget(this);
+    setCentralWidget(m_stack);
 
-    m_classifyPage = new ClassifyPage(this);
-
-    auto* splitter = new QSplitter(this);
-    splitter->setObjectName(QStringLiteral("mainSplitter"));
-    splitter->addWidget(m_backboneView);
-    splitter->addWidget(m_classifyPage);
-    splitter->setStretchFactor(1, 1);
-    setCentralWidget(splitter);
-
-    m_deviceLabel = new QLabel(tr("CPU · %1 threads").arg(useAllCores()), this);
-    statusBar()->addPermanentWidget(m_deviceLabel);
-
+    createActions();
+    m_stepBar = new QToolBar(tr("Steps"), this);
+    m_stepBar->setObjectName(QStringLiteral("stepBar"));
+    m_stepBar->setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
+    m_stepBar->setIconSize(QSize(32, 32));
+    m_stepBar->setMovable(false);
+    addToolBar(Qt::LeftToolBarArea, m_stepBar);
+    m_stepGroup = new QActionGroup(this);
+    m_stepGroup->setExclusive(true);
     createMenus();
 
-    connect(m_backboneView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &MainWindow::onBackboneSelected);
+    // The steps in order. The Model and Train pages join between Data and Classify:
+    //   addPage(new ModelPage(m_project, this), tr("Model"), QStringLiteral("step-model"),
+    //           PageNeeds::Dataset);
+    //   addPage(new TrainPage(m_project, this), tr("Train"), QStringLiteral("step-train"),
+    //           PageNeeds::Dataset);
+    m_dataPage = new DataPage(m_project, this);
+    addPage(m_dataPage, tr("Data"), QStringLiteral("step-data"));
+    addPage(createClassifyStep(), tr("Classify"), QStringLiteral("step-classify"));
+
+    m_deviceLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_deviceLabel);
+    showDevice();
+
+    connect(m_project, &ProjectState::datasetChanged, this, &MainWindow::updatePageAvailability);
+    connect(m_project, &ProjectState::configChanged, this, &MainWindow::onConfigChanged);
+    connect(m_dataPage, &DataPage::datasetOpened, this, [](const QString& path) {
+        QSettings().setValue(kLastDatasetKey, QDir::cleanPath(path));
+    });
+    connect(m_dataPage, &DataPage::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    connect(m_dataPage, &DataPage::busyChanged, this,
+            [this](bool busy) { m_newDemo->setEnabled(!busy); });
     connect(m_classifyPage, &ClassifyPage::weightsChosen, this,
-            [](const QString& arch, const QString& path) {
-                QSettings().setValue(weightsKey(arch), path);
+            [this](const QString& arch, const QString& path) {
+                if (arch == QString::fromStdString(m_project->config().arch)) {
+                    useWeightsFile(path);
+                } else {
+                    QSettings().setValue(weightsKey(arch), path);
+                }
             });
-    connect(m_classifyPage, &ClassifyPage::weightsDownloaded, this,
-            [this] { m_backbones->refresh(); });
+    connect(m_classifyPage, &ClassifyPage::weightsDownloaded, this, [this] { onConfigChanged(); });
     connect(m_classifyPage, &ClassifyPage::statusMessage, this,
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
 
     QSettings settings;
+    if (!selectBackbone(settings.value(kBackboneKey, QStringLiteral("mobilenet_v2")).toString())) {
+        selectBackbone(QString::fromStdString(models::backboneRegistry().front().name));
+    }
     restoreGeometry(settings.value(kGeometryKey).toByteArray());
     restoreState(settings.value(kStateKey).toByteArray());
-    if (!splitter->restoreState(settings.value(kSplitterKey).toByteArray())) {
-        splitter->setSizes({560, 640}); // first start: the whole zoo table visible
-    }
-    if (!selectBackbone(settings.value(kBackboneKey, QStringLiteral("mobilenet_v2")).toString())) {
-        selectBackbone(m_backbones->index(0, 0).data(BackboneTableModel::ArchRole).toString());
-    }
+    m_dataPage->restoreState(kDataPageGroup);
     if (settings.value(kGeometryKey).isNull()) {
-        resize(1200, 720);
+        resize(1280, 800);
     }
+    updatePageAvailability();
+    const QString page = settings.value(kPageKey).toString();
+    int restored = 0;
+    for (int i = 0; i < pageCount(); ++i) {
+        if (m_pages[i].widget->objectName() == page) {
+            restored = i;
+        }
+    }
+    if (!setCurrentPage(restored)) {
+        setCurrentPage(0);
+    }
+    refreshIcons();
 }
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::createActions() {
+    m_openFolder = new QAction(tr("&Open Dataset Folder…"), this);
+    m_openFolder->setShortcut(QKeySequence::Open);
+    m_openFolder->setToolTip(tr("Open a folder of images, one subfolder per class"));
+    m_openFile = new QAction(tr("Open Dataset &File…"), this);
+    m_openFile->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_openFile->setToolTip(tr("Open a CSV list, CIFAR-10 binary batches or MNIST IDX files"));
+    m_newDemo = new QAction(tr("&New Demo Project"), this);
+    m_newDemo->setShortcut(QKeySequence::New);
+    m_newDemo->setToolTip(tr("Draw a small dataset of shapes to try the studio on"));
+    m_quit = new QAction(tr("&Quit"), this);
+    m_quit->setShortcut(QKeySequence::Quit);
+    m_quit->setMenuRole(QAction::QuitRole);
+
+    connect(m_openFolder, &QAction::triggered, this, [this] {
+        setCurrentPage(0);
+        m_dataPage->chooseFolder();
+    });
+    connect(m_openFile, &QAction::triggered, this, [this] {
+        setCurrentPage(0);
+        m_dataPage->chooseFile();
+    });
+    connect(m_newDemo, &QAction::triggered, this, &MainWindow::newDemoProject);
+    connect(m_quit, &QAction::triggered, this, &QWidget::close);
+
+    m_fileBar = new QToolBar(tr("File"), this);
+    m_fileBar->setObjectName(QStringLiteral("fileBar"));
+    m_fileBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_fileBar->addAction(m_openFolder);
+    m_fileBar->addAction(m_openFile);
+    m_fileBar->addAction(m_newDemo);
+    addToolBar(Qt::TopToolBarArea, m_fileBar);
+}
+
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* classify =
-        file->addAction(tr("&Classify Images…"), m_classifyPage, &ClassifyPage::chooseImages);
-    classify->setShortcut(QKeySequence::Open);
-    QAction* weights = file->addAction(tr("Choose &Weights File…"), m_classifyPage,
-                                       &ClassifyPage::chooseWeightsFile);
-    weights->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
+    file->addAction(m_openFolder);
+    file->addAction(m_openFile);
+    file->addAction(m_newDemo);
     file->addSeparator();
-    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
-    quit->setMenuRole(QAction::QuitRole);
+    file->addAction(m_quit);
 
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    QAction* refresh = view->addAction(tr("&Refresh Weight Cache"), this, [this] {
-        m_backbones->refresh();
-        onBackboneSelected();
-    });
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_stepBar->toggleViewAction());
+    m_viewMenu->addAction(m_fileBar->toggleViewAction());
+    QAction* refresh =
+        m_viewMenu->addAction(tr("&Refresh Weight Cache"), this, &MainWindow::onConfigChanged);
     refresh->setShortcut(QKeySequence::Refresh);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -109,63 +215,253 @@ void MainWindow::createMenus() {
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
 
-bool MainWindow::selectBackbone(const QString& arch) {
-    const int row = m_backbones->rowOf(arch);
-    if (row < 0) {
+QWidget* MainWindow::createClassifyStep() {
+    auto* step = new QWidget(this);
+    step->setObjectName(QStringLiteral("classifyStep"));
+    m_classifyBackbone = new QComboBox(step);
+    m_classifyBackbone->setObjectName(QStringLiteral("classifyBackbone"));
+    for (const models::BackboneInfo& info : models::backboneRegistry()) {
+        m_classifyBackbone->addItem(QString::fromStdString(info.displayName),
+                                    QString::fromStdString(info.name));
+    }
+    m_classifyBackbone->setToolTip(tr("The ImageNet backbone that names what the photos show"));
+    connect(m_classifyBackbone, &QComboBox::activated, this,
+            [this](int index) { selectBackbone(m_classifyBackbone->itemData(index).toString()); });
+    auto* row = new QHBoxLayout;
+    auto* label = new QLabel(tr("&Backbone:"), step);
+    label->setBuddy(m_classifyBackbone);
+    row->addWidget(label);
+    row->addWidget(m_classifyBackbone);
+    row->addStretch(1);
+
+    m_classifyPage = new ClassifyPage(step);
+    auto* layout = new QVBoxLayout(step);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(row);
+    layout->addWidget(m_classifyPage, 1);
+    return step;
+}
+
+int MainWindow::addPage(QWidget* page, const QString& title, const QString& iconName,
+                        PageNeeds needs) {
+    const int index = pageCount();
+    if (page->objectName().isEmpty()) {
+        page->setObjectName(QStringLiteral("page-") + iconName);
+    }
+    page->setParent(m_stack);
+    m_stack->addWidget(page);
+
+    auto* action = new QAction(title, m_stepGroup);
+    action->setCheckable(true);
+    if (index < 9) {
+        action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + index)));
+    }
+    action->setIcon(themedIcon(iconName, palette()));
+    connect(action, &QAction::triggered, this, [this, index] { setCurrentPage(index); });
+    m_stepBar->addAction(action);
+    // Steps go above the View menu's separator, in order.
+    m_viewMenu->insertAction(m_viewMenu->actions().at(index), action);
+
+    m_pages.append(Page{page, iconName, needs, action});
+    updatePageAvailability();
+    return index;
+}
+
+int MainWindow::currentPage() const {
+    return m_stack->currentIndex();
+}
+
+bool MainWindow::isPageAvailable(int index) const {
+    if (index < 0 || index >= pageCount()) {
         return false;
     }
-    m_backboneView->setCurrentIndex(m_backbones->index(row, 0));
-    onBackboneSelected();
+    return m_pages[index].needs == PageNeeds::Nothing || m_project->dataset().size() > 0;
+}
+
+bool MainWindow::setCurrentPage(int index) {
+    if (!isPageAvailable(index)) {
+        return false;
+    }
+    m_stack->setCurrentIndex(index);
+    m_pages[index].action->setChecked(true);
+    return true;
+}
+
+void MainWindow::updatePageAvailability() {
+    for (int i = 0; i < pageCount(); ++i) {
+        const bool available = isPageAvailable(i);
+        QAction* action = m_pages[i].action;
+        action->setEnabled(available);
+        action->setToolTip(
+            available ? tr("%1 (%2)").arg(action->text(),
+                                          action->shortcut().toString(QKeySequence::NativeText))
+                      : tr("%1: open a dataset first").arg(action->text()));
+    }
+    if (!isPageAvailable(currentPage())) {
+        setCurrentPage(0);
+    }
+}
+
+void MainWindow::refreshIcons() {
+    const QPalette colors = palette();
+    for (const Page& page : std::as_const(m_pages)) {
+        page.action->setIcon(themedIcon(page.iconName, colors));
+    }
+    m_openFolder->setIcon(themedIcon(QStringLiteral("open-folder"), colors));
+    m_openFile->setIcon(themedIcon(QStringLiteral("open-file"), colors));
+    m_newDemo->setIcon(themedIcon(QStringLiteral("new-demo"), colors));
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_stepBar != nullptr) {
+        refreshIcons(); // the system switched between light and dark
+    }
+}
+
+bool MainWindow::selectBackbone(const QString& arch) {
+    const models::BackboneInfo* info = models::findBackbone(arch.toStdString());
+    if (info == nullptr) {
+        return false;
+    }
+    training::TrainingConfig config = m_project->config();
+    if (config.arch != info->name || m_classifyPage->weightsPath().isEmpty()) {
+        config.arch = info->name;
+        config.weights = QSettings().value(weightsKey(arch)).toString().toStdString();
+        config.fromScratch = false;
+        m_project->setConfig(std::move(config));
+    }
+    QSettings().setValue(kBackboneKey, arch);
     return true;
 }
 
 void MainWindow::useWeightsFile(const QString& path) {
-    const QModelIndex current = m_backboneView->currentIndex();
-    if (!current.isValid()) {
-        return;
-    }
-    const QModelIndex nameIndex = m_backbones->index(current.row(), BackboneTableModel::Name);
-    const QString arch = nameIndex.data(BackboneTableModel::ArchRole).toString();
-    QSettings().setValue(weightsKey(arch), path);
-    m_classifyPage->setBackbone(arch, nameIndex.data().toString(), path);
+    training::TrainingConfig config = m_project->config();
+    QSettings().setValue(weightsKey(QString::fromStdString(config.arch)), path);
+    config.weights = path.toStdString();
+    config.fromScratch = false;
+    m_project->setConfig(std::move(config));
 }
 
 QString MainWindow::weightsFor(const QString& arch) const {
-    const QString chosen = QSettings().value(weightsKey(arch)).toString();
-    if (!chosen.isEmpty()) {
-        return chosen;
+    const training::TrainingConfig& config = m_project->config();
+    if (!config.weights.empty()) {
+        return QString::fromStdString(config.weights.string());
     }
-    const int row = m_backbones->rowOf(arch);
-    return m_backbones->index(row, 0).data(BackboneTableModel::CachedWeightsPathRole).toString();
+    const models::BackboneInfo* info = models::findBackbone(arch.toStdString());
+    if (info == nullptr) {
+        return {};
+    }
+    const auto cached = weights::cachedOfficialWeights(*info);
+    return cached ? QString::fromStdString(cached->string()) : QString();
 }
 
-void MainWindow::onBackboneSelected() {
-    const QModelIndex current = m_backboneView->currentIndex();
-    if (!current.isValid()) {
+void MainWindow::onConfigChanged() {
+    const training::TrainingConfig& config = m_project->config();
+    const QString arch = QString::fromStdString(config.arch);
+    const models::BackboneInfo* info = models::findBackbone(config.arch);
+    const QString displayName = info != nullptr ? QString::fromStdString(info->displayName) : arch;
+    const QString weights = weightsFor(arch);
+    const int row = m_classifyBackbone->findData(arch);
+    if (row >= 0) {
+        m_classifyBackbone->setCurrentIndex(row);
+    }
+    m_classifyPage->setBackbone(arch, displayName, weights);
+}
+
+void MainWindow::openStartDataset(bool demo) {
+    const QString last = QSettings().value(kLastDatasetKey).toString();
+    if (demo || last.isEmpty() || !QFileInfo::exists(last)) {
+        newDemoProject();
+    } else {
+        m_dataPage->openPath(last);
+    }
+}
+
+QString MainWindow::demoDirectory() {
+    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) +
+           QStringLiteral("/demo");
+}
+
+void MainWindow::newDemoProject() {
+    if (m_project->isTraining()) {
+        QMessageBox::information(this, tr("New Demo Project"),
+                                 tr("A training run is going: stop it before starting the demo "
+                                    "project."));
         return;
     }
-    const QModelIndex nameIndex = m_backbones->index(current.row(), BackboneTableModel::Name);
-    const QString arch = nameIndex.data(BackboneTableModel::ArchRole).toString();
-    m_classifyPage->setBackbone(arch, nameIndex.data().toString(), weightsFor(arch));
-    QSettings().setValue(kBackboneKey, arch);
+    setCurrentPage(0);
+    m_dataPage->createDemoProject(demoDirectory());
+}
+
+void MainWindow::showDevice() {
+    const int threads = useAllCores();
+    m_deviceLabel->setText(tr("CPU · %1 threads").arg(threads));
+    m_deviceLabel->setToolTip(
+        tr("Training and classification run on the CPU with %1 threads").arg(threads));
+    // Asking LibTorch for CUDA devices initialises the driver (up to seconds): off the GUI thread.
+    auto* devices = new QFutureWatcher<std::vector<std::string>>(this);
+    connect(devices, &QFutureWatcher<std::vector<std::string>>::finished, this,
+            [this, devices, threads] {
+                devices->deleteLater();
+                int gpus = 0;
+                for (const std::string& device : devices->result()) {
+                    gpus += device.starts_with("cuda") ? 1 : 0;
+                }
+                if (gpus > 0) {
+                    showGpus(gpus, threads);
+                }
+            });
+    devices->setFuture(QtConcurrent::run([] { return availableDevices(); }));
+}
+
+void MainWindow::showGpus(int count, int threads) {
+    m_deviceLabel->setText(tr("CUDA · %1 GPU(s) · CPU %2 threads").arg(count).arg(threads));
+    // LibTorch's C++ API has no device names on every build; the driver's tool has them.
+    auto* smi = new QProcess(this);
+    connect(smi, &QProcess::finished, this, [this, smi, count, threads](int exitCode) {
+        smi->deleteLater();
+        const QStringList lines = QString::fromLocal8Bit(smi->readAllStandardOutput())
+                                      .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        if (exitCode != 0 || lines.isEmpty()) {
+            return;
+        }
+        const QStringList first = lines.first().split(QLatin1Char(','));
+        if (first.size() < 2) {
+            return;
+        }
+        const double gib = first[1].trimmed().toDouble() / 1024.0;
+        m_deviceLabel->setText(tr("CUDA · %1 · %2 GiB%3 · CPU %4 threads")
+                                   .arg(first[0].trimmed())
+                                   .arg(gib, 0, 'f', 0)
+                                   .arg(count > 1 ? tr(" (+%1 more)").arg(count - 1) : QString())
+                                   .arg(threads));
+        m_deviceLabel->setToolTip(lines.join(QLatin1Char('\n')));
+    });
+    connect(smi, &QProcess::errorOccurred, this, [smi](QProcess::ProcessError error) {
+        if (error == QProcess::FailedToStart) {
+            smi->deleteLater(); // no nvidia-smi: the count alone stays shown
+        }
+    });
+    smi->start(QStringLiteral("nvidia-smi"), {QStringLiteral("--query-gpu=name,memory.total"),
+                                              QStringLiteral("--format=csv,noheader,nounits")});
 }
 
 void MainWindow::showAbout() {
     QMessageBox::about(this, tr("About Transfer Studio"),
                        tr("<h3>Transfer Studio %1</h3><p>Interactive transfer learning on "
-                          "images: ImageNet backbones, point-and-click labelling, live "
-                          "training.</p>")
+                          "images: ImageNet backbones, your own dataset, live training.</p>")
                            .arg(QApplication::applicationVersion()));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     m_classifyPage->cancel();
+    m_dataPage->cancel();
     QSettings settings;
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());
-    if (auto* splitter = qobject_cast<QSplitter*>(centralWidget())) {
-        settings.setValue(kSplitterKey, splitter->saveState());
-    }
+    settings.setValue(kPageKey, m_stack->currentWidget()->objectName());
+    m_dataPage->saveState(kDataPageGroup);
     event->accept();
 }
 

@@ -1,45 +1,105 @@
 #pragma once
 
+#include <QList>
 #include <QMainWindow>
+#include <QString>
 
+class QAction;
+class QActionGroup;
+class QComboBox;
 class QLabel;
-class QTableView;
+class QStackedWidget;
+class QToolBar;
 
 namespace tstudio::ui {
 
-class BackboneTableModel;
 class ClassifyPage;
+class DataPage;
+class ProjectState;
 
 /**
- * The studio's main window: the backbone zoo on the left, the page for the chosen use on the
- * right. Remembers its geometry, the chosen backbone and the weights chosen per backbone.
+ * The studio's main window: one page per step (Data, Model, Train, Classify) over one shared
+ * ProjectState, chosen in the step bar, the View menu or with Ctrl+1…; a step that needs a
+ * dataset opens once there is one. Remembers its geometry, the current step, the last dataset,
+ * the chosen backbone and the weights chosen per backbone (QSettings).
  */
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 
 public:
+    /** What a step needs before it can be opened. */
+    enum class PageNeeds { Nothing, Dataset };
+
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
+    ProjectState* project() const { return m_project; }
+    DataPage* dataPage() const { return m_dataPage; }
     ClassifyPage* classifyPage() const { return m_classifyPage; }
-    /** Selects the backbone named arch (registry key); false if there is none. */
+
+    /**
+     * Adds a step page (owned by the window from then on) with its title, the name of its icon
+     * in :/icons (drawn in the palette's text colour) and what it needs; returns its index.
+     * Ctrl+<index+1> opens it.
+     */
+    int addPage(QWidget* page, const QString& title, const QString& iconName,
+                PageNeeds needs = PageNeeds::Nothing);
+    int pageCount() const { return static_cast<int>(m_pages.size()); }
+    int currentPage() const;
+    /** Shows the page at index; false when there is none or it cannot be opened yet. */
+    bool setCurrentPage(int index);
+    bool isPageAvailable(int index) const;
+
+    /** Selects the backbone named arch (registry key) for the project; false if there is none. */
     bool selectBackbone(const QString& arch);
     /** Uses the weights file at path for the selected backbone, and remembers the choice. */
     void useWeightsFile(const QString& path);
 
+    /** Opens the dataset opened last time, else (or when demo is set) a fresh demo project. */
+    void openStartDataset(bool demo);
+    /** Draws the demo dataset into demoDirectory() off the GUI thread and opens it. */
+    void newDemoProject();
+    /** Where the demo project lives: <AppLocalDataLocation>/demo. */
+    static QString demoDirectory();
+
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
+    struct Page {
+        QWidget* widget = nullptr;
+        QString iconName;
+        PageNeeds needs = PageNeeds::Nothing;
+        QAction* action = nullptr;
+    };
+    void createActions();
     void createMenus();
-    void onBackboneSelected();
+    QWidget* createClassifyStep();
+    void updatePageAvailability();
+    void onConfigChanged();
+    void refreshIcons();
     QString weightsFor(const QString& arch) const;
+    void showDevice();
+    void showGpus(int count, int threads);
     void showAbout();
 
-    BackboneTableModel* m_backbones = nullptr;
-    QTableView* m_backboneView = nullptr;
+    ProjectState* m_project = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    QToolBar* m_fileBar = nullptr;
+    QToolBar* m_stepBar = nullptr;
+    QActionGroup* m_stepGroup = nullptr;
+    QList<Page> m_pages;
+    DataPage* m_dataPage = nullptr;
     ClassifyPage* m_classifyPage = nullptr;
+    QComboBox* m_classifyBackbone = nullptr;
     QLabel* m_deviceLabel = nullptr;
+
+    QAction* m_openFolder = nullptr;
+    QAction* m_openFile = nullptr;
+    QAction* m_newDemo = nullptr;
+    QAction* m_quit = nullptr;
+    QMenu* m_viewMenu = nullptr;
 };
 
 } // namespace tstudio::ui

@@ -43,6 +43,11 @@ int main(int argc, char* argv[]) {
         QApplication::translate("main", "Weights file (.pth/.safetensors) for that backbone."),
         QStringLiteral("file"));
     parser.addOption(weights);
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QApplication::translate("main", "Start on a freshly drawn demo project (a small dataset "
+                                        "of shapes) instead of the dataset opened last time."));
+    parser.addOption(demo);
     parser.addPositionalArgument(QStringLiteral("images"),
                                  QApplication::translate("main", "Images to classify at start."),
                                  QStringLiteral("[images...]"));
@@ -56,6 +61,8 @@ int main(int argc, char* argv[]) {
         window.useWeightsFile(QFileInfo(parser.value(weights)).absoluteFilePath());
     }
     window.show();
+    // The dataset opens off the GUI thread: the window shows at once and fills in.
+    window.openStartDataset(parser.isSet(demo));
     if (!parser.positionalArguments().isEmpty()) {
         window.classifyPage()->classifyFiles(parser.positionalArguments());
     }

@@ -1,0 +1,85 @@
+// The augmentation preview: N images off the GUI thread, coalesced re-runs, clear failures.
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include "core/data/sample.h"
+#include "ui/data/augmentation_preview.h"
+
+using namespace tstudio;
+using tstudio::ui::AugmentationPreview;
+
+namespace {
+
+data::Sample gradientSample() {
+    auto image = std::make_shared<imaging::RgbImage>();
+    image->width = 80;
+    image->height = 60;
+    image->pixels.resize(80 * 60 * 3);
+    for (std::size_t i = 0; i < image->pixels.size(); ++i) {
+        image->pixels[i] = static_cast<std::uint8_t>(i * 7 % 251);
+    }
+    data::Sample sample;
+    sample.path = "/in/memory.bin";
+    sample.record = 3;
+    sample.image = image;
+    sample.label = 0;
+    return sample;
+}
+
+data::AugmentationConfig smallCrop() {
+    data::AugmentationConfig config;
+    config.crop.size = 48;
+    config.horizontalFlip = 0.5f;
+    config.rotation.probability = 1.0f;
+    return config;
+}
+
+} // namespace
+
+class TestAugmentationPreview : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void producesNImages() {
+        AugmentationPreview preview;
+        QSignalSpy ready(&preview, &AugmentationPreview::previewReady);
+        preview.setCount(6);
+        preview.setConfig(smallCrop());
+        preview.setSamples({gradientSample()});
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(ready.last().at(0).toInt(), 6);
+        QCOMPARE(preview.images().size(), 6);
+        for (const QImage& image : preview.images()) {
+            QCOMPARE(image.size(), QSize(48, 48));
+        }
+    }
+
+    void coalescesABurstOfChanges() {
+        AugmentationPreview preview;
+        QSignalSpy ready(&preview, &AugmentationPreview::previewReady);
+        preview.setSamples({gradientSample()});
+        data::AugmentationConfig config = smallCrop();
+        for (int i = 0; i < 20; ++i) {
+            config.rotation.degrees = static_cast<float>(i);
+            preview.setConfig(config);
+        }
+        QVERIFY(ready.wait(10000));
+        QTest::qWait(400); // more than the coalescing delay: a second run would have ended
+        QCOMPARE(ready.count(), 1);
+        QCOMPARE(preview.images().size(), preview.count());
+    }
+
+    void reportsAnUnreadableImage() {
+        AugmentationPreview preview;
+        QSignalSpy failed(&preview, &AugmentationPreview::previewFailed);
+        data::Sample missing;
+        missing.path = "/nonexistent/tstudio/preview.jpg";
+        preview.setSamples({missing});
+        QVERIFY(failed.wait(10000));
+        QVERIFY(failed.at(0).at(0).toString().contains(QStringLiteral("preview.jpg")));
+        QVERIFY(preview.images().isEmpty());
+    }
+};
+
+QTEST_MAIN(TestAugmentationPreview)
+#include "tst_augmentation_preview.moc"

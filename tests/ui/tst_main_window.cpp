@@ -1,0 +1,112 @@
+// The main window: steps and their shortcuts, steps that wait for a dataset, settings that
+// survive a restart, the demo project, the backbone that Classify follows.
+
+#include <QAction>
+#include <QComboBox>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+#include "ui/classify/classify_page.h"
+#include "ui/data/data_page.h"
+#include "ui/main_window.h"
+#include "ui/project/project_state.h"
+
+using tstudio::ui::DataPage;
+using tstudio::ui::MainWindow;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("TransferStudioTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_main_window"));
+    }
+
+    void init() { QSettings().clear(); }
+
+    void stepsWaitForADataset() {
+        MainWindow window;
+        QCOMPARE(window.pageCount(), 2);
+        QCOMPARE(window.currentPage(), 0);
+        auto* later = new QWidget;
+        const int needsData =
+            window.addPage(later, QStringLiteral("Later"), QStringLiteral("step-train"),
+                           MainWindow::PageNeeds::Dataset);
+        QCOMPARE(needsData, 2);
+        QVERIFY(!window.isPageAvailable(needsData));
+        QVERIFY(!window.setCurrentPage(needsData));
+        QVERIFY(window.setCurrentPage(1)); // Classify needs nothing
+        QCOMPARE(window.currentPage(), 1);
+
+        QSignalSpy opened(window.dataPage(), &DataPage::datasetOpened);
+        window.newDemoProject();
+        QCOMPARE(window.currentPage(), 0); // the demo opens on the Data step
+        QVERIFY(opened.wait(60000));
+        QVERIFY(opened.at(0).at(0).toString().startsWith(MainWindow::demoDirectory()));
+        QCOMPARE(window.project()->dataset().classes().size(), std::size_t{4});
+        QVERIFY(window.isPageAvailable(needsData));
+        QVERIFY(window.setCurrentPage(needsData));
+    }
+
+    void shortcutsSwitchSteps() {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+        QCOMPARE(window.currentPage(), 1);
+        QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+        QCOMPARE(window.currentPage(), 0);
+    }
+
+    void remembersStepGeometryAndDataset() {
+        {
+            MainWindow window;
+            window.resize(900, 640);
+            QVERIFY(window.setCurrentPage(1));
+            QSignalSpy opened(window.dataPage(), &DataPage::datasetOpened);
+            window.newDemoProject();
+            QVERIFY(opened.wait(60000));
+            QVERIFY(window.setCurrentPage(1));
+            window.close();
+        }
+        MainWindow window;
+        QCOMPARE(window.currentPage(), 1);
+        QCOMPARE(window.size(), QSize(900, 640));
+        // The dataset opened last time opens again (not a new demo: no New Demo needed).
+        QSignalSpy opened(window.dataPage(), &DataPage::datasetOpened);
+        window.openStartDataset(false);
+        QVERIFY(opened.wait(60000));
+        QCOMPARE(opened.at(0).at(0).toString(), MainWindow::demoDirectory());
+    }
+
+    void classifyFollowsTheProjectBackbone() {
+        MainWindow window;
+        QVERIFY(!window.selectBackbone(QStringLiteral("no_such_net")));
+        QVERIFY(window.selectBackbone(QStringLiteral("resnet18")));
+        QCOMPARE(window.project()->config().arch, std::string("resnet18"));
+        auto* combo = window.findChild<QComboBox*>(QStringLiteral("classifyBackbone"));
+        QVERIFY(combo != nullptr);
+        QCOMPARE(combo->currentData().toString(), QStringLiteral("resnet18"));
+
+        window.useWeightsFile(QStringLiteral("/tmp/tstudio-test-weights.pth"));
+        QCOMPARE(window.classifyPage()->weightsPath(),
+                 QStringLiteral("/tmp/tstudio-test-weights.pth"));
+        // Another page changing the config moves Classify along.
+        auto config = window.project()->config();
+        config.arch = "vgg16";
+        config.weights = "/tmp/vgg.pth";
+        window.project()->setConfig(config);
+        QCOMPARE(combo->currentData().toString(), QStringLiteral("vgg16"));
+        QCOMPARE(window.classifyPage()->weightsPath(), QStringLiteral("/tmp/vgg.pth"));
+        // Back to resnet18: its remembered weights come back.
+        QVERIFY(window.selectBackbone(QStringLiteral("resnet18")));
+        QCOMPARE(window.classifyPage()->weightsPath(),
+                 QStringLiteral("/tmp/tstudio-test-weights.pth"));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_main_window.moc"

@@ -1,0 +1,79 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include <QFutureWatcher>
+#include <QImage>
+#include <QList>
+#include <QTimer>
+#include <QWidget>
+
+#include "core/data/augmentation.h"
+#include "core/data/sample.h"
+
+class QGridLayout;
+class QLabel;
+class QToolButton;
+
+namespace tstudio::ui {
+
+/**
+ * A grid of augmented versions of one sample image, so the augmentation settings can be judged
+ * by eye. Decoding and augmenting run on Qt's thread pool; changes are coalesced by a
+ * single-shot timer and a change during a run starts one more run after it, never two at once.
+ * The person can step through the given samples and draw a new random set.
+ */
+class AugmentationPreview final : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit AugmentationPreview(QWidget* parent = nullptr);
+    ~AugmentationPreview() override;
+
+    /** The images the preview can show (e.g. one per class); it starts with the first. */
+    void setSamples(std::vector<data::Sample> samples);
+    void setConfig(const data::AugmentationConfig& config);
+    void setCount(int count);
+    int count() const { return m_count; }
+
+    /** The augmented images of the last finished run. */
+    const QList<QImage>& images() const { return m_images; }
+    bool isComputing() const;
+
+Q_SIGNALS:
+    void previewReady(int count);
+    void previewFailed(const QString& message);
+
+private:
+    struct Outcome {
+        QList<QImage> images;
+        QString error;
+    };
+    void scheduleUpdate();
+    void run();
+    void onFinished();
+    void showSample(int index);
+    void rebuildTiles();
+
+    std::vector<data::Sample> m_samples;
+    int m_sampleIndex = 0;
+    data::AugmentationConfig m_config;
+    int m_count = 8;
+    std::uint64_t m_seed = 1;
+    bool m_pending = false;
+
+    QTimer m_timer;
+    QFutureWatcher<Outcome>* m_watcher = nullptr;
+    QList<QImage> m_images;
+
+    QLabel* m_caption = nullptr;
+    QToolButton* m_previous = nullptr;
+    QToolButton* m_next = nullptr;
+    QToolButton* m_shuffle = nullptr;
+    QLabel* m_message = nullptr;
+    QGridLayout* m_grid = nullptr;
+    QList<QLabel*> m_tiles;
+};
+
+} // namespace tstudio::ui
