@@ -175,10 +175,14 @@ Result<WeightRecords> parseSafetensors(std::string_view data) {
     return records;
 }
 
-Result<std::string> serializeSafetensors(const std::vector<TensorBytes>& tensors) {
+Result<std::string> serializeSafetensors(const std::vector<TensorBytes>& tensors,
+                                         const std::map<std::string, std::string>& metadata) {
     QJsonObject header;
-    header.insert(QStringLiteral("__metadata__"),
-                  QJsonObject{{QStringLiteral("format"), QStringLiteral("pt")}});
+    QJsonObject meta{{QStringLiteral("format"), QStringLiteral("pt")}};
+    for (const auto& [key, value] : metadata) {
+        meta.insert(QString::fromStdString(key), QString::fromStdString(value));
+    }
+    header.insert(QStringLiteral("__metadata__"), meta);
     std::uint64_t offset = 0;
     for (const TensorBytes& tensor : tensors) {
         const auto count = elementCount(tensor.shape);
@@ -219,6 +223,45 @@ Result<std::string> serializeSafetensors(const std::vector<TensorBytes>& tensors
     out.append(json.constData(), static_cast<std::size_t>(json.size()));
     for (const TensorBytes& tensor : tensors) {
         out += tensor.data;
+    }
+    return out;
+}
+
+Result<std::uint64_t> safetensorsHeaderLength(std::string_view prefix) {
+    if (prefix.size() < 8) {
+        return fail("the file is too short to be a .safetensors file");
+    }
+    const auto headerSize = readLittle<std::uint64_t>(prefix.data());
+    if (headerSize > kMaxHeaderBytes) {
+        return fail("the .safetensors header length (" + std::to_string(headerSize) +
+                    " bytes) exceeds the 100 MB limit: the file is damaged");
+    }
+    return headerSize;
+}
+
+Result<std::map<std::string, std::string>> parseSafetensorsMetadata(std::string_view header) {
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(
+        QByteArray(header.data(), static_cast<qsizetype>(header.size())), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        return fail("the .safetensors header is not a JSON object: " +
+                    parseError.errorString().toStdString());
+    }
+    std::map<std::string, std::string> out;
+    const QJsonValue meta = document.object().value(QStringLiteral("__metadata__"));
+    if (meta.isUndefined()) {
+        return out;
+    }
+    if (!meta.isObject()) {
+        return fail("the .safetensors \"__metadata__\" is not a JSON object");
+    }
+    const QJsonObject object = meta.toObject();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (!it.value().isString()) {
+            return fail("the .safetensors metadata entry \"" + it.key().toStdString() +
+                        "\" is not a string");
+        }
+        out.emplace(it.key().toStdString(), it.value().toString().toStdString());
     }
     return out;
 }

@@ -118,8 +118,46 @@ Status writePth(const std::filesystem::path& path, const StateDict& dict) {
     return writeWith(path, dict, &formats::serializePthZip);
 }
 
-Status writeSafetensors(const std::filesystem::path& path, const StateDict& dict) {
-    return writeWith(path, dict, &formats::serializeSafetensors);
+Status writeSafetensors(const std::filesystem::path& path, const StateDict& dict,
+                        const std::map<std::string, std::string>& metadata) {
+    std::vector<torch::Tensor> keepAlive;
+    auto tensors = bytesFromStateDict(dict, &keepAlive);
+    if (!tensors) {
+        return fail("Cannot write " + path.string() + ": " + tensors.message() + ".");
+    }
+    auto bytes = formats::serializeSafetensors(*tensors, metadata);
+    if (!bytes) {
+        return fail("Cannot write " + path.string() + ": " + bytes.message() + ".");
+    }
+    return writeFileAtomically(path, *bytes);
+}
+
+Result<std::map<std::string, std::string>>
+readSafetensorsMetadata(const std::filesystem::path& path) {
+    QFile file(QString::fromStdString(path.string()));
+    if (!file.open(QIODevice::ReadOnly)) {
+        return fail("Cannot read " + path.string() + ": " + file.errorString().toStdString() + ".");
+    }
+    const QByteArray prefix = file.read(8);
+    auto length = formats::safetensorsHeaderLength(
+        std::string_view(prefix.constData(), static_cast<std::size_t>(prefix.size())));
+    if (!length) {
+        return fail("Cannot read " + path.string() + ": " + length.message() + ".");
+    }
+    if (*length > static_cast<std::uint64_t>(file.size()) - 8) {
+        return fail("Cannot read " + path.string() +
+                    ": the .safetensors header is longer than the file (truncated?).");
+    }
+    const QByteArray header = file.read(static_cast<qint64>(*length));
+    if (static_cast<std::uint64_t>(header.size()) != *length) {
+        return fail("Cannot read " + path.string() + ": " + file.errorString().toStdString() + ".");
+    }
+    auto metadata = formats::parseSafetensorsMetadata(
+        std::string_view(header.constData(), static_cast<std::size_t>(header.size())));
+    if (!metadata) {
+        return fail("Cannot read " + path.string() + ": " + metadata.message() + ".");
+    }
+    return metadata;
 }
 
 } // namespace tstudio::weights

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -72,7 +73,14 @@ StateDict stateDictOf(const torch::nn::Module& module);
  */
 Status writePth(const std::filesystem::path& path, const StateDict& dict);
 
-/** Writes a .safetensors file (tensors in dict order, "__metadata__" {"format": "pt"}). Atomic. */
-Status writeSafetensors(const std::filesystem::path& path, const StateDict& dict);
+/** Writes a .safetensors file (tensors in dict order, "__metadata__" {"format": "pt"} plus
+    metadata's string entries). Atomic. */
+Status writeSafetensors(const std::filesystem::path& path, const StateDict& dict,
+                        const std::map<std::string, std::string>& metadata = {});
+
+/** The "__metadata__" strings of a .safetensors file, reading only its header (not the tensors).
+    Fails with a message naming the file when it is not a .safetensors file. */
+Result<std::map<std::string, std::string>>
+readSafetensorsMetadata(const std::filesystem::path& path);
 
 } // namespace tstudio::weights
