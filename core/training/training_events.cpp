@@ -99,4 +99,54 @@ QJsonObject toJson(const TrainingSummary& s) {
     return json;
 }
 
+namespace {
+
+double numberOf(const QJsonObject& json, const char* name) {
+    const QJsonValue value = json.value(key(name));
+    return value.isDouble() ? value.toDouble() : std::nan("");
+}
+
+} // namespace
+
+EpochMetrics epochMetricsFromJson(const QJsonObject& json) {
+    EpochMetrics m;
+    m.stage = json.value(key("stage")).toInt(1);
+    m.epoch = json.value(key("epoch")).toInt(1);
+    m.trainLoss = numberOf(json, "trainLoss");
+    m.trainAccuracy = numberOf(json, "trainAccuracy");
+    m.valLoss = numberOf(json, "valLoss");
+    m.valAccuracy = numberOf(json, "valAccuracy");
+    if (json.contains(key("valTop5"))) {
+        m.valTop5 = numberOf(json, "valTop5");
+    }
+    m.learningRate = numberOf(json, "learningRate");
+    m.seconds = numberOf(json, "seconds");
+    m.trainImagesPerSecond = numberOf(json, "trainImagesPerSecond");
+    return m;
+}
+
+EvaluationResult evaluationResultFromJson(const QJsonObject& json) {
+    EvaluationResult r;
+    r.count = static_cast<std::int64_t>(json.value(key("count")).toDouble());
+    r.loss = numberOf(json, "loss");
+    r.top1 = numberOf(json, "top1");
+    if (json.contains(key("top5"))) {
+        r.top5 = numberOf(json, "top5");
+    }
+    for (const QJsonValue& value : json.value(key("perClass")).toArray()) {
+        const QJsonObject c = value.toObject();
+        r.perClass.push_back(
+            ClassMetrics{numberOf(c, "precision"), numberOf(c, "recall"), numberOf(c, "f1"),
+                         static_cast<std::int64_t>(c.value(key("support")).toDouble())});
+    }
+    for (const QJsonValue& row : json.value(key("confusion")).toArray()) {
+        std::vector<std::int64_t> cells;
+        for (const QJsonValue& cell : row.toArray()) {
+            cells.push_back(static_cast<std::int64_t>(cell.toDouble()));
+        }
+        r.confusion.push_back(std::move(cells));
+    }
+    return r;
+}
+
 } // namespace tstudio::training

@@ -69,6 +69,10 @@ QJsonObject toJson(const EpochMetrics& metrics);
 QJsonObject toJson(const EvaluationResult& result, const std::vector<std::string>& classes);
 QJsonObject toJson(const TrainingSummary& summary);
 
+/** Inverses of toJson (the bundle stores history and test result); null numbers read as NaN. */
+EpochMetrics epochMetricsFromJson(const QJsonObject& json);
+EvaluationResult evaluationResultFromJson(const QJsonObject& json);
+
 /**
  * Receives a run's reports on the training thread; keep the handlers short (the GUI's worker
  * turns them into queued signals).

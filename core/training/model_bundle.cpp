@@ -1,0 +1,306 @@
+#include "core/training/model_bundle.h"
+
+#include <chrono>
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include "core/common/threads.h"
+#include "core/data/batch_loader.h"
+#include "core/data/decoded_image_cache.h"
+#include "core/imaging/image_decoder.h"
+#include "core/imaging/preprocess.h"
+#include "core/inference/pretrained_model.h"
+#include "core/models/registry.h"
+#include "core/training/bundle_writer.h"
+#include "core/training/metrics.h"
+#include "core/weights/state_dict.h"
+
+namespace tstudio::training {
+
+namespace {
+
+constexpr int kFormatVersion = 1;
+constexpr const char* kMetadataKey = "tstudio";
+
+QString key(const char* name) {
+    return QString::fromLatin1(name);
+}
+
+QJsonObject transformToJson(const imaging::EvalTransform& t) {
+    return QJsonObject{{key("resizeShortSide"), t.resizeShortSide},
+                       {key("cropSize"), t.cropSize},
+                       {key("interpolation"),
+                        key(t.filter == imaging::ResampleFilter::Bicubic ? "bicubic" : "bilinear")},
+                       {key("mean"), QJsonArray{t.mean[0], t.mean[1], t.mean[2]}},
+                       {key("std"), QJsonArray{t.std[0], t.std[1], t.std[2]}}};
+}
+
+Result<imaging::EvalTransform> transformFromJson(const QJsonObject& json) {
+    imaging::EvalTransform t;
+    t.resizeShortSide = json.value(key("resizeShortSide")).toInt(0);
+    t.cropSize = json.value(key("cropSize")).toInt(0);
+    t.filter = json.value(key("interpolation")).toString() == key("bicubic")
+                   ? imaging::ResampleFilter::Bicubic
+                   : imaging::ResampleFilter::Bilinear;
+    const QJsonArray mean = json.value(key("mean")).toArray();
+    const QJsonArray std = json.value(key("std")).toArray();
+    if (t.resizeShortSide < 1 || t.cropSize < 1 || t.cropSize > 4096 || mean.size() != 3 ||
+        std.size() != 3) {
+        return fail("its preprocessing description is incomplete");
+    }
+    for (int c = 0; c < 3; ++c) {
+        t.mean[static_cast<std::size_t>(c)] = static_cast<float>(mean.at(c).toDouble());
+        t.std[static_cast<std::size_t>(c)] = static_cast<float>(std.at(c).toDouble(1.0));
+        if (!(t.std[static_cast<std::size_t>(c)] > 0.0f)) {
+            return fail("its preprocessing has a non-positive std");
+        }
+    }
+    return t;
+}
+
+} // namespace
+
+QJsonObject bundleInfoToJson(const BundleInfo& info) {
+    QJsonArray classes;
+    for (const std::string& name : info.classes) {
+        classes.append(QString::fromStdString(name));
+    }
+    QJsonArray history;
+    for (const EpochMetrics& m : info.history) {
+        history.append(toJson(m));
+    }
+    QJsonObject json{{key("format"), key("tstudio-model")},
+                     {key("formatVersion"), info.formatVersion},
+                     {key("config"), toJson(info.config)},
+                     {key("classes"), classes},
+                     {key("preprocessing"), transformToJson(info.preprocessing)},
+                     {key("history"), history},
+                     {key("createdAt"), QString::fromStdString(info.createdAt)}};
+    if (info.test) {
+        json.insert(key("test"), toJson(*info.test, info.classes));
+    }
+    return json;
+}
+
+Result<BundleInfo> bundleInfoFromJson(const QJsonObject& json) {
+    if (json.value(key("format")).toString() != key("tstudio-model")) {
+        return fail("it is not a Transfer Studio model");
+    }
+    BundleInfo info;
+    info.formatVersion = json.value(key("formatVersion")).toInt(0);
+    if (info.formatVersion < 1 || info.formatVersion > kFormatVersion) {
+        return fail("it has format version " + std::to_string(info.formatVersion) +
+                    ", which this version cannot read (update Transfer Studio)");
+    }
+    auto config = trainingConfigFromJson(json.value(key("config")).toObject());
+    if (!config) {
+        return config.error();
+    }
+    info.config = std::move(*config);
+    for (const QJsonValue& name : json.value(key("classes")).toArray()) {
+        info.classes.push_back(name.toString().toStdString());
+    }
+    if (info.classes.size() < 2) {
+        return fail("it names fewer than two classes");
+    }
+    auto transform = transformFromJson(json.value(key("preprocessing")).toObject());
+    if (!transform) {
+        return transform.error();
+    }
+    info.preprocessing = *transform;
+    for (const QJsonValue& m : json.value(key("history")).toArray()) {
+        info.history.push_back(epochMetricsFromJson(m.toObject()));
+    }
+    if (json.contains(key("test"))) {
+        info.test = evaluationResultFromJson(json.value(key("test")).toObject());
+    }
+    info.createdAt = json.value(key("createdAt")).toString().toStdString();
+    return info;
+}
+
+Status writeBundle(const std::filesystem::path& path, TransferNet& net, const BundleInfo& info) {
+    const QByteArray json = QJsonDocument(bundleInfoToJson(info)).toJson(QJsonDocument::Compact);
+    return weights::writeSafetensors(path, net.stateDict(), {{kMetadataKey, json.toStdString()}});
+}
+
+Result<BundleInfo> readBundleInfo(const std::filesystem::path& path) {
+    auto metadata = weights::readSafetensorsMetadata(path);
+    if (!metadata) {
+        return fail(path.string() + " is not a Transfer Studio model: " + metadata.message());
+    }
+    const auto it = metadata->find(kMetadataKey);
+    if (it == metadata->end()) {
+        return fail(path.string() +
+                    " is a .safetensors file without a Transfer Studio description: it holds "
+                    "weights only. Open a .tsmodel written by a training run.");
+    }
+    QJsonParseError error;
+    const QJsonDocument document =
+        QJsonDocument::fromJson(QByteArray::fromStdString(it->second), &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject()) {
+        return fail(path.string() + " has a damaged description (" +
+                    error.errorString().toStdString() + ").");
+    }
+    auto info = bundleInfoFromJson(document.object());
+    if (!info) {
+        return fail("Cannot open " + path.string() + ": " + info.message() + ".");
+    }
+    return info;
+}
+
+struct BundleClassifier::Impl {
+    BundleInfo info;
+    std::optional<TransferNet> net;
+    torch::Device device{torch::kCPU};
+};
+
+BundleClassifier::BundleClassifier() : m_impl(std::make_unique<Impl>()) {}
+BundleClassifier::~BundleClassifier() = default;
+BundleClassifier::BundleClassifier(BundleClassifier&&) noexcept = default;
+BundleClassifier& BundleClassifier::operator=(BundleClassifier&&) noexcept = default;
+
+Result<BundleClassifier> BundleClassifier::open(const std::filesystem::path& bundle,
+                                                const std::string& device) {
+    auto info = readBundleInfo(bundle);
+    if (!info) {
+        return info.error();
+    }
+    auto parsedDevice = inference::parseDevice(device);
+    if (!parsedDevice) {
+        return parsedDevice.error();
+    }
+    auto dict = weights::readStateDict(bundle);
+    if (!dict) {
+        return dict.error();
+    }
+    TrainingConfig config = info->config;
+    config.fromScratch = true;
+    auto net = TransferNet::create(config, static_cast<int>(info->classes.size()));
+    if (!net) {
+        return fail("Cannot open " + bundle.string() + ": " + net.message());
+    }
+    if (auto status = net->loadState(*dict); !status) {
+        return fail("Cannot open " + bundle.string() + ": " + status.message() +
+                    " (the file is damaged or was not written by a training run).");
+    }
+    useAllCores();
+    net->train(false);
+    net->to(*parsedDevice);
+    BundleClassifier classifier;
+    classifier.m_impl->info = std::move(*info);
+    classifier.m_impl->net = std::move(*net);
+    classifier.m_impl->device = *parsedDevice;
+    return classifier;
+}
+
+const BundleInfo& BundleClassifier::info() const {
+    return m_impl->info;
+}
+
+std::vector<Prediction> BundleClassifier::predict(const std::vector<std::filesystem::path>& paths,
+                                                  std::vector<Error>& failed) {
+    constexpr std::size_t kBatch = 16;
+    std::vector<Prediction> predictions;
+    torch::InferenceMode inference;
+    for (std::size_t start = 0; start < paths.size(); start += kBatch) {
+        std::vector<torch::Tensor> inputs;
+        std::vector<std::size_t> kept;
+        for (std::size_t i = start; i < std::min(paths.size(), start + kBatch); ++i) {
+            auto image = imaging::decodeImage(paths[i]);
+            if (!image) {
+                failed.push_back(image.error());
+                continue;
+            }
+            inputs.push_back(imaging::preprocessForEval(*image, m_impl->info.preprocessing));
+            kept.push_back(i);
+        }
+        if (inputs.empty()) {
+            continue;
+        }
+        const torch::Tensor probabilities =
+            torch::softmax(m_impl->net->forward(torch::stack(inputs).to(m_impl->device)), 1)
+                .to(torch::kCPU, torch::kFloat32)
+                .contiguous();
+        for (std::size_t k = 0; k < kept.size(); ++k) {
+            const torch::Tensor row = probabilities[static_cast<std::int64_t>(k)];
+            Prediction p;
+            p.path = paths[kept[k]];
+            p.probabilities.assign(row.data_ptr<float>(), row.data_ptr<float>() + row.numel());
+            p.predicted = static_cast<int>(row.argmax().item<std::int64_t>());
+            predictions.push_back(std::move(p));
+        }
+    }
+    return predictions;
+}
+
+Result<EvaluationResult>
+BundleClassifier::evaluate(const data::Dataset& dataset, data::Split split,
+                           const std::function<void(std::int64_t, std::int64_t)>& progress) {
+    const auto& classes = m_impl->info.classes;
+    // The dataset's label -> the bundle's class index, by name.
+    std::vector<std::int64_t> labelMap;
+    for (const std::string& name : dataset.classes()) {
+        const auto it = std::find(classes.begin(), classes.end(), name);
+        labelMap.push_back(it == classes.end() ? -1 : it - classes.begin());
+    }
+    std::vector<std::size_t> indices;
+    for (std::size_t i = 0; i < dataset.size(); ++i) {
+        const data::Sample& s = dataset.sample(i);
+        if (s.label == data::kUnlabeled || (split != data::Split::None && s.split != split)) {
+            continue;
+        }
+        if (labelMap[static_cast<std::size_t>(s.label)] < 0) {
+            return fail("The dataset's class \"" +
+                        dataset.classes()[static_cast<std::size_t>(s.label)] +
+                        "\" is not one the model knows (it knows: " +
+                        [&] {
+                            std::string names;
+                            for (const auto& c : classes) {
+                                names += (names.empty() ? "" : ", ") + c;
+                            }
+                            return names;
+                        }() +
+                        ").");
+        }
+        indices.push_back(i);
+    }
+    if (indices.empty()) {
+        return fail("There are no labelled images to evaluate in the " + data::splitName(split) +
+                    " split.");
+    }
+    data::CacheOptions cacheOptions;
+    cacheOptions.shortSide = m_impl->info.preprocessing.resizeShortSide;
+    data::DecodedImageCache cache(cacheOptions);
+    data::LoaderOptions options;
+    options.batchSize = 32;
+    options.workers = 2;
+    options.shuffle = false;
+    options.augment = false;
+    options.eval = m_impl->info.preprocessing;
+    data::BatchLoader loader(dataset, indices, cache, options);
+    loader.startEpoch(0);
+    const torch::Tensor map = torch::tensor(labelMap, torch::kInt64);
+    MetricAccumulator metrics(static_cast<int>(classes.size()), m_impl->device);
+    torch::InferenceMode inference;
+    std::int64_t done = 0;
+    while (auto batch = loader.next()) {
+        if (batch->labels.numel() == 0) {
+            continue;
+        }
+        const torch::Tensor labels = map.index_select(0, batch->labels).to(m_impl->device);
+        const torch::Tensor logits = m_impl->net->forward(batch->images.to(m_impl->device));
+        const torch::Tensor loss = torch::nn::functional::cross_entropy(
+            logits.to(torch::kFloat32), labels,
+            torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum));
+        metrics.add(logits, labels, loss);
+        done += static_cast<std::int64_t>(batch->samples.size() + batch->failures.size());
+        if (progress) {
+            progress(done, static_cast<std::int64_t>(indices.size()));
+        }
+    }
+    return metrics.result();
+}
+
+} // namespace tstudio::training

@@ -1,0 +1,392 @@
+// train() end to end on a tiny in-memory dataset: modes, freezing as described, the frozen-prefix
+// cache, reproducibility, resume, early stopping, NaN, cancel, and the model bundle.
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <fstream>
+
+#include <torch/torch.h>
+
+#include "core/training/model_bundle.h"
+#include "core/training/model_tree.h"
+#include "core/training/trainer.h"
+#include "core/training/transfer_net.h"
+#include "dataset_fixtures.h"
+#include "training_fixtures.h"
+
+using namespace tstudio;
+using namespace tstudio::training;
+namespace fs = std::filesystem;
+
+namespace {
+
+class Recorder : public TrainingObserver {
+public:
+    std::vector<std::string> lines;
+    std::vector<EpochMetrics> epochs;
+    int batches = 0;
+    std::function<void(const EpochMetrics&)> onEpoch;
+    std::function<void(const BatchProgress&)> onBatch;
+    void log(const std::string& line) override { lines.push_back(line); }
+    void batch(const BatchProgress& p) override {
+        ++batches;
+        if (onBatch) {
+            onBatch(p);
+        }
+    }
+    void epoch(const EpochMetrics& m) override {
+        epochs.push_back(m);
+        if (onEpoch) {
+            onEpoch(m);
+        }
+    }
+    bool logged(const std::string& text) const {
+        return std::any_of(lines.begin(), lines.end(),
+                           [&](const std::string& l) { return l.find(text) != std::string::npos; });
+    }
+};
+
+Result<TrainingSummary> run(const TrainingConfig& config, const data::Dataset& dataset,
+                            Recorder& recorder, bool resume = false) {
+    TrainingControl control;
+    return train(config, dataset, recorder, control, resume);
+}
+
+fs::path dir(const QTemporaryDir& tmp, const char* name) {
+    return fs::path(tmp.path().toStdString()) / name;
+}
+
+void compareWeights(const fs::path& a, const fs::path& b, float tolerance) {
+    const auto wa = test::readWeights(a);
+    const auto wb = test::readWeights(b);
+    QVERIFY(!wa.empty());
+    QCOMPARE(wa.size(), wb.size());
+    for (const auto& [name, values] : wa) {
+        const auto& other = wb.at(name);
+        QCOMPARE(values.size(), other.size());
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            if (std::abs(values[i] - other[i]) > tolerance * (1.0f + std::abs(values[i]))) {
+                QFAIL((name + " differs at " + std::to_string(i) + ": " +
+                       std::to_string(values[i]) + " vs " + std::to_string(other[i]))
+                          .c_str());
+            }
+        }
+    }
+}
+
+void compareHistories(const std::vector<EpochMetrics>& a, const std::vector<EpochMetrics>& b,
+                      double tolerance) {
+    QCOMPARE(a.size(), b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        QVERIFY2(
+            std::abs(a[i].trainLoss - b[i].trainLoss) <= tolerance,
+            (std::to_string(a[i].trainLoss) + " vs " + std::to_string(b[i].trainLoss)).c_str());
+        QVERIFY(std::abs(a[i].valLoss - b[i].valLoss) <= tolerance);
+        QCOMPARE(a[i].valAccuracy, b[i].valAccuracy);
+        QCOMPARE(a[i].stage, b[i].stage);
+        QCOMPARE(a[i].epoch, b[i].epoch);
+    }
+}
+
+} // namespace
+
+class TestTrainer : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { qputenv("XDG_CACHE_HOME", m_cacheHome.path().toLocal8Bit()); }
+
+    void featureModeTrainsOnlyTheHeadWithTheCache() {
+        QTemporaryDir tmp;
+        const data::Dataset dataset = test::colourDataset();
+        TrainingConfig config = test::tinyConfig(dir(tmp, "feature"));
+        config.mode = TrainMode::Feature;
+        config.epochs = 3;
+        Recorder recorder;
+        auto summary = run(config, dataset, recorder);
+        QVERIFY2(summary.ok(), summary.ok() ? "" : summary.message().c_str());
+        QCOMPARE(summary->epochsRun, 3);
+        QCOMPARE(recorder.epochs.size(), std::size_t{3});
+        QVERIFY(recorder.batches >= 3);
+        QVERIFY(recorder.logged("Frozen-prefix cache: used"));
+        QVERIFY(fs::exists(config.outDir / "run.log"));
+        QVERIFY(fs::exists(config.outDir / "checkpoint.pt"));
+        QCOMPARE(summary->bundle, config.outDir / "model.tsmodel");
+
+        // What changed is exactly what trainableParameterNames says trains: frozen weights and
+        // frozen BatchNorm statistics are those of the freshly built network.
+        torch::manual_seed(config.seed);
+        auto fresh = TransferNet::create(config, 3);
+        QVERIFY(fresh.ok());
+        const auto trained = test::readWeights(summary->bundle);
+        const auto names = *trainableParameterNames(config, 3);
+        for (const auto& [name, tensor] : fresh->stateDict()) {
+            const torch::Tensor t = tensor.to(torch::kFloat32).contiguous();
+            const std::vector<float> initial(t.data_ptr<float>(), t.data_ptr<float>() + t.numel());
+            const bool changed = trained.at(name) != initial;
+            const bool trains = std::find(names.begin(), names.end(), name) != names.end();
+            QVERIFY2(changed == trains, name.c_str());
+        }
+    }
+
+    void cacheEqualsUncached() {
+        QTemporaryDir tmp;
+        const data::Dataset dataset = test::colourDataset();
+        TrainingConfig config = test::tinyConfig(dir(tmp, "cached"));
+        config.mode = TrainMode::FineTune;
+        config.freeze = *parseFreezeSpec("last:3"); // a prefix of feature blocks is frozen
+        config.head = *parseHeadSpec("avg,16:relu");
+        Recorder cached;
+        auto a = run(config, dataset, cached);
+        QVERIFY2(a.ok(), a.ok() ? "" : a.message().c_str());
+        QVERIFY(cached.logged("Frozen-prefix cache: used"));
+        config.frozenPrefixCache = false;
+        config.outDir = dir(tmp, "uncached");
+        Recorder uncached;
+        auto b = run(config, dataset, uncached);
+        QVERIFY(b.ok());
+        QVERIFY(!uncached.logged("Frozen-prefix cache: used"));
+        compareHistories(a->history, b->history, 1e-4);
+        compareWeights(a->bundle, b->bundle, 1e-3f);
+    }
+
+    void augmentationTurnsTheCacheOffAndSaysSo() {
+        QTemporaryDir tmp;
+        TrainingConfig config = test::tinyConfig(dir(tmp, "aug"));
+        config.mode = TrainMode::Feature;
+        config.epochs = 1;
+        config.augment = true;
+        Recorder recorder;
+        QVERIFY(run(config, test::colourDataset(), recorder).ok());
+        QVERIFY(recorder.logged("not used, because augmentation is on"));
+    }
+
+    void seededRunsAreReproducible() {
+        QTemporaryDir tmp;
+        const data::Dataset dataset = test::colourDataset();
+        TrainingConfig config = test::tinyConfig(dir(tmp, "a"));
+        config.augment = true;
+        config.head = *parseHeadSpec("avg,16:relu:0.3");
+        Recorder ra, rb;
+        auto a = run(config, dataset, ra);
+        QVERIFY(a.ok());
+        config.outDir = dir(tmp, "b");
+        auto b = run(config, dataset, rb);
+        QVERIFY(b.ok());
+        compareHistories(a->history, b->history, 0.0);
+        compareWeights(a->bundle, b->bundle, 0.0f);
+    }
+
+    void twoStageRunsBothStages() {
+        QTemporaryDir tmp;
+        TrainingConfig config = test::tinyConfig(dir(tmp, "two"));
+        config.mode = TrainMode::TwoStage;
+        config.twoStage.headEpochs = 1;
+        config.epochs = 1;
+        config.twoStage.stage2Lr = 1e-3;
+        Recorder recorder;
+        auto summary = run(config, test::colourDataset(), recorder);
+        QVERIFY2(summary.ok(), summary.ok() ? "" : summary.message().c_str());
+        QCOMPARE(summary->history.size(), std::size_t{2});
+        QCOMPARE(summary->history[0].stage, 1);
+        QCOMPARE(summary->history[1].stage, 2);
+        QCOMPARE(summary->history[1].epoch, 2);
+        QVERIFY(recorder.logged("Stage 2"));
+    }
+
+    void resumeEqualsUninterrupted() {
+        QTemporaryDir tmp;
+        const data::Dataset dataset = test::colourDataset();
+        TrainingConfig config = test::tinyConfig(dir(tmp, "whole"));
+        config.mode = TrainMode::TwoStage;
+        config.twoStage.headEpochs = 1;
+        config.epochs = 2;
+        config.augment = true;
+        config.schedule.kind = ScheduleKind::Plateau;
+        Recorder whole;
+        auto a = run(config, dataset, whole);
+        QVERIFY2(a.ok(), a.ok() ? "" : a.message().c_str());
+
+        config.outDir = dir(tmp, "parts");
+        TrainingControl control;
+        Recorder first;
+        first.onEpoch = [&](const EpochMetrics& m) {
+            if (m.epoch == 2) {
+                control.stop = true; // takes effect in epoch 3, which is then not counted
+            }
+        };
+        auto stopped = train(config, dataset, first, control);
+        QVERIFY(stopped.ok());
+        QCOMPARE(stopped->epochsRun, 2);
+        QCOMPARE(stopped->stopReason, std::string("stopped by the user"));
+        Recorder second;
+        auto resumed = run(config, dataset, second, /*resume=*/true);
+        QVERIFY2(resumed.ok(), resumed.ok() ? "" : resumed.message().c_str());
+        QVERIFY(second.logged("Resuming"));
+        QCOMPARE(second.epochs.size(), std::size_t{1});
+        compareHistories(a->history, resumed->history, 1e-6);
+        compareWeights(a->bundle, resumed->bundle, 1e-6f);
+    }
+
+    void earlyStoppingStops() {
+        QTemporaryDir tmp;
+        TrainingConfig config = test::tinyConfig(dir(tmp, "early"));
+        config.epochs = 5;
+        config.optimizer.lr = 0.0; // nothing improves after the first epoch
+        config.schedule.kind = ScheduleKind::Constant;
+        config.earlyStopping.patience = 1;
+        config.earlyStopping.metric = EarlyStopping::Metric::ValAccuracy;
+        Recorder recorder;
+        auto summary = run(config, test::colourDataset(), recorder);
+        QVERIFY(summary.ok());
+        QCOMPARE(summary->epochsRun, 2);
+        QVERIFY(summary->stoppedEarly);
+        QCOMPARE(summary->stopReason, std::string("early stopping"));
+        QVERIFY(fs::exists(summary->bundle));
+    }
+
+    void nanLossStopsWithAMessage() {
+        QTemporaryDir tmp;
+        TrainingConfig config = test::tinyConfig(dir(tmp, "nan"));
+        config.optimizer.kind = OptimizerKind::SGD;
+        config.optimizer.lr = 1e30;
+        config.schedule.kind = ScheduleKind::Constant;
+        Recorder recorder;
+        auto summary = run(config, test::colourDataset(), recorder);
+        QVERIFY(!summary.ok());
+        QVERIFY2(summary.message().find("diverged") != std::string::npos,
+                 summary.message().c_str());
+        QVERIFY(!fs::exists(config.outDir / "model.tsmodel"));
+    }
+
+    void stopTakesEffectWithinABatch() {
+        QTemporaryDir tmp;
+        TrainingConfig config = test::tinyConfig(dir(tmp, "stop"));
+        TrainingControl control;
+        Recorder recorder;
+        recorder.onBatch = [&](const BatchProgress&) {
+            control.stop = true;
+        };
+        auto summary = train(config, test::colourDataset(), recorder, control);
+        QVERIFY(summary.ok());
+        QCOMPARE(summary->epochsRun, 0);
+        QCOMPARE(summary->stopReason, std::string("stopped by the user"));
+        QCOMPARE(recorder.batches, 1);
+        QVERIFY(!fs::exists(config.outDir / "model.tsmodel"));
+    }
+
+    void badConfigsFailClearly() {
+        QTemporaryDir tmp;
+        TrainingConfig config = test::tinyConfig(dir(tmp, "bad"));
+        config.arch = "nonet";
+        Recorder recorder;
+        auto unknown = run(config, test::colourDataset(), recorder);
+        QVERIFY(!unknown.ok());
+        QVERIFY(unknown.message().find("nonet") != std::string::npos);
+        config = test::tinyConfig(dir(tmp, "bad"));
+        config.device = "cuda";
+        if (!torch::cuda::is_available()) {
+            QVERIFY(!run(config, test::colourDataset(), recorder).ok());
+        }
+        config = test::tinyConfig(dir(tmp, "bad"));
+        config.freeze = *parseFreezeSpec("all");
+        auto frozen = run(config, test::colourDataset(), recorder);
+        QVERIFY(!frozen.ok());
+        QVERIFY(frozen.message().find("Nothing would train") != std::string::npos);
+    }
+
+    void bundleRoundTrip() {
+        QTemporaryDir tmp;
+        const data::Dataset dataset = test::colourDataset(8, 4, 3);
+        TrainingConfig config = test::tinyConfig(dir(tmp, "bundle"));
+        config.head = *parseHeadSpec("max,8:gelu");
+        config.epochs = 3;
+        Recorder recorder;
+        auto summary = run(config, dataset, recorder);
+        QVERIFY2(summary.ok(), summary.ok() ? "" : summary.message().c_str());
+        QVERIFY(summary->test.has_value());
+        QCOMPARE(summary->test->count, std::int64_t{9});
+
+        auto info = readBundleInfo(summary->bundle);
+        QVERIFY2(info.ok(), info.ok() ? "" : info.message().c_str());
+        QCOMPARE(info->classes, (std::vector<std::string>{"red", "green", "blue"}));
+        QCOMPARE(info->config.arch, config.arch);
+        QCOMPARE(formatHeadSpec(info->config.head), std::string("max,8:gelu"));
+        QCOMPARE(info->history.size(), std::size_t{3});
+        QCOMPARE(info->preprocessing.cropSize, 32);
+        QVERIFY(info->test.has_value());
+
+        auto classifier = BundleClassifier::open(summary->bundle);
+        QVERIFY2(classifier.ok(), classifier.ok() ? "" : classifier.message().c_str());
+        auto val = classifier->evaluate(dataset, data::Split::Val);
+        QVERIFY(val.ok());
+        const EpochMetrics& best =
+            summary->history[static_cast<std::size_t>(summary->bestEpoch - 1)];
+        QCOMPARE(val->count, std::int64_t{12});
+        QCOMPARE(val->top1, best.valAccuracy);
+        QVERIFY(std::abs(val->loss - best.valLoss) < 1e-4);
+        auto test = classifier->evaluate(dataset, data::Split::Test);
+        QVERIFY(test.ok());
+        QCOMPARE(test->top1, summary->test->top1);
+
+        const fs::path image = dir(tmp, "photo.png");
+        test::writeBytes(image, test::pngBytes(40, 30, 3));
+        test::writeText(dir(tmp, "broken.png"), "no image");
+        std::vector<Error> failed;
+        const auto predictions = classifier->predict({image, dir(tmp, "broken.png")}, failed);
+        QCOMPARE(predictions.size(), std::size_t{1});
+        QCOMPARE(failed.size(), std::size_t{1});
+        QCOMPARE(predictions[0].probabilities.size(), std::size_t{3});
+        float sum = 0.0f;
+        for (float p : predictions[0].probabilities) {
+            sum += p;
+        }
+        QVERIFY(std::abs(sum - 1.0f) < 1e-5f);
+
+        // Not a bundle: a plain weights file, and garbage.
+        QVERIFY(!readBundleInfo(dir(tmp, "broken.png")).ok());
+        QVERIFY(!BundleClassifier::open(dir(tmp, "missing.tsmodel")).ok());
+    }
+
+    void lrFinderSuggestsAndChangesNothing() {
+        QTemporaryDir tmp;
+        const data::Dataset dataset = test::colourDataset();
+        TrainingConfig config = test::tinyConfig(dir(tmp, "before"));
+        config.mode = TrainMode::Feature;
+        Recorder before;
+        auto a = run(config, dataset, before);
+        QVERIFY(a.ok());
+
+        config.outDir = dir(tmp, "lr");
+        LrFinderOptions options;
+        options.steps = 20;
+        options.startLr = 1e-5;
+        options.endLr = 1.0;
+        TrainingControl control;
+        int calls = 0;
+        auto found =
+            findLearningRate(config, dataset, options, control, [&](int, int) { ++calls; });
+        QVERIFY2(found.ok(), found.ok() ? "" : found.message().c_str());
+        QVERIFY(found->losses.size() >= 3);
+        QCOMPARE(found->losses.size(), found->learningRates.size());
+        QCOMPARE(calls, static_cast<int>(found->losses.size()));
+        QVERIFY(found->suggestedLr >= options.startLr && found->suggestedLr <= options.endLr);
+        QCOMPARE(found->learningRates.front(), options.startLr);
+        QVERIFY(!fs::exists(config.outDir)); // nothing written
+
+        // A run after the finder is the run it would have been without it.
+        config.outDir = dir(tmp, "after");
+        Recorder after;
+        auto b = run(config, dataset, after);
+        QVERIFY(b.ok());
+        compareHistories(a->history, b->history, 0.0);
+        compareWeights(a->bundle, b->bundle, 0.0f);
+    }
+
+private:
+    QTemporaryDir m_cacheHome;
+};
+
+QTEST_GUILESS_MAIN(TestTrainer)
+#include "tst_trainer.moc"
