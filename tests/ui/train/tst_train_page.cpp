@@ -1,0 +1,241 @@
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "core/training/model_bundle.h"
+#include "tiny_dataset.h"
+#include "ui/project/project_state.h"
+#include "ui/train/live_plot.h"
+#include "ui/train/lr_finder_view.h"
+#include "ui/train/scientific_spin_box.h"
+#include "ui/train/train_page.h"
+#include "ui/train/training_settings.h"
+
+using tstudio::ui::LivePlot;
+using tstudio::ui::ProjectState;
+using tstudio::ui::TrainPage;
+
+namespace {
+constexpr int kRunTimeoutMs = 600000;
+
+tstudio::training::TrainingConfig tinyConfig(const QString& outDir, int epochs) {
+    tstudio::training::TrainingConfig config;
+    config.arch = "resnet18";
+    config.fromScratch = true;
+    config.inputSize = 32;
+    config.mode = tstudio::training::TrainMode::FineTune;
+    config.epochs = epochs;
+    config.batchSize = 4;
+    config.augment = false;
+    config.workers = 1;
+    config.device = "cpu";
+    config.outDir = outDir.toStdString();
+    config.optimizer.lr = 1e-3;
+    return config;
+}
+} // namespace
+
+class TestTrainPage : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_data;
+    tstudio::data::Dataset m_dataset;
+
+private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY(m_data.isValid());
+        m_dataset = tstudio::test::writeTinyDataset(m_data.path());
+        QCOMPARE(m_dataset.size(), size_t{16});
+        QCOMPARE(m_dataset.classes().size(), size_t{2});
+    }
+
+    void aShortRunPlotsProgressesAndSavesTheBundle() {
+        QTemporaryDir runs;
+        ProjectState project;
+        project.setDataset(m_dataset);
+        project.setConfig(tinyConfig(runs.path(), 2));
+        TrainPage page(&project);
+        QSignalSpy started(&page, &TrainPage::runStarted);
+        QSignalSpy ended(&page, &TrainPage::runEnded);
+        QSignalSpy training(&project, &ProjectState::trainingChanged);
+
+        page.start();
+        QCOMPARE(started.count(), 1);
+        QVERIFY(page.isRunning());
+        QVERIFY(project.isTraining());
+        QVERIFY(!page.startButton()->isEnabled());
+        QVERIFY(page.stopButton()->isEnabled());
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, kRunTimeoutMs);
+        QVERIFY2(ended[0][0].toBool(), qPrintable(page.errorText() + page.logText()));
+        QVERIFY(!page.isRunning());
+        QVERIFY(!project.isTraining());
+        QCOMPARE(training.count(), 2);
+
+        // Plots: batch losses (and their smoothed curve), two epochs of loss and accuracy.
+        QVERIFY(page.lossPlot()->pointCount(TrainPage::TrainBatchLoss) >= 2);
+        QCOMPARE(page.lossPlot()->pointCount(TrainPage::TrainSmoothedLoss),
+                 page.lossPlot()->pointCount(TrainPage::TrainBatchLoss));
+        QCOMPARE(page.lossPlot()->pointCount(TrainPage::TrainEpochLoss), 2);
+        QCOMPARE(page.lossPlot()->pointCount(TrainPage::ValEpochLoss), 2);
+        QCOMPARE(page.accuracyPlot()->pointCount(TrainPage::TrainAccuracy), 2);
+        QCOMPARE(page.accuracyPlot()->pointCount(TrainPage::ValAccuracy), 2);
+        QVERIFY(page.learningRatePlot()->pointCount(0) >= 2);
+        QCOMPARE(page.progressBar()->value(), page.progressBar()->maximum());
+
+        // The bundle: written, announced, readable, inside a run folder of the runs folder.
+        const QString bundle = project.lastBundle();
+        QVERIFY(!bundle.isEmpty());
+        QVERIFY(QFileInfo::exists(bundle));
+        QVERIFY(bundle.startsWith(QDir(runs.path()).absolutePath()) ||
+                bundle.startsWith(runs.path()));
+        auto info = tstudio::training::readBundleInfo(bundle.toStdString());
+        QVERIFY2(info.ok(), info ? "" : info.message().c_str());
+        QCOMPARE(info->classes.size(), size_t{2});
+        QCOMPARE(info->history.size(), size_t{2});
+        QVERIFY(page.summaryText().contains(QStringLiteral("Model saved to")));
+        QVERIFY(!page.logText().isEmpty());
+    }
+
+    void stopEndsTheRunAfterTheCurrentBatchAndKeepsTheModel() {
+        QTemporaryDir runs;
+        ProjectState project;
+        project.setDataset(m_dataset);
+        project.setConfig(tinyConfig(runs.path(), 200));
+        TrainPage page(&project);
+        QSignalSpy ended(&page, &TrainPage::runEnded);
+        page.start();
+        // After the first epoch: the stopped run still writes its bundle.
+        QTRY_VERIFY_WITH_TIMEOUT(page.accuracyPlot()->pointCount(TrainPage::ValAccuracy) >= 1,
+                                 kRunTimeoutMs);
+        page.stopButton()->click();
+        QVERIFY(!page.stopButton()->isEnabled());
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, kRunTimeoutMs);
+        QVERIFY2(ended[0][0].toBool(), qPrintable(page.errorText()));
+        QVERIFY(page.accuracyPlot()->pointCount(TrainPage::ValAccuracy) < 50);
+        QVERIFY(QFileInfo::exists(project.lastBundle()));
+        QVERIFY2(page.summaryText().contains(QStringLiteral("stopped")),
+                 qPrintable(page.summaryText()));
+    }
+
+    void pauseHoldsTheRunUntilResumed() {
+        QTemporaryDir runs;
+        ProjectState project;
+        project.setDataset(m_dataset);
+        project.setConfig(tinyConfig(runs.path(), 200));
+        TrainPage page(&project);
+        page.start();
+        QTRY_VERIFY_WITH_TIMEOUT(page.lossPlot()->pointCount(TrainPage::TrainBatchLoss) >= 1,
+                                 kRunTimeoutMs);
+        page.pauseButton()->click();
+        QVERIFY(page.isPaused());
+        QCOMPARE(page.pauseButton()->text(), QStringLiteral("Resume"));
+        page.pauseButton()->click();
+        QVERIFY(!page.isPaused());
+        QCOMPARE(page.pauseButton()->text(), QStringLiteral("Pause"));
+        // Stopping a paused run works too (stop clears the pause).
+        page.pauseButton()->click();
+        QVERIFY(page.stopAndWait());
+        QVERIFY(!page.isRunning());
+        QVERIFY(!project.isTraining());
+    }
+
+    void stopAndWaitBlocksUntilTheRunHasEnded() {
+        QTemporaryDir runs;
+        ProjectState project;
+        project.setDataset(m_dataset);
+        project.setConfig(tinyConfig(runs.path(), 200));
+        TrainPage page(&project);
+        QSignalSpy ended(&page, &TrainPage::runEnded);
+        page.start();
+        QTRY_VERIFY_WITH_TIMEOUT(page.accuracyPlot()->pointCount(TrainPage::ValAccuracy) >= 1,
+                                 kRunTimeoutMs);
+        QVERIFY(page.stopAndWait());
+        // Handled before stopAndWait returned: no event loop needed to learn where the model is.
+        QCOMPARE(ended.count(), 1);
+        QVERIFY(!page.isRunning());
+        QVERIFY(!project.isTraining());
+        QVERIFY(QFileInfo::exists(project.lastBundle()));
+        QVERIFY(page.stopAndWait()); // nothing running: returns at once
+    }
+
+    void problemsAreShownNotStarted() {
+        QTemporaryDir runs;
+        ProjectState project;
+        TrainPage page(&project);
+        QSignalSpy started(&page, &TrainPage::runStarted);
+        page.start(); // no dataset
+        QVERIFY(page.errorText().contains(QStringLiteral("dataset")));
+        QVERIFY(!page.isRunning());
+
+        project.setDataset(m_dataset);
+        auto config = tinyConfig(runs.path(), 1);
+        config.device = "cuda:7";
+        project.setConfig(config);
+        page.start();
+        QVERIFY2(page.errorText().contains(QStringLiteral("not available")),
+                 qPrintable(page.errorText()));
+
+        config.device = "cpu";
+        config.fromScratch = false;
+        config.weights = runs.filePath(QStringLiteral("missing.pth")).toStdString();
+        project.setConfig(config);
+        page.start();
+        QVERIFY(page.errorText().contains(QStringLiteral("missing.pth")));
+        QCOMPARE(started.count(), 0);
+    }
+
+    void engineErrorsAreShownClearly() {
+        QTemporaryDir runs;
+        ProjectState project;
+        project.setDataset(m_dataset);
+        auto config = tinyConfig(runs.path(), 1);
+        config.fromScratch = false;
+        const QString bad = runs.filePath(QStringLiteral("bad.pth"));
+        QFile file(bad);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("this is not a weights file");
+        file.close();
+        config.weights = bad.toStdString();
+        project.setConfig(config);
+        TrainPage page(&project);
+        QSignalSpy ended(&page, &TrainPage::runEnded);
+        page.start();
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, kRunTimeoutMs);
+        QVERIFY(!ended[0][0].toBool());
+        QVERIFY2(page.errorText().startsWith(QStringLiteral("Training failed")),
+                 qPrintable(page.errorText()));
+        QVERIFY(page.errorText().contains(QStringLiteral("bad.pth")));
+        QVERIFY(!project.isTraining());
+        QVERIFY(page.startButton()->isEnabled());
+    }
+
+    void lrFinderPlotsAndSetsTheChosenRate() {
+        QTemporaryDir runs;
+        ProjectState project;
+        project.setDataset(m_dataset);
+        project.setConfig(tinyConfig(runs.path(), 1));
+        TrainPage page(&project);
+        QSignalSpy ended(&page, &TrainPage::lrFinderEnded);
+        page.settings()->findLrButton()->click();
+        QVERIFY(page.isRunning());
+        QVERIFY(!project.isTraining()); // the finder changes nothing the Model page shows
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, kRunTimeoutMs);
+        QVERIFY2(ended[0][0].toBool(), qPrintable(page.errorText()));
+        auto* view = page.lrFinderView();
+        QVERIFY(view->plot()->pointCount(0) > 0);
+        QVERIFY(view->pickedLr() > 0.0);
+        view->pick(view->pickedLr() * 10.0);
+        const double picked = view->pickedLr();
+        view->useButton()->click();
+        QCOMPARE(project.config().optimizer.lr, picked);
+        QCOMPARE(page.settings()->learningRate()->value(), picked);
+    }
+};
+
+QTEST_MAIN(TestTrainPage)
+#include "tst_train_page.moc"

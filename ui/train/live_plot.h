@@ -1,0 +1,69 @@
+#pragma once
+
+#include <QColor>
+#include <QString>
+#include <QWidget>
+
+#include <optional>
+
+class QCustomPlot;
+class QCPItemStraightLine;
+class QMouseEvent;
+class QTimer;
+
+namespace tstudio::ui {
+
+/**
+ * A QCustomPlot for streaming series: points are appended at any rate and the redraw is
+ * coalesced (one replot per 40 ms at most, rpQueuedReplot), as PlotJuggler does. Drag pans and
+ * the wheel zooms; while the person has not moved the view it follows the data, double-click
+ * goes back to following. Hovering shows the nearest point's value. A click reports the x
+ * value under the mouse (the LR finder picks a learning rate that way).
+ */
+class LivePlot final : public QWidget {
+    Q_OBJECT
+
+public:
+    enum class Style { Line, Points, LineAndPoints };
+
+    LivePlot(const QString& xLabel, const QString& yLabel, QWidget* parent = nullptr);
+    ~LivePlot() override;
+
+    /** Adds a series shown in the legend; returns its id. */
+    int addSeries(const QString& name, const QColor& color, Style style = Style::Line,
+                  Qt::PenStyle pen = Qt::SolidLine);
+    /** Appends a point; NaN and infinite values are skipped (no validation split, no loss). */
+    void addPoint(int series, double x, double y);
+    void setSeries(int series, const std::vector<double>& x, const std::vector<double>& y);
+    /** Removes every point, keeps the series, follows the data again. */
+    void clear();
+
+    int pointCount(int series) const;
+    /** The value of series' last point, if it has one. */
+    std::optional<double> lastValue(int series) const;
+    void setLogX(bool log);
+    void setLogY(bool log);
+    /** A vertical line at x (e.g. the suggested learning rate); NaN hides it. */
+    void setMarker(double x);
+    /** How many redraws ran (tests check that many points cost few redraws). */
+    int replotCount() const { return m_replots; }
+    bool isFollowing() const { return m_following; }
+    QCustomPlot* plot() const { return m_plot; }
+
+Q_SIGNALS:
+    void clicked(double x, double y);
+
+private:
+    void scheduleReplot();
+    void replotNow();
+    void onMouseMove(QMouseEvent* event);
+
+    QCustomPlot* m_plot = nullptr;
+    QTimer* m_replotTimer = nullptr;
+    QCPItemStraightLine* m_marker = nullptr;
+    bool m_following = true;
+    bool m_dragged = false;
+    int m_replots = 0;
+};
+
+} // namespace tstudio::ui
