@@ -9,6 +9,10 @@ const std::vector<Command>& commands() {
         {"features", "Extract features of images into a .npy (+ .csv) file", runFeatures},
         {"data", "Inspect a dataset (counts, sizes, problems) or split it", runData},
         {"weights", "Download official weights, or inspect any weight file", runWeights},
+        {"train", "Train a classifier on your images from a pretrained backbone", runTrain},
+        {"lr-find", "Find a good learning rate for train (range test)", runLrFind},
+        {"evaluate", "Measure a trained model on a labelled dataset", runEvaluate},
+        {"predict", "Classify images with a trained model", runPredict},
     };
     return list;
 }

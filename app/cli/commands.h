@@ -21,5 +21,9 @@ int runClassify(const std::vector<std::string>& args);
 int runFeatures(const std::vector<std::string>& args);
 int runData(const std::vector<std::string>& args);
 int runWeights(const std::vector<std::string>& args);
+int runTrain(const std::vector<std::string>& args);
+int runLrFind(const std::vector<std::string>& args);
+int runEvaluate(const std::vector<std::string>& args);
+int runPredict(const std::vector<std::string>& args);
 
 } // namespace tstudio::cli

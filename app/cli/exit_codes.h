@@ -11,6 +11,8 @@ enum ExitCode : int {
     kExitUsage = 2,            ///< bad command line
     kExitModelUnavailable = 3, ///< unknown architecture, no or wrong weights, device unavailable
     kExitOutputFailed = 4,     ///< an output file could not be written
+    kExitRunFailed = 5,        ///< training or evaluation failed (NaN loss, out of memory, ...)
+    kExitInterrupted = 130,    ///< stopped by Ctrl+C (128 + SIGINT), after a clean stop
 };
 
 /** The "Exit status:" paragraph for --help. */
@@ -21,7 +23,9 @@ inline std::string exitCodesHelp() {
            "  2  bad command line\n"
            "  3  the model could not be prepared (unknown architecture, missing or wrong weights,\n"
            "     device not available)\n"
-           "  4  an output file could not be written\n";
+           "  4  an output file could not be written\n"
+           "  5  the training or evaluation run failed (the message says why)\n"
+           "  130  stopped by Ctrl+C (train: after a clean stop, the bundle written)\n";
 }
 
 } // namespace tstudio::cli

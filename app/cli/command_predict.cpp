@@ -1,0 +1,168 @@
+// tstudio predict: classes of images by a trained model bundle; optionally a CSV of them.
+
+#include <algorithm>
+#include <cstdio>
+#include <numeric>
+
+#include "arg_parser.h"
+#include "commands.h"
+#include "core/common/atomic_file.h"
+#include "core/inference/image_paths.h"
+#include "core/training/model_bundle.h"
+#include "exit_codes.h"
+#include "json_text.h"
+
+namespace tstudio::cli {
+
+namespace {
+
+constexpr std::size_t kChunk = 32; ///< images per predict() call: results stream as they come
+
+/** Class indices by falling probability, the first k. */
+std::vector<int> topIndices(const std::vector<float>& probabilities, int k) {
+    std::vector<int> order(probabilities.size());
+    std::iota(order.begin(), order.end(), 0);
+    const auto count = std::min<std::size_t>(static_cast<std::size_t>(k), order.size());
+    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(count),
+                      order.end(), [&](int a, int b) {
+                          return probabilities[static_cast<std::size_t>(a)] >
+                                 probabilities[static_cast<std::size_t>(b)];
+                      });
+    order.resize(count);
+    return order;
+}
+
+/** RFC 4180: quoted when it holds a comma, quote or line break; quotes doubled. */
+std::string csvField(const std::string& text) {
+    if (text.find_first_of(",\"\r\n") == std::string::npos) {
+        return text;
+    }
+    std::string out = "\"";
+    for (const char c : text) {
+        out += c;
+        if (c == '"') {
+            out += '"';
+        }
+    }
+    return out + "\"";
+}
+
+std::string probability(float p) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.6g", static_cast<double>(p));
+    return text;
+}
+
+} // namespace
+
+int runPredict(const std::vector<std::string>& args) {
+    ArgParser parser("tstudio predict --model BUNDLE [--topk K] [--csv OUT] [--device D] "
+                     "[--json] PATH...",
+                     "Classifies images with a trained model bundle (.tsmodel from `tstudio "
+                     "train`), with the\nbundle's own preprocessing. PATH is an image file or a "
+                     "folder (searched recursively,\nsorted).");
+    parser.addOption("model", "BUNDLE", "The .tsmodel file (required).");
+    parser.addOption("topk", "K", "How many classes to print per image.", "3");
+    parser.addOption("csv", "OUT",
+                     "Also write OUT.csv: path, predicted class, then one probability column "
+                     "per class\n      (written whole at the end, atomically).");
+    parser.addOption("device", "cpu|cuda[:N]", "Where to run.", "cpu");
+    parser.addFlag("json", "One JSON object per image: {\"path\", \"predicted\", \"top\": "
+                           "[{\"class\", \"prob\"}]}.");
+    parser.setEpilogue(exitCodesHelp());
+    if (!parser.parse(args)) {
+        std::fprintf(stderr, "tstudio predict: %s (see --help)\n", parser.error().c_str());
+        return kExitUsage;
+    }
+    if (parser.helpRequested()) {
+        std::fputs(parser.helpText().c_str(), stdout);
+        return kExitOk;
+    }
+    int topk = 3;
+    if (!parseInt(parser.value("topk"), 1, 100000, topk)) {
+        std::fprintf(stderr, "tstudio predict: --topk needs a number >= 1\n");
+        return kExitUsage;
+    }
+    if (parser.value("model").empty() || parser.positional().empty()) {
+        std::fprintf(stderr, "tstudio predict: give --model BUNDLE and at least one PATH "
+                             "(see --help)\n");
+        return kExitUsage;
+    }
+    const auto inputs =
+        inference::expandImagePaths({parser.positional().begin(), parser.positional().end()});
+    for (const Error& problem : inputs.problems) {
+        std::fprintf(stderr, "tstudio predict: %s\n", problem.message.c_str());
+    }
+    auto classifier =
+        training::BundleClassifier::open(parser.value("model"), parser.value("device"));
+    if (!classifier) {
+        std::fprintf(stderr, "tstudio predict: %s\n", classifier.message().c_str());
+        return kExitModelUnavailable;
+    }
+    const auto& classes = classifier->info().classes;
+    const bool json = parser.isSet("json");
+    const std::string csvPath = parser.value("csv");
+    std::string csv;
+    if (!csvPath.empty()) {
+        csv = "path,predicted";
+        for (const auto& name : classes) {
+            csv += "," + csvField(name);
+        }
+        csv += "\n";
+    }
+    bool anyFailed = !inputs.problems.empty();
+    for (std::size_t start = 0; start < inputs.files.size(); start += kChunk) {
+        const std::vector<std::filesystem::path> chunk(
+            inputs.files.begin() + static_cast<std::ptrdiff_t>(start),
+            inputs.files.begin() +
+                static_cast<std::ptrdiff_t>(std::min(start + kChunk, inputs.files.size())));
+        std::vector<Error> failed;
+        const auto predictions = classifier->predict(chunk, failed);
+        for (const Error& error : failed) {
+            std::fprintf(stderr, "tstudio predict: %s\n", error.message.c_str());
+            anyFailed = true;
+        }
+        for (const training::Prediction& p : predictions) {
+            const std::string predicted =
+                p.predicted >= 0 && static_cast<std::size_t>(p.predicted) < classes.size()
+                    ? classes[static_cast<std::size_t>(p.predicted)]
+                    : std::string();
+            const std::vector<int> top = topIndices(p.probabilities, topk);
+            if (json) {
+                std::string line = "{\"path\": " + jsonString(p.path.string()) +
+                                   ", \"predicted\": " + jsonString(predicted) + ", \"top\": [";
+                for (std::size_t i = 0; i < top.size(); ++i) {
+                    const auto c = static_cast<std::size_t>(top[i]);
+                    line += (i == 0 ? "" : ", ") + std::string("{\"class\": ") +
+                            jsonString(classes[c]) +
+                            ", \"prob\": " + probability(p.probabilities[c]) + "}";
+                }
+                std::printf("%s]}\n", line.c_str());
+            } else {
+                std::printf("%s\n", p.path.string().c_str());
+                for (std::size_t i = 0; i < top.size(); ++i) {
+                    const auto c = static_cast<std::size_t>(top[i]);
+                    std::printf("  %zu. %-24s %6.2f%%\n", i + 1, classes[c].c_str(),
+                                100.0 * static_cast<double>(p.probabilities[c]));
+                }
+            }
+            if (!csvPath.empty()) {
+                csv += csvField(p.path.string()) + "," + csvField(predicted);
+                for (const float value : p.probabilities) {
+                    csv += "," + probability(value);
+                }
+                csv += "\n";
+            }
+        }
+        std::fflush(stdout);
+    }
+    if (!csvPath.empty()) {
+        if (const Status written = writeFileAtomically(csvPath, csv); !written) {
+            std::fprintf(stderr, "tstudio predict: %s\n", written.message().c_str());
+            return kExitOutputFailed;
+        }
+    }
+    return anyFailed ? kExitSomeInputsFailed : kExitOk;
+}
+
+} // namespace tstudio::cli

@@ -1,0 +1,207 @@
+#include "training_options.h"
+
+#include <cstdio>
+#include <exception>
+
+#include "core/data/augmentation_preset.h"
+#include "core/data/dataset_opener.h"
+#include "core/models/registry.h"
+#include "core/weights/hub_cache.h"
+
+namespace tstudio::cli {
+
+namespace {
+
+bool parseDouble(const std::string& text, double min, double max, double& out) {
+    try {
+        std::size_t used = 0;
+        const double value = std::stod(text, &used);
+        if (used != text.size() || !(value >= min && value <= max)) {
+            return false;
+        }
+        out = value;
+        return true;
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
+} // namespace
+
+void addTrainingOptions(ArgParser& parser) {
+    parser.addOption("data", "DIR|CSV|JSON",
+                     "Class folders (optionally train/ val/ test/), a .csv list (path,label), a "
+                     "dataset .json\n      from `tstudio data split`, CIFAR-10 or IDX files "
+                     "(required).");
+    parser.addOption("arch", "NAME",
+                     "Backbone from `tstudio models`, e.g. mobilenet_v2 (required).");
+    parser.addOption("weights", "FILE|none",
+                     "Pretrained weights (.pth/.safetensors); \"none\" trains from scratch; "
+                     "default: the\n      official file from the torch hub cache.");
+    parser.addOption("mode", "feature|finetune|two-stage",
+                     "feature: only the new head trains; finetune: what --freeze leaves; "
+                     "two-stage: head\n      first, then everything.",
+                     "feature");
+    parser.addOption("freeze", "SPEC",
+                     "Which parameters train (finetune, two-stage's stage 2): none | all | head "
+                     "| last:N,\n      then ,-path / ,+path rules, e.g. \"head,+layer4\".",
+                     "none");
+    parser.addOption("head", "SPEC",
+                     "The new head: neck | avg | max | flatten, then hidden layers and dropout, "
+                     "e.g.\n      \"avg,512:relu:0.2,dropout=0.3\".",
+                     "neck");
+    parser.addOption("batch", "N", "Images per batch.", "32");
+    parser.addOption("size", "N", "Square input size; 0 uses the backbone's default.", "0");
+    parser.addOption("optimizer", "sgd|adam|adamw|rmsprop", "Optimizer.", "adamw");
+    parser.addOption("lr", "X", "Base learning rate.", "0.001");
+    parser.addOption("weight-decay", "X", "Weight decay.", "0");
+    parser.addOption("augment", "none|light|standard|strong",
+                     "Training augmentation: light = random crop + flip, standard = + colour "
+                     "jitter,\n      strong = + rotation and erasing (default: none in feature "
+                     "mode, so frozen\n      features are computed once; light otherwise).");
+    parser.addOption("val", "F", "Validation fraction when the data has no val/ split of its own.",
+                     "0.2");
+    parser.addOption("seed", "N", "Seed of the split, the shuffles and the new layers.", "0");
+    parser.addOption("device", "cpu|cuda[:N]", "Where to train.", "cpu");
+    parser.addOption("workers", "N", "Loader threads; 0 chooses from the cores.", "0");
+}
+
+std::optional<training::TrainingConfig> trainingConfigFrom(const ArgParser& parser,
+                                                           const char* command) {
+    const auto bad = [command](const std::string& message) {
+        std::fprintf(stderr, "tstudio %s: %s (see --help)\n", command, message.c_str());
+        return std::nullopt;
+    };
+    training::TrainingConfig config;
+    config.arch = parser.value("arch");
+    if (config.arch.empty()) {
+        return bad("--arch is required; one of: " + models::knownBackboneNames());
+    }
+    const std::string weights = parser.value("weights");
+    if (weights == "none") {
+        config.fromScratch = true;
+    } else {
+        config.weights = weights;
+    }
+    const auto mode = training::trainModeFromString(parser.value("mode"));
+    if (!mode) {
+        return bad("--mode is feature, finetune or two-stage, not \"" + parser.value("mode") +
+                   "\"");
+    }
+    config.mode = *mode;
+    auto freeze = training::parseFreezeSpec(parser.value("freeze"));
+    if (!freeze) {
+        return bad("--freeze: " + freeze.message());
+    }
+    config.freeze = *freeze;
+    if (config.mode == training::TrainMode::TwoStage) {
+        config.twoStage.stage2Freeze = *freeze;
+    }
+    auto head = training::parseHeadSpec(parser.value("head"));
+    if (!head) {
+        return bad("--head: " + head.message());
+    }
+    config.head = *head;
+    if (!parseInt(parser.value("batch"), 1, 65536, config.batchSize)) {
+        return bad("--batch needs a number from 1 to 65536");
+    }
+    if (!parseInt(parser.value("size"), 0, 4096, config.inputSize)) {
+        return bad("--size needs a number from 0 to 4096");
+    }
+    const auto optimizer = training::optimizerFromString(parser.value("optimizer"));
+    if (!optimizer) {
+        return bad("--optimizer is sgd, adam, adamw or rmsprop, not \"" +
+                   parser.value("optimizer") + "\"");
+    }
+    config.optimizer.kind = *optimizer;
+    if (!parseDouble(parser.value("lr"), 1e-12, 100.0, config.optimizer.lr)) {
+        return bad("--lr needs a positive number, e.g. 0.001");
+    }
+    if (!parseDouble(parser.value("weight-decay"), 0.0, 10.0, config.optimizer.weightDecay)) {
+        return bad("--weight-decay needs a number >= 0");
+    }
+    // Feature mode trains the head on frozen features: without augmentation the engine
+    // computes them once and every epoch after the first costs only the head.
+    std::string augment = parser.value("augment");
+    if (augment.empty()) {
+        augment = config.mode == training::TrainMode::Feature ? "none" : "light";
+    }
+    const auto preset = data::augmentationPresetFromString(augment);
+    if (!preset) {
+        return bad("--augment is none, light, standard or strong, not \"" + augment + "\"");
+    }
+    config.augment = *preset != data::AugmentationPreset::None;
+    config.augmentation = data::augmentationFor(*preset);
+    double val = 0.2;
+    if (!parseDouble(parser.value("val"), 0.0, 0.9, val)) {
+        return bad("--val needs a fraction from 0 to 0.9");
+    }
+    config.split.val = val;
+    config.split.test = 0.0;
+    config.split.train = 1.0 - val;
+    int seed = 0;
+    if (!parseInt(parser.value("seed"), 0, 2'000'000'000, seed)) {
+        return bad("--seed needs a number >= 0");
+    }
+    config.seed = static_cast<std::uint64_t>(seed);
+    config.device = parser.value("device");
+    if (!parseInt(parser.value("workers"), 0, 256, config.workers)) {
+        return bad("--workers needs a number from 0 to 256");
+    }
+    return config;
+}
+
+std::optional<data::Dataset> openTrainingData(const ArgParser& parser, const char* command) {
+    const std::string path = parser.value("data");
+    if (path.empty()) {
+        std::fprintf(stderr, "tstudio %s: --data is required (see --help)\n", command);
+        return std::nullopt;
+    }
+    auto dataset = data::openDataset(path);
+    if (!dataset) {
+        std::fprintf(stderr, "tstudio %s: %s\n", command, dataset.message().c_str());
+        return std::nullopt;
+    }
+    if (dataset->classes().size() < 2) {
+        std::fprintf(stderr,
+                     "tstudio %s: %s: %zu class(es) found; training needs at least 2 classes "
+                     "(one folder per class)\n",
+                     command, path.c_str(), dataset->classes().size());
+        return std::nullopt;
+    }
+    return std::move(dataset).value();
+}
+
+bool modelAvailable(const training::TrainingConfig& config, const char* command) {
+    const models::BackboneInfo* info = models::findBackbone(config.arch);
+    if (info == nullptr) {
+        std::fprintf(stderr, "tstudio %s: unknown backbone \"%s\"; one of: %s\n", command,
+                     config.arch.c_str(), models::knownBackboneNames().c_str());
+        return false;
+    }
+    if (config.fromScratch) {
+        return true;
+    }
+    std::error_code ec;
+    if (!config.weights.empty()) {
+        if (!std::filesystem::is_regular_file(config.weights, ec)) {
+            std::fprintf(stderr, "tstudio %s: %s: no such weight file\n", command,
+                         config.weights.string().c_str());
+            return false;
+        }
+        return true;
+    }
+    if (!weights::cachedOfficialWeights(*info)) {
+        std::fprintf(stderr, "tstudio %s: %s\n", command, weights::howToGetWeights(*info).c_str());
+        return false;
+    }
+    return true;
+}
+
+std::string trainingOptionsHelp() {
+    return "Weights: without --weights the official torchvision file is taken from the torch hub "
+           "cache\n($TORCH_HOME/hub/checkpoints); `tstudio weights download --arch NAME` puts it "
+           "there.\n\n";
+}
+
+} // namespace tstudio::cli

@@ -1,0 +1,329 @@
+// tstudio train / lr-find / evaluate / predict, run as a user would, on a tiny generated dataset
+// (2 classes, 32 px, a backbone from scratch: no weights needed, seconds per run).
+
+#include <csignal>
+#include <filesystem>
+#include <string>
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "tests/core/data/dataset_fixtures.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run runCli(const QStringList& args) {
+    QProcess process;
+    process.start(QStringLiteral(TSTUDIO_CLI), args);
+    if (!process.waitForFinished(300'000)) {
+        process.kill();
+        process.waitForFinished();
+    }
+    Run run;
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+QList<QByteArray> lines(const QByteArray& text) {
+    return text.trimmed().split('\n');
+}
+
+QJsonObject parse(const QByteArray& line) {
+    QJsonParseError error;
+    const QJsonObject object = QJsonDocument::fromJson(line, &error).object();
+    if (error.error != QJsonParseError::NoError) {
+        qWarning("not a JSON object: %s", line.constData());
+    }
+    return object;
+}
+
+/** The model options every run shares: small, fast, no weight file needed. */
+QStringList tinyModel() {
+    return {QStringLiteral("--arch"),    QStringLiteral("mobilenet_v3_small"),
+            QStringLiteral("--weights"), QStringLiteral("none"),
+            QStringLiteral("--size"),    QStringLiteral("32"),
+            QStringLiteral("--batch"),   QStringLiteral("4")};
+}
+
+} // namespace
+
+class TestCliTrain : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_data;
+    QString m_bundle;
+
+    QString path(const char* relative) const { return m_dir.filePath(QLatin1String(relative)); }
+
+private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        const fs::path root = fs::path(m_dir.path().toStdString()) / "data";
+        int seed = 1;
+        for (const char* name : {"cats", "dogs"}) {
+            for (int i = 0; i < 6; ++i, ++seed) {
+                tstudio::test::writeBytes(root / "train" / name / (std::to_string(i) + ".png"),
+                                          tstudio::test::pngBytes(48, 48, seed));
+            }
+            for (int i = 0; i < 3; ++i, ++seed) {
+                tstudio::test::writeBytes(root / "val" / name / (std::to_string(i) + ".png"),
+                                          tstudio::test::pngBytes(48, 48, seed));
+            }
+        }
+        m_data = QString::fromStdString(root.string());
+    }
+
+    void trainPrintsEpochLinesAndWritesTheBundle() {
+        const QString out = path("run");
+        const Run run =
+            runCli(QStringList{QStringLiteral("train"), QStringLiteral("--data"), m_data,
+                               QStringLiteral("--out"), out, QStringLiteral("--epochs"),
+                               QStringLiteral("2"), QStringLiteral("--json")} +
+                   tinyModel());
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        // stdout holds only JSON (the run log goes to stderr): 2 epochs, then the summary.
+        const QList<QByteArray> rows = lines(run.out);
+        QCOMPARE(rows.size(), 3);
+        for (int i = 0; i < 2; ++i) {
+            const QJsonObject epoch = parse(rows[i]);
+            QCOMPARE(epoch[QStringLiteral("epoch")].toInt(), i + 1);
+            for (const char* key :
+                 {"train_loss", "train_acc", "val_loss", "val_acc", "lr", "seconds"}) {
+                QVERIFY2(epoch[QLatin1String(key)].isDouble(), key);
+            }
+            const double accuracy = epoch[QStringLiteral("val_acc")].toDouble();
+            QVERIFY(accuracy >= 0.0 && accuracy <= 1.0);
+        }
+        const QJsonObject summary = parse(rows[2])[QStringLiteral("summary")].toObject();
+        for (const char* key : {"best_val_acc", "wall_seconds", "train_images_per_second"}) {
+            QVERIFY2(summary[QLatin1String(key)].isDouble(), key);
+        }
+        QVERIFY(summary[QStringLiteral("train_images_per_second")].toDouble() > 0);
+        m_bundle = summary[QStringLiteral("bundle")].toString();
+        QCOMPARE(m_bundle, out + QStringLiteral("/model.tsmodel"));
+        QVERIFY(QFile::exists(m_bundle));
+        QVERIFY(QFile::exists(out + QStringLiteral("/checkpoint.pt")));
+    }
+
+    void evaluateMeasuresTheBundle() {
+        QVERIFY(!m_bundle.isEmpty());
+        const Run val = runCli({QStringLiteral("evaluate"), QStringLiteral("--model"), m_bundle,
+                                QStringLiteral("--data"), m_data, QStringLiteral("--json")});
+        QVERIFY2(val.exitCode == 0, val.err.constData());
+        const QJsonObject result = parse(val.out.trimmed());
+        QCOMPARE(result[QStringLiteral("split")].toString(), QStringLiteral("val"));
+        QCOMPARE(result[QStringLiteral("count")].toInt(), 6);
+        QCOMPARE(result[QStringLiteral("perClass")].toArray().size(), 2);
+        const QJsonArray confusion = result[QStringLiteral("confusion")].toArray();
+        QCOMPARE(confusion.size(), 2);
+        int total = 0, correct = 0;
+        for (int t = 0; t < 2; ++t) {
+            for (int p = 0; p < 2; ++p) {
+                const int cell = confusion[t].toArray()[p].toInt();
+                total += cell;
+                correct += t == p ? cell : 0;
+            }
+        }
+        QCOMPARE(total, 6);
+        QCOMPARE(result[QStringLiteral("top1")].toDouble(), correct / 6.0);
+
+        const Run all = runCli({QStringLiteral("evaluate"), QStringLiteral("--model"), m_bundle,
+                                QStringLiteral("--data"), m_data, QStringLiteral("--split"),
+                                QStringLiteral("all")});
+        QVERIFY2(all.exitCode == 0, all.err.constData());
+        QVERIFY2(all.out.contains("Evaluated on 18 images"), all.out.constData());
+        QVERIFY2(all.out.contains("Confusion matrix"), all.out.constData());
+        QVERIFY2(all.out.contains("PRECISION"), all.out.constData());
+    }
+
+    void predictWritesTheCsv() {
+        QVERIFY(!m_bundle.isEmpty());
+        const QString junk = path("junk.png");
+        QFile file(junk);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("not a picture");
+        file.close();
+        const QString csvPath = path("predictions.csv");
+        const Run run = runCli({QStringLiteral("predict"), QStringLiteral("--model"), m_bundle,
+                                QStringLiteral("--csv"), csvPath, QStringLiteral("--json"),
+                                QStringLiteral("--topk"), QStringLiteral("1"),
+                                m_data + QStringLiteral("/val"), junk});
+        // 1: the junk file is named on stderr, the six photos are classified.
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("junk.png"), run.err.constData());
+        const QList<QByteArray> predictions = lines(run.out);
+        QCOMPARE(predictions.size(), 6);
+
+        QFile csvFile(csvPath);
+        QVERIFY(csvFile.open(QIODevice::ReadOnly));
+        const QList<QByteArray> rows = lines(csvFile.readAll());
+        QCOMPARE(rows.size(), 7);
+        QCOMPARE(rows[0], QByteArray("path,predicted,cats,dogs"));
+        for (int i = 1; i < rows.size(); ++i) {
+            const QList<QByteArray> cells = rows[i].split(',');
+            QCOMPARE(cells.size(), 4);
+            const double cats = cells[2].toDouble(), dogs = cells[3].toDouble();
+            QVERIFY(std::abs(cats + dogs - 1.0) < 1e-4);
+            QCOMPARE(cells[1], QByteArray(cats >= dogs ? "cats" : "dogs"));
+            const QJsonObject json = parse(predictions[i - 1]);
+            QCOMPARE(json[QStringLiteral("path")].toString().toUtf8(), cells[0]);
+            QCOMPARE(json[QStringLiteral("predicted")].toString().toUtf8(), cells[1]);
+            QCOMPARE(json[QStringLiteral("top")].toArray().size(), 1);
+        }
+    }
+
+    void lrFindSuggestsARate() {
+        const Run run = runCli(QStringList{QStringLiteral("lr-find"), QStringLiteral("--data"),
+                                           m_data, QStringLiteral("--steps"), QStringLiteral("6"),
+                                           QStringLiteral("--mode"), QStringLiteral("finetune"),
+                                           QStringLiteral("--json")} +
+                               tinyModel());
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject result = parse(run.out.trimmed());
+        const QJsonArray rates = result[QStringLiteral("learning_rates")].toArray();
+        QVERIFY(!rates.isEmpty() && rates.size() <= 6);
+        QCOMPARE(result[QStringLiteral("losses")].toArray().size(), rates.size());
+        for (int i = 1; i < rates.size(); ++i) {
+            QVERIFY(rates[i].toDouble() > rates[i - 1].toDouble());
+        }
+        QVERIFY(result[QStringLiteral("suggested_lr")].toDouble() > 0);
+    }
+
+    void ctrlCStopsCleanlyAndStillWritesTheBundle() {
+        const QString out = path("interrupted");
+        QProcess process;
+        process.start(QStringLiteral(TSTUDIO_CLI),
+                      QStringList{QStringLiteral("train"), QStringLiteral("--data"), m_data,
+                                  QStringLiteral("--out"), out, QStringLiteral("--epochs"),
+                                  QStringLiteral("10000"), QStringLiteral("--json")} +
+                          tinyModel());
+        // After the first epoch line: a bundle with one epoch is due.
+        QByteArray stdoutSoFar;
+        while (!stdoutSoFar.contains('\n') && process.waitForReadyRead(120'000)) {
+            stdoutSoFar += process.readAllStandardOutput();
+        }
+        QVERIFY2(stdoutSoFar.contains("\"epoch\":1"), stdoutSoFar.constData());
+        ::kill(static_cast<pid_t>(process.processId()), SIGINT);
+        QVERIFY(process.waitForFinished(120'000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 130);
+        const QList<QByteArray> rows = lines(stdoutSoFar + process.readAllStandardOutput());
+        const QJsonObject summary = parse(rows.last())[QStringLiteral("summary")].toObject();
+        QCOMPARE(summary[QStringLiteral("stopped_early")].toBool(), true);
+        QVERIFY(summary[QStringLiteral("epochs_run")].toInt() < 10000);
+        QVERIFY(QFile::exists(out + QStringLiteral("/model.tsmodel")));
+    }
+
+    void badArguments_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("expected");
+        const QString out = QDir::tempPath() + QStringLiteral("/tstudio-never-written");
+        QTest::newRow("train without data")
+            << QStringList{QStringLiteral("train"), QStringLiteral("--arch"),
+                           QStringLiteral("resnet18"), QStringLiteral("--out"), out}
+            << 2 << "--data is required";
+        QTest::newRow("train without out")
+            << QStringList{QStringLiteral("train"), QStringLiteral("--arch"),
+                           QStringLiteral("resnet18"), QStringLiteral("--data"),
+                           QStringLiteral(".")}
+            << 2 << "--out DIR is required";
+        QTest::newRow("unknown mode")
+            << QStringList{QStringLiteral("train"), QStringLiteral("--arch"),
+                           QStringLiteral("resnet18"), QStringLiteral("--mode"),
+                           QStringLiteral("magic")}
+            << 2 << "--mode is feature, finetune or two-stage";
+        QTest::newRow("unknown augment")
+            << QStringList{QStringLiteral("train"), QStringLiteral("--arch"),
+                           QStringLiteral("resnet18"), QStringLiteral("--augment"),
+                           QStringLiteral("heavy")}
+            << 2 << "--augment is none, light, standard or strong";
+        QTest::newRow("bad lr") << QStringList{QStringLiteral("train"), QStringLiteral("--arch"),
+                                               QStringLiteral("resnet18"), QStringLiteral("--lr"),
+                                               QStringLiteral("fast")}
+                                << 2 << "--lr needs a positive number";
+        QTest::newRow("missing data folder") << QStringList{QStringLiteral("train"),
+                                                            QStringLiteral("--arch"),
+                                                            QStringLiteral("resnet18"),
+                                                            QStringLiteral("--out"),
+                                                            out,
+                                                            QStringLiteral("--data"),
+                                                            QStringLiteral("/nonexistent/tstudio")}
+                                             << 2 << "no such file or folder";
+        QTest::newRow("predict without model")
+            << QStringList{QStringLiteral("predict"), QStringLiteral("x.jpg")} << 2
+            << "give --model BUNDLE";
+        QTest::newRow("evaluate bad split")
+            << QStringList{QStringLiteral("evaluate"),  QStringLiteral("--model"),
+                           QStringLiteral("m.tsmodel"), QStringLiteral("--data"),
+                           QStringLiteral("."),         QStringLiteral("--split"),
+                           QStringLiteral("dev")}
+            << 2 << "--split is val, test or all";
+        QTest::newRow("train help")
+            << QStringList{QStringLiteral("train"), QStringLiteral("--help")} << 0
+            << "--freeze SPEC";
+        QTest::newRow("lr-find help")
+            << QStringList{QStringLiteral("lr-find"), QStringLiteral("--help")} << 0 << "--steps N";
+    }
+    void badArguments() {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, expected);
+        const Run run = runCli(args);
+        QCOMPARE(run.exitCode, exitCode);
+        const QString text = QString::fromUtf8(run.out + run.err);
+        QVERIFY2(text.contains(expected), qPrintable(text));
+    }
+
+    void modelProblemsExitWith3() {
+        const Run arch = runCli({QStringLiteral("train"), QStringLiteral("--data"), m_data,
+                                 QStringLiteral("--out"), path("x"), QStringLiteral("--arch"),
+                                 QStringLiteral("resnet9000")});
+        QCOMPARE(arch.exitCode, 3);
+        QVERIFY2(arch.err.contains("unknown backbone \"resnet9000\""), arch.err.constData());
+        const Run weights =
+            runCli({QStringLiteral("train"), QStringLiteral("--data"), m_data,
+                    QStringLiteral("--out"), path("x"), QStringLiteral("--arch"),
+                    QStringLiteral("resnet18"), QStringLiteral("--weights"), path("missing.pth")});
+        QCOMPARE(weights.exitCode, 3);
+        QVERIFY2(weights.err.contains("missing.pth: no such weight file"), weights.err.constData());
+        const QString notABundle = path("notes.tsmodel");
+        QFile file(notABundle);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("hello");
+        file.close();
+        const Run bundle =
+            runCli({QStringLiteral("predict"), QStringLiteral("--model"), notABundle, m_data});
+        QCOMPARE(bundle.exitCode, 3);
+        QVERIFY2(bundle.err.contains("notes.tsmodel"), bundle.err.constData());
+    }
+
+    void unwritableOutputExitsWith4() {
+        const Run run =
+            runCli(QStringList{QStringLiteral("train"), QStringLiteral("--data"), m_data,
+                               QStringLiteral("--out"), QStringLiteral("/dev/null/run")} +
+                   tinyModel());
+        QCOMPARE(run.exitCode, 4);
+        QVERIFY2(run.err.contains("/dev/null/run"), run.err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliTrain)
+#include "tst_cli_train.moc"
