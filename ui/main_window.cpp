@@ -23,6 +23,7 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QStyle>
 #include <QToolBar>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -33,6 +34,7 @@
 #include "core/weights/hub_cache.h"
 #include "ui/classify/classify_page.h"
 #include "ui/data/data_page.h"
+#include "ui/model/model_page.h"
 #include "ui/project/project_state.h"
 
 namespace tstudio::ui {
@@ -100,13 +102,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_stepGroup->setExclusive(true);
     createMenus();
 
-    // The steps in order. The Model and Train pages join between Data and Classify:
-    //   addPage(new ModelPage(m_project, this), tr("Model"), QStringLiteral("step-model"),
-    //           PageNeeds::Dataset);
+    // The steps in order; the Train page joins between Model and Classify:
     //   addPage(new TrainPage(m_project, this), tr("Train"), QStringLiteral("step-train"),
     //           PageNeeds::Dataset);
     m_dataPage = new DataPage(m_project, this);
     addPage(m_dataPage, tr("Data"), QStringLiteral("step-data"));
+    auto* modelPage = new ModelPage(m_project, this);
+    addPage(modelPage, tr("Model"), QStringLiteral("step-model"), PageNeeds::Dataset);
     addPage(createClassifyStep(), tr("Classify"), QStringLiteral("step-classify"));
 
     m_deviceLabel = new QLabel(this);
@@ -118,6 +120,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(m_dataPage, &DataPage::datasetOpened, this, [](const QString& path) {
         QSettings().setValue(kLastDatasetKey, QDir::cleanPath(path));
     });
+    connect(modelPage, &ModelPage::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
     connect(m_dataPage, &DataPage::statusMessage, this,
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
     connect(m_dataPage, &DataPage::busyChanged, this,
@@ -153,6 +157,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         }
     }
     if (!setCurrentPage(restored)) {
+        // The step needs the dataset that is still opening: go there once it is open.
+        m_pendingPage = restored;
         setCurrentPage(0);
     }
     refreshIcons();
@@ -228,6 +234,9 @@ QWidget* MainWindow::createClassifyStep() {
     connect(m_classifyBackbone, &QComboBox::activated, this,
             [this](int index) { selectBackbone(m_classifyBackbone->itemData(index).toString()); });
     auto* row = new QHBoxLayout;
+    // The classify page draws its own margins; the picker row lines up with them.
+    const int margin = style()->pixelMetric(QStyle::PM_LayoutLeftMargin);
+    row->setContentsMargins(margin, margin, margin, 0);
     auto* label = new QLabel(tr("&Backbone:"), step);
     label->setBuddy(m_classifyBackbone);
     row->addWidget(label);
@@ -257,7 +266,10 @@ int MainWindow::addPage(QWidget* page, const QString& title, const QString& icon
         action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + index)));
     }
     action->setIcon(themedIcon(iconName, palette()));
-    connect(action, &QAction::triggered, this, [this, index] { setCurrentPage(index); });
+    connect(action, &QAction::triggered, this, [this, index] {
+        m_pendingPage = -1; // the person chose a step: do not jump away from it later
+        setCurrentPage(index);
+    });
     m_stepBar->addAction(action);
     // Steps go above the View menu's separator, in order.
     m_viewMenu->insertAction(m_viewMenu->actions().at(index), action);
@@ -299,6 +311,9 @@ void MainWindow::updatePageAvailability() {
     }
     if (!isPageAvailable(currentPage())) {
         setCurrentPage(0);
+    }
+    if (m_pendingPage >= 0 && setCurrentPage(m_pendingPage)) {
+        m_pendingPage = -1;
     }
 }
 
@@ -384,6 +399,7 @@ QString MainWindow::demoDirectory() {
 }
 
 void MainWindow::newDemoProject() {
+    m_pendingPage = -1;
     if (m_project->isTraining()) {
         QMessageBox::information(this, tr("New Demo Project"),
                                  tr("A training run is going: stop it before starting the demo "

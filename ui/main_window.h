@@ -90,6 +90,7 @@ private:
     QToolBar* m_stepBar = nullptr;
     QActionGroup* m_stepGroup = nullptr;
     QList<Page> m_pages;
+    int m_pendingPage = -1; ///< remembered step that waits for the dataset to open
     DataPage* m_dataPage = nullptr;
     ClassifyPage* m_classifyPage = nullptr;
     QComboBox* m_classifyBackbone = nullptr;

@@ -215,8 +215,8 @@ QWidget* DataPage::createDatasetColumn() {
     auto* layout = new QVBoxLayout(column);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(summaryBox);
-    layout->addWidget(countBox, 3);
-    layout->addWidget(problemBox, 2);
+    layout->addWidget(countBox, 1);
+    layout->addWidget(problemBox, 1);
     return column;
 }
 
@@ -456,6 +456,11 @@ void DataPage::onConfigChanged() {
     m_augmentation->setConfig(config.augmentation);
     m_augmentation->setAugmentEnabled(config.augment);
     data::AugmentationConfig preview = config.augmentation;
+    // The engine crops to the model's input size; the preview shows what the model will see.
+    const models::BackboneInfo* info = models::findBackbone(config.arch);
+    preview.crop.size = config.inputSize > 0 ? config.inputSize
+                        : info != nullptr    ? info->defaultInputSize
+                                             : preview.crop.size;
     if (!config.augment) {
         preview = {};
         preview.crop.enabled = false;
