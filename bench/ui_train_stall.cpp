@@ -88,20 +88,24 @@ int main(int argc, char** argv) {
     page.show();
 
     std::vector<double> gaps;
+    std::vector<double> gapEnds; ///< seconds since the start, for telling where a stall was
     QElapsedTimer sinceTick;
+    QElapsedTimer wall;
     QTimer ticker;
     ticker.setInterval(5);
     ticker.setTimerType(Qt::PreciseTimer);
     QObject::connect(&ticker, &QTimer::timeout, &page, [&] {
         if (sinceTick.isValid()) {
             gaps.push_back(static_cast<double>(sinceTick.nsecsElapsed()) / 1e6);
+            gapEnds.push_back(static_cast<double>(wall.nsecsElapsed()) / 1e9);
         }
         sinceTick.start();
     });
     bool ok = false;
-    QElapsedTimer wall;
+    double runEndedAt = 0.0;
     QObject::connect(&page, &tstudio::ui::TrainPage::runEnded, &app, [&](bool finished) {
         ok = finished;
+        runEndedAt = static_cast<double>(wall.nsecsElapsed()) / 1e9;
         ticker.stop();
         app.quit();
     });
@@ -121,6 +125,16 @@ int main(int argc, char** argv) {
         return sorted[std::min(sorted.size() - 1,
                                static_cast<size_t>(p * static_cast<double>(sorted.size())))];
     };
+    QJsonArray longest;
+    std::vector<size_t> order(gaps.size());
+    for (size_t i = 0; i < order.size(); ++i) {
+        order[i] = i;
+    }
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return gaps[a] > gaps[b]; });
+    for (size_t i = 0; i < std::min<size_t>(5, order.size()); ++i) {
+        longest.append(QJsonObject{{QStringLiteral("gap_ms"), gaps[order[i]]},
+                                   {QStringLiteral("ended_at_s"), gapEnds[order[i]]}});
+    }
     QJsonObject result{
         {QStringLiteral("bench"), QStringLiteral("ui_train_stall")},
         {QStringLiteral("arch"), arch},
@@ -140,6 +154,8 @@ int main(int argc, char** argv) {
         {QStringLiteral("gaps_over_50ms"),
          static_cast<qint64>(
              std::count_if(gaps.begin(), gaps.end(), [](double gap) { return gap > 50.0; }))},
+        {QStringLiteral("run_ended_at_s"), runEndedAt},
+        {QStringLiteral("longest_gaps"), longest},
         {QStringLiteral("loss_points"),
          page.lossPlot()->pointCount(tstudio::ui::TrainPage::TrainBatchLoss)},
     };
