@@ -1,4 +1,5 @@
 #include <QApplication>
+#include <QByteArray>
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QIcon>
@@ -9,6 +10,26 @@
 #include "ui/classify/classify_page.h"
 #include "ui/main_window.h"
 
+namespace {
+
+/**
+ * Finds the translations of namespaced classes. moc names a class's tr() context with its
+ * namespace ("tstudio::ui::DataPage"), but lupdate does not read `namespace a::b {` and files
+ * the strings under the bare class name ("DataPage"), so the namespace is dropped for the lookup.
+ */
+class BareContextTranslator final : public QTranslator {
+public:
+    QString translate(const char* context, const char* sourceText, const char* disambiguation,
+                      int n) const override {
+        const QByteArray full(context);
+        const qsizetype colon = full.lastIndexOf("::");
+        const QByteArray bare = colon < 0 ? full : full.mid(colon + 2);
+        return QTranslator::translate(bare.constData(), sourceText, disambiguation, n);
+    }
+};
+
+} // namespace
+
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("TransferStudio"));
@@ -17,7 +38,7 @@ int main(int argc, char* argv[]) {
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/transfer-studio.svg")));
 
     // The app's own strings, then Qt's (dialog buttons), in the system language when we have it.
-    QTranslator appTranslator;
+    BareContextTranslator appTranslator;
     if (appTranslator.load(QLocale(), QStringLiteral("transfer-studio"), QStringLiteral("_"),
                            QStringLiteral(":/i18n"))) {
         QApplication::installTranslator(&appTranslator);
