@@ -1,8 +1,10 @@
 #include "core/common/threads.h"
 
+#include <cstdlib>
 #include <thread>
 
 #include <sched.h>
+#include <unistd.h>
 
 #include <torch/torch.h>
 
@@ -30,6 +32,14 @@ int useAllCores() {
         torch::set_num_threads(cores);
     }
     return torch::get_num_threads();
+}
+
+void ensurePassiveOpenMpWait(char** argv) {
+    if (std::getenv("OMP_WAIT_POLICY") != nullptr) {
+        return;
+    }
+    ::setenv("OMP_WAIT_POLICY", "PASSIVE", 1);
+    ::execv("/proc/self/exe", argv);
 }
 
 } // namespace tstudio
