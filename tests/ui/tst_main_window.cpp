@@ -2,7 +2,10 @@
 // survive a restart, the demo project, the backbone that Classify follows.
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
+#include <QImage>
+#include <QPalette>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -100,6 +103,44 @@ private Q_SLOTS:
         window.openStartDataset(false);
         QVERIFY(opened.wait(60000));
         QCOMPARE(window.currentPage(), 1);
+    }
+
+    void iconsFollowThePalette() {
+        MainWindow window;
+        QAction* data = nullptr;
+        for (QAction* action : window.findChildren<QAction*>()) {
+            data = action->text() == QStringLiteral("Data") ? action : data;
+        }
+        QVERIFY(data != nullptr);
+        // Mean lightness of the opaque pixels: the drawing, not the transparent background.
+        const auto inkLightness = [data] {
+            const QImage image = data->icon().pixmap(QSize(32, 32)).toImage();
+            double sum = 0;
+            int count = 0;
+            for (int y = 0; y < image.height(); ++y) {
+                for (int x = 0; x < image.width(); ++x) {
+                    const QColor color = image.pixelColor(x, y);
+                    if (color.alpha() > 200) {
+                        sum += color.lightnessF();
+                        ++count;
+                    }
+                }
+            }
+            return count > 0 ? sum / count : -1.0;
+        };
+        const QPalette original = QApplication::palette();
+        QPalette dark = original;
+        dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
+        dark.setColor(QPalette::WindowText, QColor(0xf0, 0xf0, 0xf0));
+        QApplication::setPalette(dark);
+        QTRY_VERIFY(inkLightness() > 0.8);
+        QPalette light = original;
+        light.setColor(QPalette::Window, QColor(0xf0, 0xf0, 0xf0));
+        light.setColor(QPalette::WindowText, QColor(0x10, 0x10, 0x10));
+        QApplication::setPalette(light);
+        QTRY_VERIFY(inkLightness() >= 0.0);
+        QTRY_VERIFY(inkLightness() < 0.2);
+        QApplication::setPalette(original);
     }
 
     void classifyFollowsTheProjectBackbone() {
