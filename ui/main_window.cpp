@@ -36,6 +36,7 @@
 #include "ui/data/data_page.h"
 #include "ui/model/model_page.h"
 #include "ui/project/project_state.h"
+#include "ui/train/train_page.h"
 
 namespace tstudio::ui {
 
@@ -102,13 +103,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_stepGroup->setExclusive(true);
     createMenus();
 
-    // The steps in order; the Train page joins between Model and Classify:
-    //   addPage(new TrainPage(m_project, this), tr("Train"), QStringLiteral("step-train"),
-    //           PageNeeds::Dataset);
+    // The steps, in order.
     m_dataPage = new DataPage(m_project, this);
     addPage(m_dataPage, tr("Data"), QStringLiteral("step-data"));
     auto* modelPage = new ModelPage(m_project, this);
     addPage(modelPage, tr("Model"), QStringLiteral("step-model"), PageNeeds::Dataset);
+    m_trainPage = new TrainPage(m_project, this);
+    addPage(m_trainPage, tr("Train"), QStringLiteral("step-train"), PageNeeds::Dataset);
     addPage(createClassifyStep(), tr("Classify"), QStringLiteral("step-classify"));
 
     m_deviceLabel = new QLabel(this);
@@ -121,6 +122,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         QSettings().setValue(kLastDatasetKey, QDir::cleanPath(path));
     });
     connect(modelPage, &ModelPage::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    connect(m_trainPage, &TrainPage::statusMessage, this,
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
     connect(m_dataPage, &DataPage::statusMessage, this,
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
@@ -471,6 +474,18 @@ void MainWindow::showAbout() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (m_trainPage->isRunning()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Quit Transfer Studio"),
+            tr("A training run is going. Stop it after the current batch and quit? The model is "
+               "saved when at least one epoch has finished."));
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        // Waits for the current batch only: the worker checks its stop flag at every batch.
+        m_trainPage->stopAndWait();
+    }
     m_classifyPage->cancel();
     m_dataPage->cancel();
     QSettings settings;

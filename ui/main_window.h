@@ -16,6 +16,7 @@ namespace tstudio::ui {
 class ClassifyPage;
 class DataPage;
 class ProjectState;
+class TrainPage;
 
 /**
  * The studio's main window: one page per step (Data, Model, Train, Classify) over one shared
@@ -92,6 +93,7 @@ private:
     QList<Page> m_pages;
     int m_pendingPage = -1; ///< remembered step that waits for the dataset to open
     DataPage* m_dataPage = nullptr;
+    TrainPage* m_trainPage = nullptr;
     ClassifyPage* m_classifyPage = nullptr;
     QComboBox* m_classifyBackbone = nullptr;
     QLabel* m_deviceLabel = nullptr;
