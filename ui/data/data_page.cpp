@@ -132,6 +132,8 @@ DataPage::DataPage(ProjectState* project, QWidget* parent) : QWidget(parent), m_
                 .arg(QLocale().toString(static_cast<qint64>(m_project->dataset().size()))));
     });
     connect(m_inspect, &DatasetInspectJob::finished, this, &DataPage::showReport);
+    connect(m_inspect, &DatasetInspectJob::cancelled, m_stopCheck, &QWidget::hide);
+    connect(m_inspect, &DatasetInspectJob::failed, m_stopCheck, &QWidget::hide);
     connect(m_inspect, &DatasetInspectJob::failed, this, [this](const QString& message) {
         m_problemStatus->setText(message);
         showError(message);
@@ -208,8 +210,15 @@ QWidget* DataPage::createDatasetColumn() {
     m_problems->header()->setStretchLastSection(false);
     m_problems->setAlternatingRowColors(true);
     m_problems->setWordWrap(true);
+    m_stopCheck = new QPushButton(tr("Stop check"), problemBox);
+    m_stopCheck->setToolTip(tr("Stop reading the files; the counts above stay valid"));
+    m_stopCheck->setVisible(false);
+    connect(m_stopCheck, &QPushButton::clicked, this, [this] { m_inspect->requestStop(); });
+    auto* statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_problemStatus, 1);
+    statusRow->addWidget(m_stopCheck);
     auto* problemLayout = new QVBoxLayout(problemBox);
-    problemLayout->addWidget(m_problemStatus);
+    problemLayout->addLayout(statusRow);
     problemLayout->addWidget(m_problems);
 
     auto* layout = new QVBoxLayout(column);
@@ -374,6 +383,10 @@ void DataPage::onScanFinished(const data::Dataset& dataset) {
                              .arg(QLocale().toString(static_cast<qint64>(dataset.size()))));
     Q_EMIT datasetOpened(m_openingPath);
 
+    startCheck();
+}
+
+void DataPage::startCheck() {
     data::InspectOptions options;
     const training::TrainingConfig& config = m_project->config();
     const models::BackboneInfo* info = models::findBackbone(config.arch);
@@ -382,7 +395,8 @@ void DataPage::onScanFinished(const data::Dataset& dataset) {
                                              : 224;
     m_problems->clear();
     m_problemStatus->setText(tr("Checking files…"));
-    m_inspect->start(dataset, options);
+    m_stopCheck->setVisible(true);
+    m_inspect->start(m_project->dataset(), options);
 }
 
 void DataPage::createDemoProject(const QString& dir) {
@@ -433,6 +447,7 @@ void DataPage::applySplit() {
     config.split = fractions;
     m_project->setConfig(std::move(config));
     m_project->setDataset(std::move(dataset));
+    startCheck(); // duplicates across splits depend on the split
     Q_EMIT statusMessage(tr("Split applied: %1 train, %2 validation, %3 test images")
                              .arg(m_counts->splitTotal(data::Split::Train))
                              .arg(m_counts->splitTotal(data::Split::Val))
@@ -511,6 +526,7 @@ void DataPage::updateSummary() {
 }
 
 void DataPage::showReport(const data::DatasetReport& report) {
+    m_stopCheck->hide();
     m_report = report;
     const QLocale locale;
     const data::SizeStats& sizes = report.sizes;

@@ -85,6 +85,7 @@ private:
     void onDatasetChanged();
     void onConfigChanged();
     void onAugmentationEdited();
+    void startCheck();
     void showReport(const data::DatasetReport& report);
     void updateSummary();
     void updateSplitBox();
@@ -114,6 +115,7 @@ private:
     ClassCountModel* m_counts = nullptr;
     QTableView* m_countView = nullptr;
     QLabel* m_problemStatus = nullptr;
+    QPushButton* m_stopCheck = nullptr;
     QTreeWidget* m_problems = nullptr;
 
     QGroupBox* m_splitBox = nullptr;

@@ -137,6 +137,7 @@ private Q_SLOTS:
         QVERIFY(apply != nullptr);
         QVERIFY(apply->isEnabled());
         QSignalSpy changed(&project, &ProjectState::datasetChanged);
+        QSignalSpy reported(&page, &DataPage::reportReady);
         apply->click();
         QCOMPARE(changed.count(), 1);
         QVERIFY(project.dataset().hasSplit());
@@ -146,6 +147,9 @@ private Q_SLOTS:
             QCOMPARE(count(page.classCounts(), row, ClassCountModel::NoSplit), 0);
         }
         QCOMPARE(project.config().split.val, 0.2);
+        // The files are checked again: duplicates across splits depend on the split.
+        QTRY_VERIFY_WITH_TIMEOUT(!reported.isEmpty(), kTimeoutMs);
+        QCOMPARE(page.report().perSplit[static_cast<int>(data::Split::Train)], 16);
     }
 
     void reportsAMissingFolder() {
