@@ -210,7 +210,7 @@
 <context>
     <name>BackbonePicker</name>
     <message>
-        <location filename="../ui/model/backbone_picker.cpp" line="+44"/>
+        <location filename="../ui/model/backbone_picker.cpp" line="+46"/>
         <source>Official ImageNet weights</source>
         <translation>Offizielle ImageNet-Gewichte</translation>
     </message>
@@ -270,7 +270,7 @@
         <translation>Herunterladen abgebrochen</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+125"/>
         <source>Weights for %1</source>
         <translation>Gewichte für %1</translation>
     </message>
@@ -646,7 +646,7 @@
         <translation>Prüfe Dateien… %1 von %2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>File check stopped.</source>
         <translation>Dateiprüfung angehalten.</translation>
     </message>
@@ -701,7 +701,17 @@
         <translation>Dateien</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+5"/>
+        <source>Stop check</source>
+        <translation>Prüfung anhalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop reading the files; the counts above stay valid</source>
+        <translation>Das Lesen der Dateien anhalten; die Zählungen oben bleiben gültig</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Split</source>
         <translation>Aufteilung</translation>
     </message>
@@ -801,12 +811,12 @@
         <translation>%1 geöffnet: %2 Bilder</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Checking files…</source>
         <translation>Prüfe Dateien…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Drawing the demo dataset…</source>
         <translation>Zeichne den Demo-Datensatz…</translation>
     </message>
@@ -816,7 +826,7 @@
         <translation>Der Datensatz konnte nicht aufgeteilt werden: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Split applied: %1 train, %2 validation, %3 test images</source>
         <translation>Aufteilung angewendet: %1 Trainings-, %2 Validierungs-, %3 Testbilder</translation>
     </message>
@@ -836,7 +846,7 @@
         <translation>wird gemessen…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>%1×%2 to %3×%4 pixels, mean %5×%6</source>
         <translation>%1×%2 bis %3×%4 Pixel, Mittel %5×%6</translation>
     </message>
@@ -1100,7 +1110,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+87"/>
+        <location filename="../ui/main_window.cpp" line="+88"/>
         <source>Transfer Studio</source>
         <translation>Transfer Studio</translation>
     </message>
@@ -1110,7 +1120,7 @@
         <translation>Schritte</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
@@ -1120,12 +1130,17 @@
         <translation>Modell</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Classify</source>
         <translation>Klassifizieren</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>&amp;Open Dataset Folder…</source>
         <translation>Datensatzordner ö&amp;ffnen…</translation>
     </message>
@@ -1200,7 +1215,17 @@
         <translation>&lt;h3&gt;Transfer Studio %1&lt;/h3&gt;&lt;p&gt;Interaktives Transfer-Lernen mit Bildern: ImageNet-Backbones, Ihr eigener Datensatz, Training live.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="-264"/>
+        <location line="+8"/>
+        <source>Quit Transfer Studio</source>
+        <translation>Transfer Studio beenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A training run is going. Stop it after the current batch and quit? The model is saved when at least one epoch has finished.</source>
+        <translation>Ein Trainingslauf läuft. Nach dem aktuellen Batch anhalten und beenden? Das Modell wird gespeichert, wenn mindestens eine Epoche fertig ist.</translation>
+    </message>
+    <message>
+        <location line="-273"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1426,12 +1451,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+265"/>
+        <location line="+269"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="-264"/>
+        <location line="-268"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
@@ -1496,7 +1521,7 @@
         <translation>Der Laufordner %1 kann nicht angelegt werden: Wählen Sie einen anderen Ordner für Läufe.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>Preparing…</source>
         <translation>Vorbereitung…</translation>
     </message>
@@ -1542,7 +1567,7 @@
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+45"/>
         <source>Epoch %1 of %2 · batch %3 of %4</source>
         <translation>Epoche %1 von %2 · Batch %3 von %4</translation>
     </message>
@@ -1868,7 +1893,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+33"/>
+        <location filename="../app/gui/main.cpp" line="+54"/>
         <source>Interactive transfer learning on images.</source>
         <translation>Interaktives Transfer-Learning für Bilder.</translation>
     </message>
