@@ -39,6 +39,8 @@ BackbonePicker::BackbonePicker(ProjectState* project, QWidget* parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setAlternatingRowColors(true);
+    // The family is in the name already; the weights column matters more in a narrow pane.
+    m_table->hideColumn(BackboneTableModel::Family);
     m_table->resizeColumnsToContents();
 
     m_official = new QRadioButton(tr("Official ImageNet weights"), this);
@@ -171,6 +173,15 @@ BackbonePicker::BackbonePicker(ProjectState* project, QWidget* parent)
 }
 
 BackbonePicker::~BackbonePicker() = default;
+
+void BackbonePicker::showEvent(QShowEvent* event) {
+    // Another page (the classifier) or another program may have filled the cache meanwhile;
+    // a few stat() calls are cheap.
+    if (!m_downloadJob->isRunning()) {
+        m_backbones->refresh();
+    }
+    QWidget::showEvent(event);
+}
 
 void BackbonePicker::setDownloadSource(const QString& url, const std::filesystem::path& directory) {
     m_downloadUrl = url;

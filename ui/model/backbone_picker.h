@@ -55,6 +55,9 @@ Q_SIGNALS:
     void statusMessage(const QString& message);
     void downloadEnded();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void syncFromConfig();
     void updateStatus();

@@ -140,6 +140,12 @@ void LivePlot::setLogY(bool log) {
     }
 }
 
+void LivePlot::setXSpan(double lower, double upper) {
+    m_spanLower = lower;
+    m_spanUpper = upper;
+    scheduleReplot();
+}
+
 void LivePlot::setMarker(double x) {
     if (std::isnan(x)) {
         if (m_marker != nullptr) {
@@ -179,32 +185,47 @@ void LivePlot::replotNow() {
                 const double pad = y.size() > 0.0 ? 0.05 * y.size() : 0.5;
                 m_plot->yAxis->setRange(y.lower - pad, y.upper + pad);
             }
-            if (m_plot->xAxis->range().size() <= 0.0) {
-                const double x = m_plot->xAxis->range().center();
-                m_plot->xAxis->setRange(x - 0.5, x + 0.5);
+            QCPRange x = m_plot->xAxis->range();
+            if (m_spanLower <= m_spanUpper) {
+                x.expand(QCPRange(m_spanLower, m_spanUpper));
             }
+            if (x.size() <= 0.0) {
+                x = QCPRange(x.center() - 0.5, x.center() + 0.5);
+            }
+            if (m_plot->xAxis->scaleType() == QCPAxis::stLinear) {
+                // Points on the last x would sit on the frame: leave a sliver of room.
+                x.upper += 0.02 * x.size();
+            }
+            m_plot->xAxis->setRange(x);
         }
     }
     ++m_replots;
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void LivePlot::onMouseMove(QMouseEvent* event) {
-    if (event->buttons() != Qt::NoButton) {
-        return;
+QWidget* LivePlot::canvas() const {
+    return m_plot;
+}
+
+std::optional<QPointF> LivePlot::pixelOf(int series, int index) const {
+    const auto data = m_plot->graph(series)->data();
+    if (index < 0 || index >= data->size()) {
+        return std::nullopt;
     }
-    const QPointF pos = event->position();
+    const auto point = data->at(index);
+    return QPointF(m_plot->xAxis->coordToPixel(point->key),
+                   m_plot->yAxis->coordToPixel(point->value));
+}
+
+QString LivePlot::valueTextAt(const QPointF& pos) const {
     double bestDistance = kHoverRadiusPx;
-    QCPGraph* bestGraph = nullptr;
+    const QCPGraph* bestGraph = nullptr;
     double bestKey = 0.0, bestValue = 0.0;
+    const double key = m_plot->xAxis->pixelToCoord(pos.x());
     for (int i = 0; i < m_plot->graphCount(); ++i) {
-        QCPGraph* graph = m_plot->graph(i);
+        const QCPGraph* graph = m_plot->graph(i);
         const auto data = graph->data();
-        if (data->isEmpty()) {
-            continue;
-        }
         // The points nearest in x to the mouse: binary search, then look at the neighbours.
-        const double key = m_plot->xAxis->pixelToCoord(pos.x());
         auto it = data->findBegin(key, /*expandedRange=*/true);
         for (int n = 0; n < 3 && it != data->constEnd(); ++n, ++it) {
             const double dx = m_plot->xAxis->coordToPixel(it->key) - pos.x();
@@ -219,15 +240,23 @@ void LivePlot::onMouseMove(QMouseEvent* event) {
         }
     }
     if (bestGraph == nullptr) {
-        QToolTip::hideText();
+        return {};
+    }
+    return QStringLiteral("%1\n%2: %3\n%4: %5")
+        .arg(bestGraph->name(), m_plot->xAxis->label(), QString::number(bestKey, 'g', 4),
+             m_plot->yAxis->label(), QString::number(bestValue, 'g', 4));
+}
+
+void LivePlot::onMouseMove(QMouseEvent* event) {
+    if (event->buttons() != Qt::NoButton) {
         return;
     }
-    QToolTip::showText(event->globalPosition().toPoint(),
-                       QStringLiteral("%1\n%2: %3\n%4: %5")
-                           .arg(bestGraph->name(), m_plot->xAxis->label(),
-                                QString::number(bestKey, 'g', 4), m_plot->yAxis->label(),
-                                QString::number(bestValue, 'g', 4)),
-                       m_plot);
+    const QString text = valueTextAt(event->position());
+    if (text.isEmpty()) {
+        QToolTip::hideText();
+    } else {
+        QToolTip::showText(event->globalPosition().toPoint(), text, m_plot);
+    }
 }
 
 } // namespace tstudio::ui

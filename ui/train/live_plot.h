@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QColor>
+#include <QPointF>
 #include <QString>
 #include <QWidget>
 
@@ -43,12 +44,22 @@ public:
     std::optional<double> lastValue(int series) const;
     void setLogX(bool log);
     void setLogY(bool log);
+    /** While following, the x axis spans at least [lower, upper] (a run's epochs, so the
+        curve grows across a fixed frame); lower > upper clears it. */
+    void setXSpan(double lower, double upper);
     /** A vertical line at x (e.g. the suggested learning rate); NaN hides it. */
     void setMarker(double x);
     /** How many redraws ran (tests check that many points cost few redraws). */
     int replotCount() const { return m_replots; }
     bool isFollowing() const { return m_following; }
     QCustomPlot* plot() const { return m_plot; }
+    /** The widget the plot is drawn on (mouse events go there). */
+    QWidget* canvas() const;
+    /** Where the index-th point of series is drawn, in canvas pixels. */
+    std::optional<QPointF> pixelOf(int series, int index) const;
+    /** What hovering at pos shows: the nearest point within a few pixels (series, x and y),
+        or an empty string. */
+    QString valueTextAt(const QPointF& pos) const;
 
 Q_SIGNALS:
     void clicked(double x, double y);
@@ -61,6 +72,7 @@ private:
     QCustomPlot* m_plot = nullptr;
     QTimer* m_replotTimer = nullptr;
     QCPItemStraightLine* m_marker = nullptr;
+    double m_spanLower = 1.0, m_spanUpper = 0.0;
     bool m_following = true;
     bool m_dragged = false;
     int m_replots = 0;

@@ -298,6 +298,10 @@ void TrainPage::start() {
     m_summary->clear();
     m_smoothedLoss = 0.0;
     m_smoothedCount = 0;
+    m_plottedEpochs = 0;
+    for (LivePlot* plot : {m_lossPlot, m_accuracyPlot, m_lrPlot}) {
+        plot->setXSpan(1.0, 0.0);
+    }
     m_progress->setValue(0);
     m_progress->setFormat(tr("Preparing…"));
     m_plots->setCurrentWidget(m_lossPlot);
@@ -405,6 +409,12 @@ void TrainPage::onBatch(int job, const training::BatchProgress& progress) {
                              m_smoothedLoss / (1.0 - std::pow(kSmoothing, m_smoothedCount)));
     }
     m_lrPlot->addPoint(0, x, progress.learningRate);
+    if (progress.epochs != m_plottedEpochs) {
+        m_plottedEpochs = progress.epochs;
+        for (LivePlot* plot : {m_lossPlot, m_accuracyPlot, m_lrPlot}) {
+            plot->setXSpan(0.0, progress.epochs);
+        }
+    }
 
     const double done = static_cast<double>(progress.epoch - 1) +
                         static_cast<double>(progress.batch) / static_cast<double>(progress.batches);

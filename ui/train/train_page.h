@@ -117,6 +117,7 @@ private:
     bool m_stopRequested = false;
     double m_smoothedLoss = 0.0;
     int m_smoothedCount = 0;
+    int m_plottedEpochs = 0;
 };
 
 } // namespace tstudio::ui

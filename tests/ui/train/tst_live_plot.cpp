@@ -2,6 +2,7 @@
 #include <limits>
 
 #include <QTest>
+#include <QToolTip>
 
 #include "ui/train/live_plot.h"
 #include "ui/train/scientific_spin_box.h"
@@ -25,6 +26,29 @@ private Q_SLOTS:
         QCOMPARE(plot.replotCount(), 0); // coalesced: nothing drawn inside the burst
         QTRY_COMPARE(plot.replotCount(), 1);
         QCOMPARE(plot.lastValue(series).value(), std::exp(-4.999));
+    }
+
+    void hoverShowsTheNearestValue() {
+        LivePlot plot(QStringLiteral("epoch"), QStringLiteral("loss"));
+        const int train = plot.addSeries(QStringLiteral("train"), Qt::blue);
+        const int val = plot.addSeries(QStringLiteral("validation"), Qt::red);
+        for (int epoch = 1; epoch <= 5; ++epoch) {
+            plot.addPoint(train, epoch, 1.0 / epoch);
+            plot.addPoint(val, epoch, 2.0 / epoch);
+        }
+        plot.resize(500, 400);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        QTRY_VERIFY(plot.replotCount() > 0);
+        const QPointF third = plot.pixelOf(val, 2).value();
+        const QString text = plot.valueTextAt(third + QPointF(2, -2));
+        QVERIFY2(text.contains(QStringLiteral("validation")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("epoch: 3")));
+        QVERIFY(text.contains(QStringLiteral("loss: ") + QString::number(2.0 / 3, 'g', 4)));
+        QVERIFY(plot.valueTextAt(QPointF(1, 1)).isEmpty()); // nothing near the corner
+        // A real mouse move shows it as a tooltip.
+        QTest::mouseMove(plot.canvas(), third.toPoint());
+        QTRY_VERIFY(QToolTip::text().contains(QStringLiteral("validation")));
     }
 
     void skipsValuesThatCannotBeDrawn() {
