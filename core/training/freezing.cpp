@@ -72,7 +72,9 @@ Result<std::set<std::string>> resolveTrainable(const TransferNet& net, const Fre
         trains[name] = on;
     }
     const auto modules = net.namedModules();
-    for (const FreezeRule& rule : spec.rules) {
+    for (const FreezeRule& given : spec.rules) {
+        FreezeRule rule = given;
+        rule.path = resolvePath(net, rule.path);
         std::vector<std::string> paths{rule.path};
         const auto& blocks = net.blockNames();
         if (const auto it = std::find(blocks.begin(), blocks.end(), rule.path);
@@ -174,6 +176,25 @@ void setTrainingModes(TransferNet& net, const std::set<std::string>& trainable,
             module->eval();
         }
     }
+}
+
+std::string resolvePath(const TransferNet& net, const std::string& path) {
+    if (path == "head") {
+        return net.headPath();
+    }
+    if (path.starts_with("head.") && net.headPath() != "head") {
+        return net.headPath() + path.substr(4);
+    }
+    return path;
+}
+
+std::vector<LrMultiplier> resolveMultipliers(const TransferNet& net,
+                                             const std::vector<LrMultiplier>& multipliers) {
+    std::vector<LrMultiplier> out = multipliers;
+    for (LrMultiplier& m : out) {
+        m.path = resolvePath(net, m.path);
+    }
+    return out;
 }
 
 double lrMultiplierOf(const std::string& parameter, const std::vector<LrMultiplier>& multipliers) {

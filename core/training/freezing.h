@@ -34,6 +34,14 @@ CutPoint frozenPrefix(const TransferNet& net, const std::set<std::string>& train
 void setTrainingModes(TransferNet& net, const std::set<std::string>& trainable,
                       const FreezeSpec& spec, CutPoint prefix);
 
+/** A path as the model names it: "head" becomes net.headPath() (the backbone's own replaced
+    Linear for Pooling::Neck without hidden layers). */
+std::string resolvePath(const TransferNet& net, const std::string& path);
+
+/** config's multipliers with their paths resolved (resolvePath). */
+std::vector<LrMultiplier> resolveMultipliers(const TransferNet& net,
+                                             const std::vector<LrMultiplier>& multipliers);
+
 /** The factor of the last multiplier whose path covers parameter (1 when none does). */
 double lrMultiplierOf(const std::string& parameter, const std::vector<LrMultiplier>& multipliers);
 

@@ -54,6 +54,7 @@ Result<ModuleTree> describeModel(const TrainingConfig& config, int numClasses, i
     TransferNet& net = prepared->net;
     const std::set<std::string>& trainable = prepared->trainable;
     const auto params = net.namedParameters();
+    const std::vector<LrMultiplier> multipliers = resolveMultipliers(net, config.lrMultipliers);
 
     // Output shapes of the blocks (one blank image), the pooled features and the logits.
     std::map<std::string, std::vector<std::int64_t>> shapes;
@@ -108,7 +109,7 @@ Result<ModuleTree> describeModel(const TrainingConfig& config, int numClasses, i
                 node.trainableParameters += tensor.numel();
             }
             if (first) {
-                node.lrMultiplier = lrMultiplierOf(name, config.lrMultipliers);
+                node.lrMultiplier = lrMultiplierOf(name, multipliers);
                 first = false;
             }
         }

@@ -183,7 +183,8 @@ private:
     std::optional<DeviceBatch> nextTrainBatch();
     DeviceBatch toDevice(const data::Batch& batch);
     Result<PrefixCache> buildCache(const std::vector<std::size_t>& indices, const char* what);
-    std::unique_ptr<data::BatchLoader> makeLoader(std::vector<std::size_t> indices, bool augment);
+    std::unique_ptr<data::BatchLoader> makeLoader(std::vector<std::size_t> indices, bool augment,
+                                                  int batchSize = 0);
 
     // Compute
     torch::Tensor trainStep(const DeviceBatch& batch, MetricAccumulator& metrics,
@@ -388,9 +389,10 @@ Status Run::prepare(const data::Dataset& dataset, bool writeSplit) {
     return success();
 }
 
-std::unique_ptr<data::BatchLoader> Run::makeLoader(std::vector<std::size_t> indices, bool augment) {
+std::unique_ptr<data::BatchLoader> Run::makeLoader(std::vector<std::size_t> indices, bool augment,
+                                                   int batchSize) {
     data::LoaderOptions options;
-    options.batchSize = m_config.batchSize;
+    options.batchSize = batchSize > 0 ? batchSize : m_config.batchSize;
     options.workers = m_workers;
     options.shuffle = false; // the order is ours (epochOrder), identical with and without cache
     options.augment = augment;
@@ -419,14 +421,21 @@ DeviceBatch Run::toDevice(const data::Batch& batch) {
 
 Result<PrefixCache> Run::buildCache(const std::vector<std::size_t>& indices, const char* what) {
     PrefixCache cache;
-    auto loader = makeLoader(indices, /*augment=*/false);
+    // Larger batches use the cores better; the training batch size does not matter here.
+    auto loader = makeLoader(indices, /*augment=*/false, std::max(32, m_config.batchSize));
     loader->startEpoch(0);
     std::vector<torch::Tensor> rows;
     std::vector<std::int64_t> labels;
     std::int64_t next = 0;
     m_net->train(false);
     torch::NoGradGuard noGrad;
+    auto lastLog = Clock::now();
     while (auto batch = loader->next()) {
+        if (Clock::now() - lastLog > std::chrono::seconds(5)) {
+            lastLog = Clock::now();
+            m_log("Frozen-prefix cache: " + std::to_string(next) + " of " +
+                  std::to_string(indices.size()) + " " + what + " images computed.");
+        }
         if (m_control.stop) {
             loader->requestStop();
             return fail("stopped");
@@ -465,7 +474,7 @@ Status Run::setupStage(std::size_t stageIndex) {
     m_cut = frozenPrefix(*m_net, m_trainable, stage.freeze);
     setTrainingModes(*m_net, m_trainable, stage.freeze, m_cut);
     m_optimizer = makeOptimizer(m_config.optimizer, m_net->namedParameters(),
-                                m_config.lrMultipliers, stage.lr);
+                                resolveMultipliers(*m_net, m_config.lrMultipliers), stage.lr);
     m_trainLoader.reset();
     m_trainCache.reset();
     m_valCache.reset();

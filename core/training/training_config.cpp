@@ -433,6 +433,32 @@ std::string sstr(const QJsonValue& value) {
 
 } // namespace
 
+TrainingConfig recommendedConfig(TrainMode mode) {
+    TrainingConfig c;
+    c.mode = mode;
+    c.optimizer.kind = OptimizerKind::AdamW;
+    c.optimizer.lr = 1e-3;
+    c.schedule.kind = ScheduleKind::Cosine;
+    if (mode == TrainMode::Feature) {
+        c.augment = false;
+        c.epochs = 10;
+        c.batchSize = 32;
+        return c;
+    }
+    c.augment = true;
+    c.epochs = 5;
+    c.batchSize = 16;
+    c.optimizer.weightDecay = 0.01;
+    c.labelSmoothing = 0.1;
+    c.schedule.warmupEpochs = 1;
+    c.lrMultipliers = {{"", 0.1}, {"head", 1.0}};
+    if (mode == TrainMode::TwoStage) {
+        c.twoStage.headEpochs = 2;
+        c.twoStage.stage2Lr = 1e-3;
+    }
+    return c;
+}
+
 QJsonObject toJson(const TrainingConfig& c) {
     QJsonArray multipliers;
     for (const LrMultiplier& m : c.lrMultipliers) {

@@ -156,6 +156,18 @@ struct TrainingConfig {
     std::filesystem::path outDir; ///< checkpoints, run log and the bundle go here
 };
 
+/**
+ * Our defaults for a mode, better than the PyTorch tutorial's (SGD 1e-3, StepLR):
+ * Feature: augmentation off (so the frozen backbone's output is computed once per image, see
+ * train()), AdamW lr 1e-3, cosine, 10 epochs, batch 32.
+ * FineTune/TwoStage: augmentation on, AdamW lr 1e-3 for the head and 0.1x for the backbone
+ * (LrMultiplier "" 0.1 then "head" 1.0), weight decay 0.01, label smoothing 0.1, cosine with one
+ * warm-up epoch, 5 epochs, batch 16 (TwoStage: 2 head epochs first).
+ * An LrMultiplier or freeze rule path "head" always means the new head, also where it is the
+ * backbone's own replaced Linear (Pooling::Neck without hidden layers).
+ */
+TrainingConfig recommendedConfig(TrainMode mode);
+
 QJsonObject toJson(const TrainingConfig& config);
 Result<TrainingConfig> trainingConfigFromJson(const QJsonObject& json);
 

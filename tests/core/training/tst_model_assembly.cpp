@@ -31,7 +31,12 @@ std::map<std::string, torch::Tensor> namedShapes(const TransferNet& net) {
 }
 
 std::set<std::string> trainableFor(const TransferNet& net, const std::string& spec) {
-    return *resolveTrainable(net, *parseFreezeSpec(spec));
+    auto trainable = resolveTrainable(net, *parseFreezeSpec(spec));
+    if (!trainable) {
+        qWarning("%s: %s", spec.c_str(), trainable.message().c_str());
+        return {};
+    }
+    return *trainable;
 }
 
 } // namespace
@@ -109,6 +114,8 @@ private Q_SLOTS:
         QVERIFY(ruled.count("features.18.0.weight") == 1);
         QVERIFY(ruled.count("features.18.1.weight") == 0);
         QVERIFY(ruled.count("classifier.1.weight") == 1);
+        // "head" names the new head also where it is the backbone's replaced Linear.
+        QCOMPARE(trainableFor(*net, "all,+head"), trainableFor(*net, "head"));
         auto unknown = resolveTrainable(*net, *parseFreezeSpec("head,+features.99"));
         QVERIFY(!unknown.ok());
         QVERIFY(unknown.message().find("features.99") != std::string::npos);
@@ -178,7 +185,7 @@ private Q_SLOTS:
         TrainingConfig c = smallConfig("mobilenet_v2", "neck");
         c.mode = TrainMode::FineTune;
         c.freeze = *parseFreezeSpec("last:1");
-        c.lrMultipliers = {{"", 0.1}, {"classifier", 1.0}};
+        c.lrMultipliers = {{"", 0.1}, {"head", 1.0}}; // "head": here classifier.1
         auto tree = describeModel(c, 5);
         QVERIFY2(tree.ok(), tree.ok() ? "" : tree.message().c_str());
         const auto names = trainableParameterNames(c, 5);

@@ -130,6 +130,20 @@ private Q_SLOTS:
         QCOMPARE(back->augmentation.colorJitter.probability, 0.25f);
     }
 
+    void recommendedConfigs() {
+        const TrainingConfig feature = recommendedConfig(TrainMode::Feature);
+        QVERIFY(!feature.augment); // so the frozen-prefix cache applies
+        QCOMPARE(feature.mode, TrainMode::Feature);
+        const TrainingConfig fine = recommendedConfig(TrainMode::FineTune);
+        QVERIFY(fine.augment);
+        QCOMPARE(fine.optimizer.kind, OptimizerKind::AdamW);
+        QVERIFY(fine.labelSmoothing > 0.0);
+        QCOMPARE(fine.lrMultipliers.size(), std::size_t{2});
+        QCOMPARE(fine.lrMultipliers.back().path, std::string("head"));
+        QVERIFY(fine.lrMultipliers.front().factor < 1.0);
+        QCOMPARE(recommendedConfig(TrainMode::TwoStage).twoStage.headEpochs, 2);
+    }
+
     void badConfigJsonFails() {
         QJsonObject json = toJson(TrainingConfig{});
         json.insert(QStringLiteral("mode"), QStringLiteral("sideways"));
