@@ -772,8 +772,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Datasets (*.csv *.bin *-ubyte *.idx* *ubyte.gz);;All files (*)</source>
-        <translation>Datensätze (*.csv *.bin *-ubyte *.idx* *ubyte.gz);;Alle Dateien (*)</translation>
+        <source>Datasets (*.csv *.json *.bin *-ubyte *.idx* *ubyte.gz);;All files (*)</source>
+        <translation>Datensätze (*.csv *.json *.bin *-ubyte *.idx* *ubyte.gz);;Alle Dateien (*)</translation>
     </message>
     <message>
         <location line="+8"/>

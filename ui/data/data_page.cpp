@@ -321,7 +321,7 @@ void DataPage::chooseFolder() {
 void DataPage::chooseFile() {
     const QString file = QFileDialog::getOpenFileName(
         this, tr("Open dataset file"), QDir::homePath(),
-        tr("Datasets (*.csv *.bin *-ubyte *.idx* *ubyte.gz);;All files (*)"));
+        tr("Datasets (*.csv *.json *.bin *-ubyte *.idx* *ubyte.gz);;All files (*)"));
     if (!file.isEmpty()) {
         openPath(file);
     }

@@ -12,6 +12,7 @@
 #include <QTreeWidget>
 
 #include "core/data/demo_dataset.h"
+#include "tests/test_support.h"
 #include "ui/data/augmentation_preview.h"
 #include "ui/data/class_count_model.h"
 #include "ui/data/data_page.h"
@@ -150,6 +151,27 @@ private Q_SLOTS:
         // The files are checked again: duplicates across splits depend on the split.
         QTRY_VERIFY_WITH_TIMEOUT(!reported.isEmpty(), kTimeoutMs);
         QCOMPARE(page.report().perSplit[static_cast<int>(data::Split::Train)], 16);
+    }
+
+    void opensMnistIdxFilesWithAPreviewOfARecord() {
+        TSTUDIO_REQUIRE_SHARED();
+        ProjectState project;
+        DataPage page(&project);
+        QSignalSpy opened(&page, &DataPage::datasetOpened);
+        QSignalSpy reported(&page, &DataPage::reportReady);
+        QSignalSpy previewed(page.preview(), &ui::AugmentationPreview::previewReady);
+        page.openPath(test::sharedDir() + QStringLiteral("/datasets/mnist"));
+        QVERIFY(opened.wait(kTimeoutMs));
+        QCOMPARE(project.dataset().kind(), data::DatasetKind::Idx);
+        QCOMPARE(page.classCounts()->rowCount(), 10);
+        qint64 total = 0;
+        for (int row = 0; row < 10; ++row) {
+            total += count(page.classCounts(), row, ClassCountModel::Total);
+        }
+        QCOMPARE(total, static_cast<qint64>(project.dataset().size()));
+        QTRY_VERIFY_WITH_TIMEOUT(!previewed.isEmpty(), kTimeoutMs);
+        QCOMPARE(page.preview()->images().size(), page.preview()->count());
+        QTRY_VERIFY_WITH_TIMEOUT(!reported.isEmpty(), kTimeoutMs);
     }
 
     void reportsAMissingFolder() {
