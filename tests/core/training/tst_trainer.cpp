@@ -6,9 +6,11 @@
 
 #include <cmath>
 #include <fstream>
+#include <thread>
 
 #include <torch/torch.h>
 
+#include "core/training/checkpoint.h"
 #include "core/training/model_bundle.h"
 #include "core/training/model_tree.h"
 #include "core/training/trainer.h"
@@ -246,18 +248,59 @@ private Q_SLOTS:
         QVERIFY(fs::exists(summary->bundle));
     }
 
-    void nanLossStopsWithAMessage() {
+    void nanLossStopsAndKeepsTheLastGoodCheckpoint() {
         QTemporaryDir tmp;
         TrainingConfig config = test::tinyConfig(dir(tmp, "nan"));
+        config.epochs = 3;
         config.optimizer.kind = OptimizerKind::SGD;
-        config.optimizer.lr = 1e30;
-        config.schedule.kind = ScheduleKind::Constant;
+        config.optimizer.lr = 1e-3;
+        // Epoch 1 trains normally; from epoch 2 the rate is absurd and the loss diverges.
+        config.schedule.kind = ScheduleKind::Step;
+        config.schedule.stepEpochs = 1;
+        config.schedule.gamma = 1e33;
         Recorder recorder;
         auto summary = run(config, test::colourDataset(), recorder);
         QVERIFY(!summary.ok());
         QVERIFY2(summary.message().find("diverged") != std::string::npos,
                  summary.message().c_str());
+        QCOMPARE(recorder.epochs.size(), std::size_t{1});
+        QVERIFY(fs::exists(config.outDir / "checkpoint.pt"));
         QVERIFY(!fs::exists(config.outDir / "model.tsmodel"));
+        // The checkpoint is epoch 1's, with finite weights.
+        auto checkpoint = readCheckpoint(config.outDir / "checkpoint.pt");
+        QVERIFY(checkpoint.ok());
+        QCOMPARE(checkpoint->state.value(QStringLiteral("stageEpochsDone")).toInt(), 1);
+        for (const auto& [name, tensor] : checkpoint->model) {
+            if (tensor.is_floating_point()) {
+                QVERIFY2(torch::isfinite(tensor).all().item<bool>(), name.c_str());
+            }
+        }
+    }
+
+    void pauseHoldsTheRunUntilResumed() {
+        QTemporaryDir tmp;
+        TrainingConfig config = test::tinyConfig(dir(tmp, "pause"));
+        config.epochs = 1;
+        TrainingControl control;
+        Recorder recorder;
+        int pausedAt = -1;
+        std::thread resumer;
+        recorder.onBatch = [&](const BatchProgress& p) {
+            if (pausedAt < 0) {
+                pausedAt = static_cast<int>(p.batch);
+                control.pause = true;
+                resumer = std::thread([&] {
+                    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+                    control.pause = false;
+                });
+            }
+        };
+        const auto start = std::chrono::steady_clock::now();
+        auto summary = train(config, test::colourDataset(), recorder, control);
+        resumer.join();
+        QVERIFY(summary.ok());
+        QCOMPARE(summary->epochsRun, 1);
+        QVERIFY(std::chrono::steady_clock::now() - start >= std::chrono::milliseconds(300));
     }
 
     void stopTakesEffectWithinABatch() {
