@@ -302,6 +302,16 @@ bool MainWindow::setCurrentPage(int index) {
     return true;
 }
 
+bool MainWindow::showPageOf(const QWidget* widget) {
+    for (int i = 0; i < pageCount(); ++i) {
+        if (m_pages[i].widget == widget || m_pages[i].widget->isAncestorOf(widget)) {
+            m_pendingPage = -1;
+            return setCurrentPage(i);
+        }
+    }
+    return false;
+}
+
 void MainWindow::updatePageAvailability() {
     for (int i = 0; i < pageCount(); ++i) {
         const bool available = isPageAvailable(i);

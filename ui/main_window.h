@@ -50,6 +50,8 @@ public:
     /** Shows the page at index; false when there is none or it cannot be opened yet. */
     bool setCurrentPage(int index);
     bool isPageAvailable(int index) const;
+    /** Shows the step that holds widget (e.g. classifyPage()); false when none can show it. */
+    bool showPageOf(const QWidget* widget);
 
     /** Selects the backbone named arch (registry key) for the project; false if there is none. */
     bool selectBackbone(const QString& arch);

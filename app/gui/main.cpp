@@ -85,6 +85,7 @@ int main(int argc, char* argv[]) {
     // The dataset opens off the GUI thread: the window shows at once and fills in.
     window.openStartDataset(parser.isSet(demo));
     if (!parser.positionalArguments().isEmpty()) {
+        window.showPageOf(window.classifyPage());
         window.classifyPage()->classifyFiles(parser.positionalArguments());
     }
     return QApplication::exec();
