@@ -7,6 +7,7 @@
 #include <QLocale>
 #include <QTranslator>
 
+#include "core/common/threads.h"
 #include "ui/classify/classify_page.h"
 #include "ui/main_window.h"
 
@@ -31,6 +32,8 @@ public:
 } // namespace
 
 int main(int argc, char* argv[]) {
+    // Training runs in this process too: idle OpenMP threads must not spin against the loader.
+    tstudio::ensurePassiveOpenMpWait(argv); // before anything else: it may re-execute us
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("TransferStudio"));
     QApplication::setApplicationName(QStringLiteral("Transfer Studio"));
