@@ -330,9 +330,8 @@ void TrainPage::findLearningRate() {
     const int job = beginJob(Job::LrFinder);
     QMetaObject::invokeMethod(
         m_worker,
-        [worker = m_worker, job, config = m_project->config(), dataset = m_project->dataset()] {
-            worker->findLearningRate(job, config, dataset, training::LrFinderOptions{});
-        },
+        [worker = m_worker, job, config = m_project->config(), dataset = m_project->dataset(),
+         options = m_lrOptions] { worker->findLearningRate(job, config, dataset, options); },
         Qt::QueuedConnection);
 }
 

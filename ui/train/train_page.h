@@ -45,6 +45,9 @@ public:
      */
     bool stopAndWait(unsigned long msecs = 60000);
 
+    /** The range test's sweep (start, end, steps); the engine's defaults unless set. */
+    void setLrFinderOptions(const training::LrFinderOptions& options) { m_lrOptions = options; }
+
     LivePlot* lossPlot() const { return m_lossPlot; }
     LivePlot* accuracyPlot() const { return m_accuracyPlot; }
     LivePlot* learningRatePlot() const { return m_lrPlot; }
@@ -118,6 +121,7 @@ private:
     double m_smoothedLoss = 0.0;
     int m_smoothedCount = 0;
     int m_plottedEpochs = 0;
+    training::LrFinderOptions m_lrOptions;
 };
 
 } // namespace tstudio::ui
