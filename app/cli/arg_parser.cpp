@@ -96,12 +96,29 @@ std::string ArgParser::helpText() const {
         }
         rows.emplace_back(std::move(left), std::move(help));
     }
+    // Names longer than kMaxName get their help on the next line, so one long name (a list of
+    // choices) does not push every help text to the right.
+    constexpr std::size_t kMaxName = 28;
     std::size_t width = 0;
     for (const auto& row : rows) {
-        width = std::max(width, row.first.size());
+        if (row.first.size() <= kMaxName) {
+            width = std::max(width, row.first.size());
+        }
     }
+    const std::string indent(width + 4, ' ');
     for (const auto& [left, right] : rows) {
-        text += "  " + left + std::string(width - left.size() + 2, ' ') + right + "\n";
+        std::string help;
+        for (const char c : right) {
+            help += c;
+            if (c == '\n') {
+                help += indent; // continuation lines line up under the first
+            }
+        }
+        if (left.size() > width) {
+            text += "  " + left + "\n" + indent + help + "\n";
+        } else {
+            text += "  " + left + std::string(width - left.size() + 2, ' ') + help + "\n";
+        }
     }
     if (!m_epilogue.empty()) {
         text += "\n" + m_epilogue;

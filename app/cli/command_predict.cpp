@@ -64,8 +64,8 @@ int runPredict(const std::vector<std::string>& args) {
     parser.addOption("model", "BUNDLE", "The .tsmodel file (required).");
     parser.addOption("topk", "K", "How many classes to print per image.", "3");
     parser.addOption("csv", "OUT",
-                     "Also write OUT.csv: path, predicted class, then one probability column "
-                     "per class\n      (written whole at the end, atomically).");
+                     "Also write the CSV file OUT: path, predicted class, then one\n"
+                     "probability column per class (written whole at the end, atomically).");
     parser.addOption("device", "cpu|cuda[:N]", "Where to run.", "cpu");
     parser.addFlag("json", "One JSON object per image: {\"path\", \"predicted\", \"top\": "
                            "[{\"class\", \"prob\"}]}.");

@@ -167,10 +167,10 @@ void printSummary(const training::TrainingSummary& summary, bool json) {
 
 int runTrain(const std::vector<std::string>& args) {
     ArgParser parser(
-        "tstudio train --data PATH --arch NAME --out DIR [--weights FILE|none] "
-        "[--mode feature|finetune|two-stage]\n       [--freeze SPEC] [--head SPEC] [--epochs N] "
-        "[--batch N] [--size N] [--optimizer NAME] [--lr X]\n       [--schedule NAME] "
-        "[--augment PRESET] [--seed N] [--device cpu|cuda] [--resume] [--json]",
+        "tstudio train --data PATH --arch NAME --out DIR [--weights FILE|none]\n"
+        "       [--mode feature|finetune|two-stage] [--freeze SPEC] [--head SPEC] [--epochs N]\n"
+        "       [--batch N] [--size N] [--optimizer NAME] [--lr X] [--schedule NAME]\n"
+        "       [--augment PRESET] [--seed N] [--device cpu|cuda] [--resume] [--json]",
         "Trains a classifier on a dataset, starting from a pretrained backbone: the train split "
         "trains,\nval is measured after every epoch, test (if any) once at the end. A dataset "
         "without a split\nis split by --val and --seed. DIR receives checkpoint.pt (every "
@@ -179,16 +179,16 @@ int runTrain(const std::vector<std::string>& args) {
         "current batch, still writing the bundle.");
     addTrainingOptions(parser);
     parser.addOption("out", "DIR", "Output folder (required).");
-    parser.addOption("epochs", "N", "Epochs (two-stage: of stage 2).", "10");
-    parser.addOption("head-epochs", "N", "two-stage: epochs of stage 1 (head only).", "3");
-    parser.addOption("stage2-lr", "X", "two-stage: base learning rate of stage 2.", "0.0001");
+    parser.addOption("epochs", "N", "Epochs (two-stage: of stage 2; default: per mode, below).");
+    parser.addOption("head-epochs", "N", "two-stage: epochs of stage 1, head only (default: 2).");
+    parser.addOption("stage2-lr", "X",
+                     "two-stage: base learning rate of stage 2 (default: 0.001).");
     parser.addOption("schedule", "constant|step|cosine|onecycle|plateau", "Learning-rate schedule.",
                      "cosine");
     parser.addFlag("resume", "Continue the run in DIR from its last checkpoint.");
-    parser.addFlag("json",
-                   "One JSON object per epoch (epoch, train_loss, train_acc, val_loss, val_acc, "
-                   "lr,\n      seconds, ...) and a final {\"summary\": {best_val_acc, "
-                   "wall_seconds,\n      train_images_per_second, bundle, ...}}.");
+    parser.addFlag("json", "One JSON object per epoch (epoch, train_loss, train_acc, val_loss,\n"
+                           "val_acc, lr, seconds, ...), then {\"summary\": {best_val_acc,\n"
+                           "wall_seconds, train_images_per_second, bundle, ...}}.");
     parser.setEpilogue(trainingOptionsHelp() + exitCodesHelp());
     if (!parser.parse(args)) {
         std::fprintf(stderr, "tstudio train: %s (see --help)\n", parser.error().c_str());
@@ -214,31 +214,36 @@ int runTrain(const std::vector<std::string>& args) {
         return kExitUsage;
     }
     config->outDir = parser.value("out");
-    if (!parseInt(parser.value("epochs"), 1, 100000, config->epochs) ||
-        !parseInt(parser.value("head-epochs"), 1, 100000, config->twoStage.headEpochs)) {
+    if ((parser.isSet("epochs") && !parseInt(parser.value("epochs"), 1, 100000, config->epochs)) ||
+        (parser.isSet("head-epochs") &&
+         !parseInt(parser.value("head-epochs"), 1, 100000, config->twoStage.headEpochs))) {
         std::fprintf(stderr, "tstudio train: --epochs and --head-epochs need a number >= 1\n");
         return kExitUsage;
     }
-    try {
-        std::size_t used = 0;
-        const std::string text = parser.value("stage2-lr");
-        config->twoStage.stage2Lr = std::stod(text, &used);
-        if (used != text.size() || !(config->twoStage.stage2Lr > 0)) {
-            throw std::invalid_argument(text);
+    if (parser.isSet("stage2-lr")) {
+        try {
+            std::size_t used = 0;
+            const std::string text = parser.value("stage2-lr");
+            config->twoStage.stage2Lr = std::stod(text, &used);
+            if (used != text.size() || !(config->twoStage.stage2Lr > 0)) {
+                throw std::invalid_argument(text);
+            }
+        } catch (const std::exception&) {
+            std::fprintf(stderr, "tstudio train: --stage2-lr needs a positive number\n");
+            return kExitUsage;
         }
-    } catch (const std::exception&) {
-        std::fprintf(stderr, "tstudio train: --stage2-lr needs a positive number\n");
-        return kExitUsage;
     }
-    const auto schedule = training::scheduleFromString(parser.value("schedule"));
-    if (!schedule) {
-        std::fprintf(stderr,
-                     "tstudio train: --schedule is constant, step, cosine, onecycle or plateau, "
-                     "not \"%s\"\n",
-                     parser.value("schedule").c_str());
-        return kExitUsage;
+    if (parser.isSet("schedule")) {
+        const auto schedule = training::scheduleFromString(parser.value("schedule"));
+        if (!schedule) {
+            std::fprintf(stderr,
+                         "tstudio train: --schedule is constant, step, cosine, onecycle or "
+                         "plateau, not \"%s\"\n",
+                         parser.value("schedule").c_str());
+            return kExitUsage;
+        }
+        config->schedule.kind = *schedule;
     }
-    config->schedule.kind = *schedule;
     const auto dataset = openTrainingData(parser, "train");
     if (!dataset) {
         return kExitUsage;

@@ -30,35 +30,36 @@ bool parseDouble(const std::string& text, double min, double max, double& out) {
 
 void addTrainingOptions(ArgParser& parser) {
     parser.addOption("data", "DIR|CSV|JSON",
-                     "Class folders (optionally train/ val/ test/), a .csv list (path,label), a "
-                     "dataset .json\n      from `tstudio data split`, CIFAR-10 or IDX files "
-                     "(required).");
+                     "Class folders (optionally train/ val/ test/), a .csv list\n"
+                     "(path,label), a dataset .json from `tstudio data split`, CIFAR-10\n"
+                     "or IDX files (required).");
     parser.addOption("arch", "NAME",
                      "Backbone from `tstudio models`, e.g. mobilenet_v2 (required).");
     parser.addOption("weights", "FILE|none",
-                     "Pretrained weights (.pth/.safetensors); \"none\" trains from scratch; "
-                     "default: the\n      official file from the torch hub cache.");
+                     "Pretrained weights (.pth/.safetensors); \"none\" trains from\n"
+                     "scratch; default: the official file from the torch hub cache.");
     parser.addOption("mode", "feature|finetune|two-stage",
-                     "feature: only the new head trains; finetune: what --freeze leaves; "
-                     "two-stage: head\n      first, then everything.",
+                     "feature: only the new head trains; finetune: what --freeze\n"
+                     "leaves; two-stage: the head first, then everything.",
                      "feature");
     parser.addOption("freeze", "SPEC",
-                     "Which parameters train (finetune, two-stage's stage 2): none | all | head "
-                     "| last:N,\n      then ,-path / ,+path rules, e.g. \"head,+layer4\".",
-                     "none");
+                     "What stays fixed (finetune; two-stage's stage 2): none | all |\n"
+                     "head | last:N, then ,-path / ,+path rules: \"head,+layer4\".\n"
+                     "Default: nothing (feature mode: everything but the head).");
     parser.addOption("head", "SPEC",
-                     "The new head: neck | avg | max | flatten, then hidden layers and dropout, "
-                     "e.g.\n      \"avg,512:relu:0.2,dropout=0.3\".",
-                     "neck");
-    parser.addOption("batch", "N", "Images per batch.", "32");
+                     "The new head: neck | avg | max | flatten, then hidden layers\n"
+                     "and dropout: \"avg,512:relu:0.2,dropout=0.3\". Default: neck,\n"
+                     "the backbone's own classifier with a new last layer.");
+    parser.addOption("batch", "N", "Images per batch (default: per mode, below).");
     parser.addOption("size", "N", "Square input size; 0 uses the backbone's default.", "0");
-    parser.addOption("optimizer", "sgd|adam|adamw|rmsprop", "Optimizer.", "adamw");
-    parser.addOption("lr", "X", "Base learning rate.", "0.001");
-    parser.addOption("weight-decay", "X", "Weight decay.", "0");
+    parser.addOption("optimizer", "sgd|adam|adamw|rmsprop", "Optimizer (default: adamw).");
+    parser.addOption("lr", "X", "Base learning rate (default: 0.001).");
+    parser.addOption("weight-decay", "X", "Weight decay (default: per mode, below).");
     parser.addOption("augment", "none|light|standard|strong",
-                     "Training augmentation: light = random crop + flip, standard = + colour "
-                     "jitter,\n      strong = + rotation and erasing (default: none in feature "
-                     "mode, so frozen\n      features are computed once; light otherwise).");
+                     "Training augmentation: light = random crop + flip, standard =\n"
+                     "+ colour jitter, strong = + rotation and erasing. Default: none\n"
+                     "in feature mode (frozen features are then computed once), crop +\n"
+                     "flip otherwise.");
     parser.addOption("val", "F", "Validation fraction when the data has no val/ split of its own.",
                      "0.2");
     parser.addOption("seed", "N", "Seed of the split, the shuffles and the new layers.", "0");
@@ -72,7 +73,14 @@ std::optional<training::TrainingConfig> trainingConfigFrom(const ArgParser& pars
         std::fprintf(stderr, "tstudio %s: %s (see --help)\n", command, message.c_str());
         return std::nullopt;
     };
-    training::TrainingConfig config;
+    const auto mode = training::trainModeFromString(parser.value("mode"));
+    if (!mode) {
+        return bad("--mode is feature, finetune or two-stage, not \"" + parser.value("mode") +
+                   "\"");
+    }
+    // The engine's recommended settings for the mode (the GUI starts from the same); options
+    // given on the command line override them one by one.
+    training::TrainingConfig config = training::recommendedConfig(*mode);
     config.arch = parser.value("arch");
     if (config.arch.empty()) {
         return bad("--arch is required; one of: " + models::knownBackboneNames());
@@ -83,55 +91,51 @@ std::optional<training::TrainingConfig> trainingConfigFrom(const ArgParser& pars
     } else {
         config.weights = weights;
     }
-    const auto mode = training::trainModeFromString(parser.value("mode"));
-    if (!mode) {
-        return bad("--mode is feature, finetune or two-stage, not \"" + parser.value("mode") +
-                   "\"");
-    }
-    config.mode = *mode;
-    auto freeze = training::parseFreezeSpec(parser.value("freeze"));
-    if (!freeze) {
-        return bad("--freeze: " + freeze.message());
-    }
-    config.freeze = *freeze;
-    if (config.mode == training::TrainMode::TwoStage) {
+    if (parser.isSet("freeze")) {
+        auto freeze = training::parseFreezeSpec(parser.value("freeze"));
+        if (!freeze) {
+            return bad("--freeze: " + freeze.message());
+        }
+        config.freeze = *freeze;
         config.twoStage.stage2Freeze = *freeze;
     }
-    auto head = training::parseHeadSpec(parser.value("head"));
-    if (!head) {
-        return bad("--head: " + head.message());
+    if (parser.isSet("head")) {
+        auto head = training::parseHeadSpec(parser.value("head"));
+        if (!head) {
+            return bad("--head: " + head.message());
+        }
+        config.head = *head;
     }
-    config.head = *head;
-    if (!parseInt(parser.value("batch"), 1, 65536, config.batchSize)) {
+    if (parser.isSet("batch") && !parseInt(parser.value("batch"), 1, 65536, config.batchSize)) {
         return bad("--batch needs a number from 1 to 65536");
     }
     if (!parseInt(parser.value("size"), 0, 4096, config.inputSize)) {
         return bad("--size needs a number from 0 to 4096");
     }
-    const auto optimizer = training::optimizerFromString(parser.value("optimizer"));
-    if (!optimizer) {
-        return bad("--optimizer is sgd, adam, adamw or rmsprop, not \"" +
-                   parser.value("optimizer") + "\"");
+    if (parser.isSet("optimizer")) {
+        const auto optimizer = training::optimizerFromString(parser.value("optimizer"));
+        if (!optimizer) {
+            return bad("--optimizer is sgd, adam, adamw or rmsprop, not \"" +
+                       parser.value("optimizer") + "\"");
+        }
+        config.optimizer.kind = *optimizer;
     }
-    config.optimizer.kind = *optimizer;
-    if (!parseDouble(parser.value("lr"), 1e-12, 100.0, config.optimizer.lr)) {
+    if (parser.isSet("lr") && !parseDouble(parser.value("lr"), 1e-12, 100.0, config.optimizer.lr)) {
         return bad("--lr needs a positive number, e.g. 0.001");
     }
-    if (!parseDouble(parser.value("weight-decay"), 0.0, 10.0, config.optimizer.weightDecay)) {
+    if (parser.isSet("weight-decay") &&
+        !parseDouble(parser.value("weight-decay"), 0.0, 10.0, config.optimizer.weightDecay)) {
         return bad("--weight-decay needs a number >= 0");
     }
-    // Feature mode trains the head on frozen features: without augmentation the engine
-    // computes them once and every epoch after the first costs only the head.
-    std::string augment = parser.value("augment");
-    if (augment.empty()) {
-        augment = config.mode == training::TrainMode::Feature ? "none" : "light";
+    if (parser.isSet("augment")) {
+        const auto preset = data::augmentationPresetFromString(parser.value("augment"));
+        if (!preset) {
+            return bad("--augment is none, light, standard or strong, not \"" +
+                       parser.value("augment") + "\"");
+        }
+        config.augment = *preset != data::AugmentationPreset::None;
+        config.augmentation = data::augmentationFor(*preset);
     }
-    const auto preset = data::augmentationPresetFromString(augment);
-    if (!preset) {
-        return bad("--augment is none, light, standard or strong, not \"" + augment + "\"");
-    }
-    config.augment = *preset != data::AugmentationPreset::None;
-    config.augmentation = data::augmentationFor(*preset);
     double val = 0.2;
     if (!parseDouble(parser.value("val"), 0.0, 0.9, val)) {
         return bad("--val needs a fraction from 0 to 0.9");
@@ -199,7 +203,14 @@ bool modelAvailable(const training::TrainingConfig& config, const char* command)
 }
 
 std::string trainingOptionsHelp() {
-    return "Weights: without --weights the official torchvision file is taken from the torch hub "
+    return "Defaults per mode (the engine's recommended settings; options override them):\n"
+           "  feature            AdamW lr 0.001, cosine schedule, 10 epochs, batch 32, no "
+           "augmentation\n"
+           "  finetune           AdamW lr 0.001 (backbone 0.1x), weight decay 0.01, label "
+           "smoothing 0.1,\n"
+           "                     cosine with 1 warm-up epoch, 5 epochs, batch 16, crop + flip\n"
+           "  two-stage          as finetune, after 2 head-only epochs; stage 2 at lr 0.001\n\n"
+           "Weights: without --weights the official torchvision file is taken from the torch hub "
            "cache\n($TORCH_HOME/hub/checkpoints); `tstudio weights download --arch NAME` puts it "
            "there.\n\n";
 }
