@@ -3,18 +3,22 @@
 
 Runs the built `tstudio` CLI and the peer script (shared/bench/peer_pytorch.py: PyTorch's
 transfer-learning tutorial pipeline) one after the other on the same data, weights, input size,
-epochs, batch size and optimizer recipe (SGD momentum 0.9, lr 0.001, StepLR 7 x 0.1), and prints
-one JSON object with both sides and the ratios:
+epochs and batch size, each with its own training recipe (tstudio: its per-mode defaults, AdamW +
+cosine; the peer: SGD momentum 0.9, lr 0.001, StepLR 7 x 0.1; --same-recipe gives tstudio the
+peer's optimizer and schedule, its fine-tune still with 0.1x backbone LR and label smoothing),
+and prints one JSON object with both sides and the ratios:
 
   feature   the backbone frozen, only the new head trains, 10 epochs. The peer runs the
             frozen backbone on augmented images every epoch (as the tutorial does); tstudio
-            trains without augmentation and computes the frozen features once. Compared:
+            trains without augmentation (its feature-mode default) and computes the frozen
+            features once. Compared:
             wall time (peer / tstudio) and best val accuracy of both.
   finetune  every layer trains, 5 epochs at batch 16, the same random crop + flip on both
             sides. Compared: train images per second (tstudio / peer) and best val accuracy.
 
   /usr/bin/python3 bench/train_vs_peer.py [--tstudio PATH] [--shared DIR] [--only NAME]
                                           [--feature-epochs N] [--finetune-epochs N]
+                                          [--same-recipe]
 
 Defaults: TSTUDIO_CLI or the most recently built tstudio under build*/app/cli/, and
 TSTUDIO_SHARED or ../shared beside the repository.
@@ -64,11 +68,13 @@ def run_json_lines(command):
     return done.returncode, rows, done.stderr[-2000:], seconds
 
 
-def ours(tstudio, shared, mode, epochs, batch, size, out):
+def ours(tstudio, shared, mode, epochs, batch, size, out, same_recipe):
     command = [tstudio, "train", "--data", os.path.join(shared, DATA), "--arch", ARCH,
                "--weights", os.path.join(shared, WEIGHTS), "--mode", mode, "--epochs",
-               str(epochs), "--batch", str(batch), "--size", str(size), "--optimizer", "sgd",
-               "--lr", "0.001", "--schedule", "step", "--out", out, "--json"]
+               str(epochs), "--batch", str(batch), "--size", str(size), "--out", out, "--json"]
+    if same_recipe:
+        command += ["--optimizer", "sgd", "--lr", "0.001", "--weight-decay", "0",
+                    "--schedule", "step"]
     if mode == "finetune":
         command += ["--freeze", "none", "--augment", "light"]
     code, rows, err, seconds = run_json_lines(command)
@@ -116,6 +122,8 @@ def main():
     ap.add_argument("--feature-epochs", type=int, default=10)
     ap.add_argument("--finetune-epochs", type=int, default=5)
     ap.add_argument("--size", type=int, default=224)
+    ap.add_argument("--same-recipe", action="store_true",
+                    help="tstudio uses the peer's SGD 0.001 + StepLR instead of its defaults")
     a = ap.parse_args()
     tstudio = find_tstudio(a.tstudio)
     for needed in (os.path.join(a.shared, DATA), os.path.join(a.shared, WEIGHTS)):
@@ -123,12 +131,13 @@ def main():
             sys.exit(f"train_vs_peer: {needed} not found; set TSTUDIO_SHARED or --shared")
 
     report = {"tstudio": tstudio, "arch": ARCH, "data": DATA, "size": a.size,
+              "recipe": "peer's optimizer and schedule" if a.same_recipe else "each its own",
               "cpus": os.cpu_count(), "load_average_at_start": os.getloadavg()}
     tmp = tempfile.mkdtemp(prefix="tstudio-vs-peer-")
     try:
         if a.only in (None, "feature"):
             mine = ours(tstudio, a.shared, "feature", a.feature_epochs, 16, a.size,
-                        os.path.join(tmp, "feature"))
+                        os.path.join(tmp, "feature"), a.same_recipe)
             theirs = peer(a.shared, "feature", a.feature_epochs, 16, a.size,
                           os.path.join(tmp, "peer_feature.json"))
             report["feature"] = {
@@ -141,7 +150,7 @@ def main():
                                  "peer": theirs.get("best_val_acc")}}
         if a.only in (None, "finetune"):
             mine = ours(tstudio, a.shared, "finetune", a.finetune_epochs, 16, a.size,
-                        os.path.join(tmp, "finetune"))
+                        os.path.join(tmp, "finetune"), a.same_recipe)
             theirs = peer(a.shared, "finetune", a.finetune_epochs, 16, a.size,
                           os.path.join(tmp, "peer_finetune.json"))
             report["finetune"] = {
