@@ -3,6 +3,7 @@
 // Public, torch-free: the trained model's module tree for the GUI's freeze tree, computed by the
 // same code the engine uses to freeze (one source of truth).
 
+#include <QMetaType>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -48,3 +49,5 @@ Result<std::vector<std::string>> trainableParameterNames(const TrainingConfig& c
                                                          int numClasses, int stage = 1);
 
 } // namespace tstudio::training
+
+Q_DECLARE_METATYPE(tstudio::training::ModuleTree)

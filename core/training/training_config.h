@@ -11,6 +11,7 @@
 #include <vector>
 
 #include <QJsonObject>
+#include <QMetaType>
 
 #include "core/common/result.h"
 #include "core/data/augmentation.h"
@@ -179,3 +180,5 @@ std::optional<ScheduleKind> scheduleFromString(std::string_view name);
 std::optional<TrainMode> trainModeFromString(std::string_view name);
 
 } // namespace tstudio::training
+
+Q_DECLARE_METATYPE(tstudio::training::TrainingConfig)

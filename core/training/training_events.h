@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <QJsonObject>
+#include <QMetaType>
 
 namespace tstudio::training {
 
@@ -86,3 +87,8 @@ public:
 };
 
 } // namespace tstudio::training
+
+Q_DECLARE_METATYPE(tstudio::training::BatchProgress)
+Q_DECLARE_METATYPE(tstudio::training::EpochMetrics)
+Q_DECLARE_METATYPE(tstudio::training::EvaluationResult)
+Q_DECLARE_METATYPE(tstudio::training::TrainingSummary)
