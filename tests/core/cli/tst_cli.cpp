@@ -8,35 +8,13 @@
 #include <QTest>
 #include <QUrl>
 
+#include "tests/core/cli/cli_runner.h"
 #include "tests/test_support.h"
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-/** Runs the tstudio binary with args; extraEnv entries are NAME=value. */
-Run runCli(const QStringList& args, const QStringList& extraEnv = {}) {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const QString& entry : extraEnv) {
-        env.insert(entry.section(QLatin1Char('='), 0, 0), entry.section(QLatin1Char('='), 1));
-    }
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(TSTUDIO_CLI), args);
-    if (!process.waitForFinished(300'000)) {
-        process.kill();
-        process.waitForFinished();
-    }
-    Run run;
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
+using Run = tstudio::test::CliRun;
+using tstudio::test::runCli;
 
 QString shared(const char* relative) {
     return tstudio::test::sharedDir() + QLatin1Char('/') + QLatin1String(relative);

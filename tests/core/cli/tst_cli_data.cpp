@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "tests/core/cli/cli_runner.h"
 #include "tests/core/data/dataset_fixtures.h"
 #include "tests/test_support.h"
 
@@ -21,25 +22,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runCli(const QStringList& args) {
-    QProcess process;
-    process.start(QStringLiteral(TSTUDIO_CLI), args);
-    if (!process.waitForFinished(300'000)) {
-        process.kill();
-        process.waitForFinished();
-    }
-    Run run;
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
+using Run = tstudio::test::CliRun;
+using tstudio::test::runCli;
 
 /** Runs `tstudio data inspect --json extra... path` and parses its one JSON object. */
 QJsonObject inspectJson(const QString& path, Run& run, const QStringList& extra = {}) {

@@ -14,31 +14,15 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "tests/core/cli/cli_runner.h"
 #include "tests/core/data/dataset_fixtures.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runCli(const QStringList& args) {
-    QProcess process;
-    process.start(QStringLiteral(TSTUDIO_CLI), args);
-    if (!process.waitForFinished(300'000)) {
-        process.kill();
-        process.waitForFinished();
-    }
-    Run run;
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
+using Run = tstudio::test::CliRun;
+using tstudio::test::runCli;
 
 QList<QByteArray> lines(const QByteArray& text) {
     return text.trimmed().split('\n');
