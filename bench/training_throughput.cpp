@@ -123,6 +123,7 @@ QJsonObject runTraining(const data::Dataset& dataset, TrainingConfig config) {
 } // namespace
 
 int main(int argc, char** argv) {
+    tuneOpenMpWaiting(argv); // as the app does: measure what users run
     std::string what = "compute,finetune,feature";
     std::string shared = std::getenv("TSTUDIO_SHARED") ? std::getenv("TSTUDIO_SHARED") : "";
     int finetuneEpochs = 5, featureEpochs = 10, batch = 16, iters = 20;

@@ -55,6 +55,7 @@ void writeImages(const QString& root, int perClass, int px) {
 } // namespace
 
 int main(int argc, char** argv) {
+    tstudio::tuneOpenMpWaiting(argv); // as the app does: measure what users run
     QApplication app(argc, argv);
     const QStringList args = app.arguments();
     const int epochs = option(args, QStringLiteral("--epochs"), QStringLiteral("3")).toInt();

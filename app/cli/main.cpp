@@ -27,7 +27,7 @@ void printUsage(std::FILE* out) {
 } // namespace
 
 int main(int argc, char** argv) {
-    tstudio::ensurePassiveOpenMpWait(argv); // before anything else: it may re-execute us
+    tstudio::tuneOpenMpWaiting(argv); // before anything else: it may re-execute us
     // Qt's image plugins (GIF, ICO) need no GUI application; a core application is enough.
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("tstudio"));

@@ -33,7 +33,7 @@ public:
 
 int main(int argc, char* argv[]) {
     // Training runs in this process too: idle OpenMP threads must not spin against the loader.
-    tstudio::ensurePassiveOpenMpWait(argv); // before anything else: it may re-execute us
+    tstudio::tuneOpenMpWaiting(argv); // before anything else: it may re-execute us
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("TransferStudio"));
     QApplication::setApplicationName(QStringLiteral("Transfer Studio"));

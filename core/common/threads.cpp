@@ -34,11 +34,12 @@ int useAllCores() {
     return torch::get_num_threads();
 }
 
-void ensurePassiveOpenMpWait(char** argv) {
-    if (std::getenv("OMP_WAIT_POLICY") != nullptr) {
+void tuneOpenMpWaiting(char** argv) {
+    if (std::getenv("OMP_WAIT_POLICY") != nullptr || std::getenv("GOMP_SPINCOUNT") != nullptr) {
         return;
     }
     ::setenv("OMP_WAIT_POLICY", "PASSIVE", 1);
+    ::setenv("GOMP_SPINCOUNT", "10000", 1);
     ::execv("/proc/self/exe", argv);
 }
 
