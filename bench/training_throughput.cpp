@@ -1,10 +1,12 @@
 // training_throughput: how fast train() is against pure compute, on real data.
 //
 //   training_throughput [--what compute,finetune,feature] [--shared DIR] [--epochs-finetune 5]
-//                       [--epochs-feature 10] [--batch 16] [--iters 20]
+//                       [--epochs-feature 10] [--batch 16] [--iters 30]
 //
 // compute:  MobileNetV2 forward + backward + AdamW step on in-memory tensors, 224 px, batch 16:
-//           the ceiling for fine-tuning on this machine.
+//           the ceiling for fine-tuning on this machine. With finetune as well, the channels-last
+//           figure is taken again after it, and "computeFraction" is train()'s images/s over the
+//           mean of the two: a shared machine's speed drifts by 10-20 % within minutes.
 // finetune: train() fine-tuning every layer on $TSTUDIO_SHARED/datasets/hymenoptera from the
 //           ImageNet weights (weights/mobilenet_v2_imagenet_dequantized.pth), augmentation on.
 // feature:  train() in feature mode (backbone frozen, new linear head, augmentation off: the
@@ -126,7 +128,7 @@ int main(int argc, char** argv) {
     tuneOpenMpWaiting(argv); // as the app does: measure what users run
     std::string what = "compute,finetune,feature";
     std::string shared = std::getenv("TSTUDIO_SHARED") ? std::getenv("TSTUDIO_SHARED") : "";
-    int finetuneEpochs = 5, featureEpochs = 10, batch = 16, iters = 20;
+    int finetuneEpochs = 5, featureEpochs = 10, batch = 16, iters = 30;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string arg = argv[i];
         const std::string value = argv[i + 1];
@@ -181,7 +183,19 @@ int main(int argc, char** argv) {
             config.optimizer.lr = 3e-4;
             config.optimizer.weightDecay = 0.05;
             config.lrMultipliers = {{"features", 0.3}};
-            result.insert(key("finetune"), runTraining(*dataset, config));
+            const QJsonObject finetune = runTraining(*dataset, config);
+            result.insert(key("finetune"), finetune);
+            if (what.find("compute") != std::string::npos) {
+                const QJsonObject after = pureCompute(batch, iters, /*channelsLast=*/true);
+                result.insert(key("pureComputeChannelsLastAfter"), after);
+                const double reference =
+                    (result.value(key("pureComputeChannelsLast"))[key("imagesPerSecond")]
+                         .toDouble() +
+                     after[key("imagesPerSecond")].toDouble()) /
+                    2.0;
+                result.insert(key("computeFraction"),
+                              finetune[key("trainImagesPerSecond")].toDouble() / reference);
+            }
         }
         if (what.find("feature") != std::string::npos) {
             TrainingConfig config = base;
