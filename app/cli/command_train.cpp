@@ -185,7 +185,8 @@ int runTrain(const std::vector<std::string>& args) {
                      "two-stage: base learning rate of stage 2 (default: 0.001).");
     parser.addOption("schedule", "constant|step|cosine|onecycle|plateau", "Learning-rate schedule.",
                      "cosine");
-    parser.addFlag("resume", "Continue the run in DIR from its last checkpoint.");
+    parser.addFlag("resume", "Continue the stopped run in DIR from its last checkpoint; give\n"
+                             "the options it was started with. Fails when DIR has none.");
     parser.addFlag("json", "One JSON object per epoch (epoch, train_loss, train_acc, val_loss,\n"
                            "val_acc, lr, seconds, ...), then {\"summary\": {best_val_acc,\n"
                            "wall_seconds, train_images_per_second, bundle, ...}}.");

@@ -842,8 +842,10 @@ Result<TrainingSummary> Run::train(bool resume) {
         m_log("Resuming from " + checkpointPath.string() + " after epoch " +
               std::to_string(m_history.size()) + ".");
     } else if (resume) {
-        m_log("No checkpoint to resume from in " + m_config.outDir.string() +
-              ": starting a fresh run.");
+        // Starting afresh would silently redo (and overwrite) what the caller meant to continue.
+        return failure("Nothing to resume in " + m_config.outDir.string() +
+                       ": it holds no checkpoint.pt. Start a fresh run there without resume, or "
+                       "name the folder of the run to continue.");
     }
 
     TrainingSummary summary;

@@ -25,7 +25,8 @@ struct TrainingControl {
  * for an exact resume), `run.log`, and the model bundle `model.tsmodel` (best or last epoch).
  * A dataset without a split is split first (config.split, config.seed; the split is written to
  * outDir/split.json so a resume sees the same one). With resume set and a checkpoint in outDir
- * that matches config, the run continues from it and ends exactly as an uninterrupted run would.
+ * that matches config, the run continues from it and ends exactly as an uninterrupted run would;
+ * resume without a checkpoint in outDir fails (nothing is started or overwritten).
  *
  * Speed: when a prefix of the blocks is frozen and in eval mode and augment is off, that prefix's
  * output is computed once per image and cached (the log says so and how much memory it holds);

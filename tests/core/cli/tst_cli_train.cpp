@@ -1,6 +1,7 @@
 // tstudio train / lr-find / evaluate / predict, run as a user would, on a tiny generated dataset
 // (2 classes, 32 px, a backbone from scratch: no weights needed, seconds per run).
 
+#include <cmath>
 #include <csignal>
 #include <filesystem>
 #include <string>
@@ -213,6 +214,88 @@ private Q_SLOTS:
         QCOMPARE(summary[QStringLiteral("stopped_early")].toBool(), true);
         QVERIFY(summary[QStringLiteral("epochs_run")].toInt() < 10000);
         QVERIFY(QFile::exists(out + QStringLiteral("/model.tsmodel")));
+    }
+
+    void resumeContinuesWhereTheStoppedRunEnded() {
+        // The engine resumes a run with the settings it was started with (the epoch count is one
+        // of them), so the first run is stopped with Ctrl+C rather than started shorter. Six
+        // epochs leave the signal, sent after epoch 1, ample time to land before the end.
+        const QStringList args =
+            QStringList{
+                QStringLiteral("train"),    QStringLiteral("--data"), m_data,
+                QStringLiteral("--epochs"), QStringLiteral("6"),      QStringLiteral("--json")} +
+            tinyModel();
+        const QString whole = path("resume-whole");
+        const Run reference = runCli(args + QStringList{QStringLiteral("--out"), whole});
+        QVERIFY2(reference.exitCode == 0, reference.err.constData());
+        QList<QJsonObject> expected;
+        for (const QByteArray& row : lines(reference.out)) {
+            const QJsonObject json = parse(row);
+            if (json.contains(QStringLiteral("epoch"))) {
+                expected.append(json);
+            }
+        }
+        QCOMPARE(expected.size(), 6);
+
+        const QString parts = path("resume-parts");
+        QProcess process;
+        process.start(QStringLiteral(TSTUDIO_CLI),
+                      args + QStringList{QStringLiteral("--out"), parts});
+        QByteArray stdoutSoFar;
+        while (!stdoutSoFar.contains('\n') && process.waitForReadyRead(120'000)) {
+            stdoutSoFar += process.readAllStandardOutput();
+        }
+        QVERIFY2(stdoutSoFar.contains("\"epoch\":1"), stdoutSoFar.constData());
+        ::kill(static_cast<pid_t>(process.processId()), SIGINT);
+        QVERIFY(process.waitForFinished(120'000));
+        QCOMPARE(process.exitCode(), 130);
+        const QList<QByteArray> stoppedRows = lines(stdoutSoFar + process.readAllStandardOutput());
+        const int done = parse(stoppedRows.last())[QStringLiteral("summary")]
+                             .toObject()[QStringLiteral("epochs_run")]
+                             .toInt();
+        QVERIFY2(done >= 1 && done < 6, qPrintable(QString::number(done)));
+
+        const Run resumed =
+            runCli(args + QStringList{QStringLiteral("--out"), parts, QStringLiteral("--resume")});
+        QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
+        QVERIFY2(resumed.err.contains("Resuming from"), resumed.err.constData());
+        const QList<QByteArray> rows = lines(resumed.out);
+        // The epochs after the checkpoint, one line each, then the summary of the whole run.
+        QCOMPARE(rows.size(), 6 - done + 1);
+        for (int i = 0; i < 6 - done; ++i) {
+            const QJsonObject epoch = parse(rows[i]);
+            const int number = done + 1 + i;
+            QCOMPARE(epoch[QStringLiteral("epoch")].toInt(), number);
+            const QJsonObject& same = expected[number - 1];
+            for (const char* key : {"train_loss", "train_acc", "val_loss", "val_acc", "lr"}) {
+                const double a = epoch[QLatin1String(key)].toDouble();
+                const double b = same[QLatin1String(key)].toDouble();
+                QVERIFY2(std::abs(a - b) <= 1e-6,
+                         qPrintable(QStringLiteral("epoch %1 %2: %3 resumed, %4 uninterrupted")
+                                        .arg(number)
+                                        .arg(QLatin1String(key))
+                                        .arg(a, 0, 'g', 10)
+                                        .arg(b, 0, 'g', 10)));
+            }
+        }
+        const QJsonObject summary = parse(rows.last())[QStringLiteral("summary")].toObject();
+        QCOMPARE(summary[QStringLiteral("epochs_run")].toInt(), 6);
+        QCOMPARE(summary[QStringLiteral("stopped_early")].toBool(), false);
+    }
+
+    void resumeWithoutCheckpointFails() {
+        const QString empty = path("nothing-to-resume");
+        QVERIFY(QDir().mkpath(empty));
+        const Run run = runCli(QStringList{QStringLiteral("train"), QStringLiteral("--data"),
+                                           m_data, QStringLiteral("--out"), empty,
+                                           QStringLiteral("--epochs"), QStringLiteral("2"),
+                                           QStringLiteral("--resume"), QStringLiteral("--json")} +
+                               tinyModel());
+        QCOMPARE(run.exitCode, 5);
+        const QByteArray message = QByteArray("Nothing to resume in ") + empty.toUtf8();
+        QVERIFY2(run.err.contains(message), run.err.constData());
+        QVERIFY(run.out.isEmpty());
+        QVERIFY(!QFile::exists(empty + QStringLiteral("/model.tsmodel")));
     }
 
     void badArguments_data() {

@@ -231,6 +231,18 @@ private Q_SLOTS:
         compareWeights(a->bundle, resumed->bundle, 1e-6f);
     }
 
+    void resumeWithoutCheckpointFails() {
+        QTemporaryDir tmp;
+        const TrainingConfig config = test::tinyConfig(dir(tmp, "empty"));
+        Recorder recorder;
+        auto summary = run(config, test::colourDataset(), recorder, /*resume=*/true);
+        QVERIFY(!summary.ok());
+        QVERIFY2(summary.message().find("Nothing to resume") != std::string::npos,
+                 summary.message().c_str());
+        QVERIFY(recorder.epochs.empty());
+        QVERIFY(!fs::exists(config.outDir / "model.tsmodel"));
+    }
+
     void earlyStoppingStops() {
         QTemporaryDir tmp;
         TrainingConfig config = test::tinyConfig(dir(tmp, "early"));
