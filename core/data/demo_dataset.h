@@ -13,7 +13,9 @@ namespace tstudio::data {
 struct DemoDatasetOptions {
     int trainPerClass = 40;
     int valPerClass = 12;
-    int imageSize = 96; ///< square images, in pixels
+    /// Square images, in pixels: the backbones' usual input size, so the demo trains at the size
+    /// real photos do and the dataset check has no "smaller than the input" warning to raise.
+    int imageSize = 224;
     std::uint64_t seed = 0;
 };
 

@@ -5,6 +5,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "core/data/dataset_inspector.h"
 #include "core/data/dataset_opener.h"
 #include "core/data/demo_dataset.h"
 #include "core/imaging/image_decoder.h"
@@ -52,9 +53,14 @@ private Q_SLOTS:
         for (const Sample& sample : dataset->samples()) {
             const auto image = imaging::decodeImage(sample.path);
             QVERIFY2(image.ok(), sample.path.c_str());
-            QCOMPARE(image->width, 96);
-            QCOMPARE(image->height, 96);
+            QCOMPARE(image->width, options.imageSize);
+            QCOMPARE(image->height, options.imageSize);
         }
+        // A newcomer's first look at the Data page: nothing to warn about at the usual 224 px.
+        const auto report = inspectDataset(*dataset);
+        QVERIFY(report.ok());
+        QVERIFY2(report->problems.empty(),
+                 report->problems.empty() ? "" : report->problems.front().message.c_str());
     }
 
     void sameSeedSameFilesOtherSeedOtherFiles() {
