@@ -459,6 +459,21 @@ TrainingConfig recommendedConfig(TrainMode mode) {
     return c;
 }
 
+TrainingConfig withRecommendedRecipe(TrainingConfig config, TrainMode mode) {
+    const TrainingConfig recipe = recommendedConfig(mode);
+    config.mode = mode;
+    config.optimizer = recipe.optimizer;
+    config.schedule = recipe.schedule;
+    config.epochs = recipe.epochs;
+    config.batchSize = recipe.batchSize;
+    config.labelSmoothing = recipe.labelSmoothing;
+    config.lrMultipliers = recipe.lrMultipliers;
+    config.augment = recipe.augment;
+    config.twoStage.headEpochs = recipe.twoStage.headEpochs;
+    config.twoStage.stage2Lr = recipe.twoStage.stage2Lr;
+    return config;
+}
+
 QJsonObject toJson(const TrainingConfig& c) {
     QJsonArray multipliers;
     for (const LrMultiplier& m : c.lrMultipliers) {

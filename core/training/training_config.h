@@ -169,6 +169,15 @@ struct TrainingConfig {
  */
 TrainingConfig recommendedConfig(TrainMode mode);
 
+/**
+ * config with the mode and the recipe of recommendedConfig(mode): optimizer, schedule, epochs,
+ * batch size, label smoothing, LR multipliers, augmentation on/off and the two-stage plan. What
+ * the person chose about the model, the data and the machine (backbone, weights, input size,
+ * head, freezing, augmentation parameters, device, seed, folders) is kept. The GUI applies it
+ * when the mode changes, so its defaults are the CLI's.
+ */
+TrainingConfig withRecommendedRecipe(TrainingConfig config, TrainMode mode);
+
 QJsonObject toJson(const TrainingConfig& config);
 Result<TrainingConfig> trainingConfigFromJson(const QJsonObject& json);
 

@@ -144,6 +144,37 @@ private Q_SLOTS:
         QCOMPARE(recommendedConfig(TrainMode::TwoStage).twoStage.headEpochs, 2);
     }
 
+    void recommendedRecipeKeepsThePersonsChoices() {
+        TrainingConfig mine = recommendedConfig(TrainMode::Feature);
+        mine.arch = "resnet18";
+        mine.weights = "/tmp/my.pth";
+        mine.inputSize = 160;
+        mine.head = *parseHeadSpec("avg,256:relu:0.2");
+        mine.freeze = *parseFreezeSpec("head,+layer4");
+        mine.device = "cuda:1";
+        mine.seed = 7;
+        mine.augmentation.horizontalFlip = 0.25f;
+        mine.optimizer.lr = 0.5;
+        const TrainingConfig fine = withRecommendedRecipe(mine, TrainMode::FineTune);
+        QCOMPARE(fine.mode, TrainMode::FineTune);
+        const TrainingConfig recipe = recommendedConfig(TrainMode::FineTune);
+        QCOMPARE(fine.optimizer.lr, recipe.optimizer.lr);
+        QCOMPARE(fine.labelSmoothing, recipe.labelSmoothing);
+        QCOMPARE(fine.lrMultipliers.size(), recipe.lrMultipliers.size());
+        QCOMPARE(fine.augment, true);
+        QCOMPARE(fine.batchSize, recipe.batchSize);
+        QCOMPARE(fine.arch, std::string("resnet18"));
+        QCOMPARE(fine.weights, std::filesystem::path("/tmp/my.pth"));
+        QCOMPARE(fine.inputSize, 160);
+        QCOMPARE(formatHeadSpec(fine.head), formatHeadSpec(mine.head));
+        QCOMPARE(formatFreezeSpec(fine.freeze), std::string("head,+layer4"));
+        QCOMPARE(fine.device, std::string("cuda:1"));
+        QCOMPARE(fine.seed, std::uint64_t{7});
+        QCOMPARE(fine.augmentation.horizontalFlip, 0.25f);
+        // And back: feature mode's recipe turns augmentation off again (the frozen-prefix cache).
+        QCOMPARE(withRecommendedRecipe(fine, TrainMode::Feature).augment, false);
+    }
+
     void badConfigJsonFails() {
         QJsonObject json = toJson(TrainingConfig{});
         json.insert(QStringLiteral("mode"), QStringLiteral("sideways"));
