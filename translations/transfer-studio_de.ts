@@ -955,13 +955,7 @@
         <translation>Vorgaben:</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <location line="+83"/>
-        <source>Custom freezing switched the training mode to fine-tuning (feature extraction trains only the head).</source>
-        <translation>Eigenes Einfrieren hat den Trainingsmodus auf Feinabstimmung umgestellt (Merkmalsextraktion trainiert nur den Kopf).</translation>
-    </message>
-    <message>
-        <location line="-77"/>
+        <location line="+39"/>
         <source>Could not describe the network: %1</source>
         <translation>Das Netz konnte nicht beschrieben werden: %1</translation>
     </message>
@@ -981,7 +975,12 @@
         <translation> — Merkmalsextraktion: Nur der Kopf trainiert</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+21"/>
+        <source>Custom freezing switched the training mode to fine-tuning, with its recommended settings (feature extraction trains only the head).</source>
+        <translation>Das eigene Einfrieren hat den Trainingsmodus auf Feinabstimmung mit deren empfohlenen Einstellungen umgestellt (Merkmalsextraktion trainiert nur den Kopf).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Training is running: freezing cannot change until it ends.</source>
         <translation>Das Training läuft: Das Einfrieren kann sich erst nach seinem Ende ändern.</translation>
     </message>
@@ -1110,7 +1109,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+88"/>
+        <location filename="../ui/main_window.cpp" line="+90"/>
         <source>Transfer Studio</source>
         <translation>Transfer Studio</translation>
     </message>
@@ -1140,7 +1139,7 @@
         <translation>Klassifizieren</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>&amp;Open Dataset Folder…</source>
         <translation>Datensatzordner ö&amp;ffnen…</translation>
     </message>
@@ -1185,7 +1184,7 @@
         <translation>&amp;Backbone:</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+78"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1195,7 +1194,7 @@
         <translation>%1: Öffnen Sie zuerst einen Datensatz</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+108"/>
         <source>New Demo Project</source>
         <translation>Neues Demoprojekt</translation>
     </message>
@@ -1225,7 +1224,7 @@
         <translation>Ein Trainingslauf läuft. Nach dem aktuellen Batch anhalten und beenden? Das Modell wird gespeichert, wenn mindestens eine Epoche fertig ist.</translation>
     </message>
     <message>
-        <location line="-273"/>
+        <location line="-297"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1260,7 +1259,7 @@
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location line="+196"/>
+        <location line="+220"/>
         <source>Training and classification run on the CPU with %1 threads</source>
         <translation>Training und Klassifikation laufen auf der CPU mit %1 Threads</translation>
     </message>
@@ -1314,7 +1313,7 @@
 <context>
     <name>ModuleTreeModel</name>
     <message>
-        <location filename="../ui/model/module_tree_model.cpp" line="+183"/>
+        <location filename="../ui/model/module_tree_model.cpp" line="+194"/>
         <source>The whole network</source>
         <translation>Das ganze Netz</translation>
     </message>
@@ -1324,7 +1323,7 @@
         <translation>Lernraten-Faktor für die Parameter dieses Moduls (Doppelklick zum Bearbeiten; er gilt für den ganzen Teilbaum)</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+91"/>
         <source>Module</source>
         <translation>Modul</translation>
     </message>
@@ -1451,12 +1450,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+269"/>
+        <location line="+270"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="-268"/>
+        <location line="-269"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
@@ -1471,7 +1470,7 @@
         <translation>Nicht gestartet</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>The run&apos;s log appears here.</source>
         <translation>Das Protokoll des Laufs erscheint hier.</translation>
     </message>
@@ -1541,7 +1540,7 @@
         <translation>Lernraten-Bereichstest: Vorbereitung…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Paused</source>
         <translation>Angehalten</translation>
     </message>
@@ -1720,13 +1719,13 @@
         <location line="+2"/>
         <location line="+2"/>
         <location line="+3"/>
-        <location line="+20"/>
+        <location line="+21"/>
         <location line="+7"/>
         <source> epochs</source>
         <translation> Epochen</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-27"/>
         <source>Learning-rate schedule</source>
         <translation>Lernratenplan</translation>
     </message>
@@ -1756,7 +1755,7 @@
         <translation>Faktor:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Feature extraction (train the head)</source>
         <translation>Merkmalsextraktion (den Kopf trainieren)</translation>
     </message>
@@ -1806,7 +1805,7 @@
         <translation>Trainingsbilder augmentieren</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Each run writes its checkpoint, log and model bundle into a new folder inside this one</source>
         <translation>Jeder Lauf schreibt Checkpoint, Protokoll und Modellpaket in einen neuen Ordner hierin</translation>
     </message>
@@ -1826,7 +1825,7 @@
         <translation>Modus:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Stage 1 (head):</source>
         <translation>Stufe 1 (Kopf):</translation>
     </message>
@@ -1837,12 +1836,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+121"/>
+        <location line="+135"/>
         <source>Epochs:</source>
         <translation>Epochen:</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-134"/>
         <source>Batch size:</source>
         <translation>Batchgröße:</translation>
     </message>
@@ -1862,12 +1861,17 @@
         <translation>Ordner für Läufe:</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>%1 (not available)</source>
         <translation>%1 (nicht verfügbar)</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+49"/>
+        <source>The recommended settings for this mode are applied below.</source>
+        <translation>Unten gelten jetzt die empfohlenen Einstellungen für diesen Modus.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Stage 2 epochs:</source>
         <translation>Epochen Stufe 2:</translation>
     </message>
@@ -1893,7 +1897,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+54"/>
+        <location filename="../app/gui/main.cpp" line="+57"/>
         <source>Interactive transfer learning on images.</source>
         <translation>Interaktives Transfer-Learning für Bilder.</translation>
     </message>

@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QImageReader>
+#include <QJsonDocument>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
@@ -47,6 +48,7 @@ const auto kPageKey = QStringLiteral("mainWindow/page");
 const auto kDataPageGroup = QStringLiteral("dataPage");
 const auto kBackboneKey = QStringLiteral("model/backbone");
 const auto kLastDatasetKey = QStringLiteral("data/lastDataset");
+const auto kTrainingConfigKey = QStringLiteral("train/config");
 
 QString weightsKey(const QString& arch) {
     return QStringLiteral("weights/") + arch;
@@ -142,6 +144,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
 
     QSettings settings;
+    restoreTrainingConfig();
     if (!selectBackbone(settings.value(kBackboneKey, QStringLiteral("mobilenet_v2")).toString())) {
         selectBackbone(QString::fromStdString(models::backboneRegistry().front().name));
     }
@@ -347,6 +350,20 @@ void MainWindow::changeEvent(QEvent* event) {
     }
 }
 
+void MainWindow::restoreTrainingConfig() {
+    // The whole recipe of the last session (mode, optimizer, schedule, head, freezing, device,
+    // runs folder), in the engine's own JSON; one that no longer parses is dropped, not half-used.
+    const QString saved = QSettings().value(kTrainingConfigKey).toString();
+    if (saved.isEmpty()) {
+        return;
+    }
+    const QJsonDocument document = QJsonDocument::fromJson(saved.toUtf8());
+    auto config = training::trainingConfigFromJson(document.object());
+    if (config) {
+        m_project->setConfig(std::move(config.value()));
+    }
+}
+
 bool MainWindow::selectBackbone(const QString& arch) {
     const models::BackboneInfo* info = models::findBackbone(arch.toStdString());
     if (info == nullptr) {
@@ -503,6 +520,10 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     settings.setValue(kStateKey, saveState());
     settings.setValue(kPageKey, m_stack->currentWidget()->objectName());
     m_dataPage->saveState(kDataPageGroup);
+    settings.setValue(
+        kTrainingConfigKey,
+        QString::fromUtf8(
+            QJsonDocument(training::toJson(m_project->config())).toJson(QJsonDocument::Compact)));
     event->accept();
 }
 

@@ -81,6 +81,7 @@ private:
     QWidget* createClassifyStep();
     void updatePageAvailability();
     void onConfigChanged();
+    void restoreTrainingConfig();
     void refreshIcons();
     QString weightsFor(const QString& arch) const;
     void showDevice();

@@ -88,6 +88,34 @@ private Q_SLOTS:
         QCOMPARE(opened.at(0).at(0).toString(), MainWindow::demoDirectory());
     }
 
+    void remembersTheTrainingSettings() {
+        {
+            MainWindow window;
+            auto config = tstudio::training::withRecommendedRecipe(
+                window.project()->config(), tstudio::training::TrainMode::TwoStage);
+            config.epochs = 7;
+            config.optimizer.lr = 3e-4;
+            config.head = *tstudio::training::parseHeadSpec("avg,128:relu:0.1");
+            window.project()->setConfig(config);
+            window.close();
+        }
+        MainWindow window;
+        const auto& config = window.project()->config();
+        QCOMPARE(config.mode, tstudio::training::TrainMode::TwoStage);
+        QCOMPARE(config.epochs, 7);
+        QCOMPARE(config.optimizer.lr, 3e-4);
+        QCOMPARE(tstudio::training::formatHeadSpec(config.head), std::string("avg,128:relu:0.1"));
+    }
+
+    void aFirstStartUsesTheRecommendedFeatureRecipe() {
+        MainWindow window;
+        const auto recipe =
+            tstudio::training::recommendedConfig(tstudio::training::TrainMode::Feature);
+        QCOMPARE(window.project()->config().mode, tstudio::training::TrainMode::Feature);
+        QCOMPARE(window.project()->config().augment, recipe.augment);
+        QCOMPARE(window.project()->config().optimizer.lr, recipe.optimizer.lr);
+    }
+
     void aRememberedStepThatNeedsDataOpensWithTheDataset() {
         {
             MainWindow window;

@@ -13,12 +13,16 @@ FreezeSpec& editedSpec(TrainingConfig& config) {
     return config.mode == TrainMode::TwoStage ? config.twoStage.stage2Freeze : config.freeze;
 }
 
-/** Feature mode ignores the spec; switching to FineTune from "head only" keeps what trains. */
+/**
+ * Feature mode ignores the spec; switching to FineTune from "head only" keeps what trains, and
+ * brings fine-tuning's recipe (augmentation, label smoothing, the 0.1x backbone rate), as picking
+ * the mode on the Train page does.
+ */
 bool leaveFeatureMode(TrainingConfig& config) {
     if (config.mode != TrainMode::Feature) {
         return false;
     }
-    config.mode = TrainMode::FineTune;
+    config = training::withRecommendedRecipe(std::move(config), TrainMode::FineTune);
     config.freeze = FreezeSpec{};
     config.freeze.preset = FreezeSpec::Preset::HeadOnly;
     return true;

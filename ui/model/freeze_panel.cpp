@@ -84,10 +84,11 @@ FreezePanel::FreezePanel(ProjectState* project, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(presets);
     layout->addWidget(m_view, 1);
-    auto* status = new QHBoxLayout;
-    status->addWidget(m_totals, 1);
-    status->addWidget(m_state);
-    layout->addLayout(status);
+    // Each on its own wrapping line: a long message must not widen the panel past the window.
+    m_totals->setWordWrap(true);
+    m_state->setWordWrap(true);
+    layout->addWidget(m_totals);
+    layout->addWidget(m_state);
     layout->addWidget(m_notice);
 
     connect(m_trainAll, &QPushButton::clicked, this,
@@ -100,8 +101,7 @@ FreezePanel::FreezePanel(ProjectState* project, QWidget* parent)
             [this] { applyPreset(static_cast<int>(FreezeSpec::Preset::All)); });
     connect(m_model, &ModuleTreeModel::configEdited, this, [this](bool switchedMode) {
         if (switchedMode) {
-            m_notice->setText(tr("Custom freezing switched the training mode to fine-tuning "
-                                 "(feature extraction trains only the head)."));
+            showSwitchedToFineTuning();
         }
     });
     connect(m_job, &DescribeModelJob::described, this, &FreezePanel::onDescribed);
@@ -183,9 +183,13 @@ void FreezePanel::applyPreset(int preset) {
         applyFreezePreset(config, static_cast<FreezeSpec::Preset>(preset), m_blockCount->value());
     m_project->setConfig(std::move(config));
     if (switched) {
-        m_notice->setText(tr("Custom freezing switched the training mode to fine-tuning "
-                             "(feature extraction trains only the head)."));
+        showSwitchedToFineTuning();
     }
+}
+
+void FreezePanel::showSwitchedToFineTuning() {
+    m_notice->setText(tr("Custom freezing switched the training mode to fine-tuning, with its "
+                         "recommended settings (feature extraction trains only the head)."));
 }
 
 void FreezePanel::updateEditable() {
@@ -204,6 +208,7 @@ void FreezePanel::updateEditable() {
     } else {
         m_state->clear();
     }
+    m_state->setVisible(!m_state->text().isEmpty());
 }
 
 } // namespace tstudio::ui

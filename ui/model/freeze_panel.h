@@ -45,6 +45,7 @@ private:
     void requestDescription();
     void onDescribed(const training::ModuleTree& tree, const training::TrainingConfig& config);
     void updateEditable();
+    void showSwitchedToFineTuning();
     void applyPreset(int preset);
     int numClasses() const;
 

@@ -41,7 +41,8 @@ Q_SIGNALS:
 
 private:
     data::Dataset m_dataset;
-    training::TrainingConfig m_config;
+    // The feature-mode recipe the CLI starts from too, until the person changes something.
+    training::TrainingConfig m_config = training::recommendedConfig(training::TrainMode::Feature);
     bool m_training = false;
     QString m_lastBundle;
 };

@@ -101,6 +101,7 @@ TrainingSettings::TrainingSettings(ProjectState* project, QWidget* parent)
     m_epochs = makeSpin(this, 1, 10000);
     m_batchSize = makeSpin(this, 1, 4096);
     m_mode = new QComboBox(this);
+    m_mode->setObjectName(QStringLiteral("mode"));
     m_mode->addItem(tr("Feature extraction (train the head)"),
                     static_cast<int>(TrainMode::Feature));
     m_mode->addItem(tr("Fine-tuning (as the Model page freezes)"),
@@ -126,6 +127,10 @@ TrainingSettings::TrainingSettings(ProjectState* project, QWidget* parent)
     stopRow->addWidget(new QLabel(tr("without better"), this));
     stopRow->addWidget(m_stopMetric, 1);
     m_augment = new QCheckBox(tr("Augment training images"), this);
+    m_recipeNote = new QLabel(this);
+    m_recipeNote->setWordWrap(true);
+    m_recipeNote->setForegroundRole(QPalette::PlaceholderText);
+    m_recipeNote->setVisible(false);
     m_device = new QComboBox(this);
     for (const std::string& device : availableDevices()) {
         m_device->addItem(QString::fromStdString(device), QString::fromStdString(device));
@@ -141,6 +146,7 @@ TrainingSettings::TrainingSettings(ProjectState* project, QWidget* parent)
     auto* runBox = new QGroupBox(tr("Run"), this);
     m_runForm = new QFormLayout(runBox);
     m_runForm->addRow(tr("Mode:"), m_mode);
+    m_runForm->addRow(QString(), m_recipeNote);
     m_runForm->addRow(tr("Stage 1 (head):"), m_headEpochs);
     m_runForm->addRow(tr("Stage 2 LR:"), m_stage2Lr);
     m_runForm->addRow(tr("Epochs:"), m_epochs);
@@ -157,9 +163,10 @@ TrainingSettings::TrainingSettings(ProjectState* project, QWidget* parent)
     layout->addWidget(scheduleBox);
     layout->addStretch(1);
 
-    for (QComboBox* box : {m_optimizer, m_schedule, m_mode, m_stopMetric, m_device}) {
+    for (QComboBox* box : {m_optimizer, m_schedule, m_stopMetric, m_device}) {
         connect(box, &QComboBox::currentIndexChanged, this, &TrainingSettings::apply);
     }
+    connect(m_mode, &QComboBox::currentIndexChanged, this, &TrainingSettings::applyMode);
     for (QDoubleSpinBox* spin :
          {static_cast<QDoubleSpinBox*>(m_lr), m_weightDecay, m_momentum, m_labelSmoothing, m_gamma,
           static_cast<QDoubleSpinBox*>(m_stage2Lr)}) {
@@ -247,6 +254,19 @@ void TrainingSettings::apply() {
     config.device = m_device->currentData().toString().toStdString();
     config.outDir = m_outDir->text().trimmed().toStdString();
     m_project->setConfig(std::move(config));
+}
+
+void TrainingSettings::applyMode() {
+    if (m_syncing) {
+        return;
+    }
+    // A mode comes with the engine's recipe for it, the CLI's defaults: fine-tuning brings
+    // augmentation, label smoothing and the 0.1x backbone rate; feature mode turns augmentation
+    // off so the frozen backbone runs once per image. Every field stays editable afterwards.
+    const auto mode = static_cast<TrainMode>(m_mode->currentData().toInt());
+    m_project->setConfig(training::withRecommendedRecipe(m_project->config(), mode));
+    m_recipeNote->setText(tr("The recommended settings for this mode are applied below."));
+    m_recipeNote->setVisible(true);
 }
 
 void TrainingSettings::updateVisibility() {

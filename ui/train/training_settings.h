@@ -41,6 +41,7 @@ Q_SIGNALS:
 private:
     void syncFromConfig();
     void apply();
+    void applyMode();
     void updateVisibility();
     void chooseOutputFolder();
 
@@ -63,6 +64,7 @@ private:
     ScientificSpinBox* m_stage2Lr = nullptr;
     QSpinBox* m_patience = nullptr;
     QComboBox* m_stopMetric = nullptr;
+    QLabel* m_recipeNote = nullptr;
     QCheckBox* m_augment = nullptr;
     QComboBox* m_device = nullptr;
     QLineEdit* m_outDir = nullptr;

@@ -191,10 +191,12 @@ private Q_SLOTS:
         QSignalSpy configChanged(&project, &ProjectState::configChanged);
         auto* box = page.findChild<QCheckBox*>();
         QVERIFY(box != nullptr);
-        QVERIFY(project.config().augment);
+        // Off at first: a project starts from the feature-mode recipe (frozen features cached).
+        QVERIFY(!project.config().augment);
+        QVERIFY(!box->isChecked());
         box->click();
         QVERIFY(!configChanged.isEmpty());
-        QVERIFY(!project.config().augment);
+        QVERIFY(project.config().augment);
     }
 };
 

@@ -241,6 +241,10 @@ private Q_SLOTS:
         QCOMPARE(project.config().mode, TrainMode::FineTune);
         QCOMPARE(checkState(*panel.model(), "layer4"), Qt::Checked);
         QCOMPARE(checkState(*panel.model(), "layer3"), Qt::Unchecked);
+        // With fine-tuning's recipe, as picking the mode on the Train page gives.
+        const auto recipe = tstudio::training::recommendedConfig(TrainMode::FineTune);
+        QCOMPARE(project.config().labelSmoothing, recipe.labelSmoothing);
+        QCOMPARE(project.config().augment, recipe.augment);
     }
 
     void twoStageEditsStageTwo() {

@@ -1,0 +1,83 @@
+// The Train page's settings form: picking a mode brings the engine's recipe for it (the CLI's
+// defaults), a config set from elsewhere is shown as it is, and edits reach the project.
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QTest>
+
+#include "ui/project/project_state.h"
+#include "ui/train/scientific_spin_box.h"
+#include "ui/train/training_settings.h"
+
+using tstudio::training::recommendedConfig;
+using tstudio::training::TrainMode;
+using tstudio::ui::ProjectState;
+using tstudio::ui::TrainingSettings;
+
+namespace {
+void pickMode(QComboBox* box, TrainMode mode) {
+    box->setCurrentIndex(box->findData(static_cast<int>(mode)));
+}
+} // namespace
+
+class TestTrainingSettings : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void pickingAModeAppliesItsRecipe() {
+        ProjectState project;
+        TrainingSettings settings(&project);
+        auto* mode = settings.findChild<QComboBox*>(QStringLiteral("mode"));
+        QVERIFY(mode != nullptr);
+        QCOMPARE(project.config().mode, TrainMode::Feature);
+        QVERIFY(!project.config().augment);
+
+        pickMode(mode, TrainMode::FineTune);
+        const auto fine = recommendedConfig(TrainMode::FineTune);
+        QCOMPARE(project.config().mode, TrainMode::FineTune);
+        QVERIFY(project.config().augment);
+        QCOMPARE(project.config().labelSmoothing, fine.labelSmoothing);
+        QCOMPARE(project.config().lrMultipliers.size(), fine.lrMultipliers.size());
+        QCOMPARE(project.config().batchSize, fine.batchSize);
+        // The form shows what the project now holds.
+        QCOMPARE(settings.learningRate()->value(), fine.optimizer.lr);
+        bool smoothingShown = false;
+        for (auto* spin : settings.findChildren<QDoubleSpinBox*>()) {
+            smoothingShown |= spin->value() == fine.labelSmoothing && fine.labelSmoothing > 0.0;
+        }
+        QVERIFY(smoothingShown);
+        bool augmentShown = false;
+        for (auto* box : settings.findChildren<QCheckBox*>()) {
+            augmentShown |= box->isChecked();
+        }
+        QVERIFY(augmentShown);
+
+        // An edit after the switch is the person's and stays.
+        settings.learningRate()->setValue(2e-4);
+        QCOMPARE(project.config().optimizer.lr, 2e-4);
+
+        pickMode(mode, TrainMode::Feature);
+        QVERIFY(!project.config().augment);
+        QCOMPARE(project.config().labelSmoothing, 0.0);
+    }
+
+    void aConfigSetElsewhereIsShownAsItIs() {
+        ProjectState project;
+        TrainingSettings settings(&project);
+        auto config = project.config();
+        config.mode = TrainMode::FineTune;
+        config.optimizer.lr = 0.5;
+        config.labelSmoothing = 0.0;
+        project.setConfig(config);
+        // Not a pick in the form: the recipe is not applied over it.
+        QCOMPARE(project.config().optimizer.lr, 0.5);
+        QCOMPARE(project.config().labelSmoothing, 0.0);
+        QCOMPARE(settings.findChild<QComboBox*>(QStringLiteral("mode"))->currentData().toInt(),
+                 static_cast<int>(TrainMode::FineTune));
+        QCOMPARE(settings.learningRate()->value(), 0.5);
+    }
+};
+
+QTEST_MAIN(TestTrainingSettings)
+#include "tst_training_settings.moc"
