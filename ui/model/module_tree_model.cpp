@@ -21,6 +21,17 @@ QString formatShape(const std::vector<std::int64_t>& shape) {
     }
     return parts.join(QChar(0x00D7));
 }
+
+// A sequential container's output is its last child's; the engine records shapes only where it
+// hooks a module, so containers inherit theirs for display.
+const std::vector<std::int64_t>& shownShape(const training::ModuleTree& tree, int index) {
+    const training::ModuleNode* node = &tree.nodes[static_cast<std::size_t>(index)];
+    while (node->outputShape.empty() && !node->children.empty() &&
+           node->type.rfind("Sequential", 0) == 0) {
+        node = &tree.nodes[static_cast<std::size_t>(node->children.back())];
+    }
+    return node->outputShape;
+}
 } // namespace
 
 ModuleTreeModel::ModuleTreeModel(ProjectState* project, QObject* parent)
@@ -204,7 +215,7 @@ QVariant ModuleTreeModel::data(const QModelIndex& index, int role) const {
     case Type:
         return QString::fromStdString(node.type);
     case Output:
-        return formatShape(node.outputShape);
+        return formatShape(shownShape(m_tree, nodeOf(index)));
     case Parameters:
         return locale.toString(static_cast<qint64>(node.parameters));
     case Trainable:
@@ -251,7 +262,9 @@ Qt::ItemFlags ModuleTreeModel::flags(const QModelIndex& index) const {
         return Qt::NoItemFlags;
     }
     Q_ASSERT(checkIndex(index));
-    Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    // While a run trains, every row is disabled, not just uncheckable: the view then greys the
+    // check boxes too, so the lock is visible and not only felt.
+    Qt::ItemFlags flags = m_editable ? Qt::ItemIsEnabled | Qt::ItemIsSelectable : Qt::NoItemFlags;
     const auto& node = m_tree.nodes[static_cast<size_t>(nodeOf(index))];
     if (node.children.empty()) {
         flags |= Qt::ItemNeverHasChildren;

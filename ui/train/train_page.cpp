@@ -126,7 +126,9 @@ TrainPage::TrainPage(ProjectState* project, QWidget* parent) : QWidget(parent), 
     m_log = new QPlainTextEdit(this);
     m_log->setReadOnly(true);
     m_log->setMaximumBlockCount(kMaxLogLines);
-    m_log->setLineWrapMode(QPlainTextEdit::NoWrap);
+    // Wrapped: the epoch lines and folder paths are longer than the panel is wide, and a log
+    // read by scrolling sideways hides exactly the figures people look for.
+    m_log->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_log->setPlaceholderText(tr("The run's log appears here."));
 
