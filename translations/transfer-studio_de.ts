@@ -908,6 +908,34 @@
     </message>
 </context>
 <context>
+    <name>FailureMessage</name>
+    <message>
+        <location filename="../ui/common/failure_message.cpp" line="+12"/>
+        <source>The weight file cannot be read or does not fit this backbone. Choose the backbone it was made for, or another file, on the Model page.</source>
+        <translation>Die Gewichtsdatei ist nicht lesbar oder passt nicht zu diesem Backbone. Wählen Sie auf der Seite „Modell“ das Backbone, für das sie gemacht wurde, oder eine andere Datei.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The dataset cannot be trained on as it is. Check the classes and the problems listed on the Data page.</source>
+        <translation>Mit dem Datensatz kann so nicht trainiert werden. Prüfen Sie die Klassen und die auf der Seite „Daten“ aufgeführten Probleme.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Training diverged: the loss became NaN or infinite. Try a lower learning rate (the LR finder suggests one); the last good checkpoint is kept.</source>
+        <translation>Das Training ist divergiert: Der Verlust wurde NaN oder unendlich. Versuchen Sie eine kleinere Lernrate (die Lernratensuche schlägt eine vor); der letzte gute Checkpoint bleibt erhalten.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Out of memory. Try a smaller batch size or input size.</source>
+        <translation>Nicht genug Speicher. Versuchen Sie eine kleinere Batchgröße oder Eingabegröße.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The chosen device is not available on this computer. Choose “cpu” (or another GPU) under Device.</source>
+        <translation>Das gewählte Gerät ist auf diesem Computer nicht verfügbar. Wählen Sie unter „Gerät“ „cpu“ (oder eine andere GPU).</translation>
+    </message>
+</context>
+<context>
     <name>FreezePanel</name>
     <message>
         <location filename="../ui/model/freeze_panel.cpp" line="+59"/>
@@ -1884,12 +1912,12 @@
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../ui/train/training_worker.cpp" line="+89"/>
+        <location filename="../ui/train/training_worker.cpp" line="+91"/>
         <source>Training stopped by an internal error: %1</source>
         <translation>Training durch einen internen Fehler beendet: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>The learning-rate finder stopped by an internal error: %1</source>
         <translation>Die Lernratensuche wurde durch einen internen Fehler beendet: %1</translation>
     </message>

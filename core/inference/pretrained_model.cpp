@@ -44,15 +44,17 @@ Result<torch::Device> parseDevice(const std::string& name) {
         }
     }
     if (!torch::cuda::is_available()) {
-        return fail("Device \"" + name +
-                    "\" was asked for, but CUDA is not available: this "
-                    "LibTorch is a CPU-only build or no NVIDIA GPU/driver is present. Use "
-                    "--device cpu.");
+        return fail(ErrorKind::DeviceUnavailable,
+                    "Device \"" + name +
+                        "\" was asked for, but CUDA is not available: this "
+                        "LibTorch is a CPU-only build or no NVIDIA GPU/driver is present. Use "
+                        "--device cpu.");
     }
     const auto count = static_cast<int>(torch::cuda::device_count());
     if (index >= count) {
-        return fail("Device \"" + name + "\" does not exist: " + std::to_string(count) +
-                    " CUDA device(s) visible");
+        return fail(ErrorKind::DeviceUnavailable,
+                    "Device \"" + name + "\" does not exist: " + std::to_string(count) +
+                        " CUDA device(s) visible");
     }
     return torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(index));
 }

@@ -199,9 +199,9 @@ private:
     void restore(const weights::StateDict& dict);
     Status saveCheckpoint(std::size_t stageIndex, int stageEpochsDone);
     Status writeFinalBundle(TrainingSummary& summary);
-    Error failure(const std::string& message) {
+    Error failure(const std::string& message, ErrorKind kind = ErrorKind::General) {
         m_log("Failed: " + message);
-        return fail(message);
+        return fail(kind, message);
     }
 
     const TrainingConfig& m_config;
@@ -310,7 +310,8 @@ Status Run::prepare(const data::Dataset& dataset, bool writeSplit) {
         }
     }
     if (m_train.empty()) {
-        return fail("The training split has no labelled images: label some images, or give the "
+        return fail(ErrorKind::Dataset,
+                    "The training split has no labelled images: label some images, or give the "
                     "split a larger training fraction.");
     }
 
@@ -328,7 +329,7 @@ Status Run::prepare(const data::Dataset& dataset, bool writeSplit) {
         }
         auto dict = weights::readStateDict(path);
         if (!dict) {
-            return dict.error();
+            return fail(ErrorKind::BadWeights, dict.message());
         }
         backboneWeights = std::move(*dict);
         m_log("Weights: " + path.string());
@@ -459,7 +460,8 @@ Result<PrefixCache> Run::buildCache(const std::vector<std::size_t>& indices, con
         }
     }
     if (rows.empty()) {
-        return fail(std::string("none of the ") + what + " images could be read");
+        return fail(ErrorKind::Dataset,
+                    std::string("none of the ") + what + " images could be read");
     }
     cache.rows = torch::cat(rows);
     cache.labels = torch::tensor(labels, torch::kInt64).to(m_device);
@@ -936,13 +938,14 @@ Result<TrainingSummary> Run::train(bool resume) {
                     if (!std::isfinite(windowLoss)) {
                         return failure(
                             "The training loss became " +
-                            std::string(std::isnan(windowLoss) ? "NaN" : "infinite") +
-                            " in epoch " + std::to_string(globalEpoch) + " (batch " +
-                            std::to_string(batch) +
-                            "): training diverged. The last good checkpoint is kept in " +
-                            m_config.outDir.string() +
-                            ". Lower the learning rate, add gradient clipping or check the "
-                            "data.");
+                                std::string(std::isnan(windowLoss) ? "NaN" : "infinite") +
+                                " in epoch " + std::to_string(globalEpoch) + " (batch " +
+                                std::to_string(batch) +
+                                "): training diverged. The last good checkpoint is kept in " +
+                                m_config.outDir.string() +
+                                ". Lower the learning rate, add gradient clipping or check the "
+                                "data.",
+                            ErrorKind::NotFinite);
                     }
                     lossWindow.zero_();
                     windowCount = 0;
@@ -988,10 +991,12 @@ Result<TrainingSummary> Run::train(bool resume) {
             metrics.trainImagesPerSecond =
                 static_cast<double>(trainMetrics.count()) / std::max(1e-9, trainSeconds);
             if (!std::isfinite(metrics.trainLoss)) {
-                return failure("The training loss became NaN or infinite in epoch " +
-                               std::to_string(globalEpoch) +
-                               ": training diverged. The last good checkpoint is kept. Lower the "
-                               "learning rate or add gradient clipping.");
+                return failure(
+                    "The training loss became NaN or infinite in epoch " +
+                        std::to_string(globalEpoch) +
+                        ": training diverged. The last good checkpoint is kept. Lower the "
+                        "learning rate or add gradient clipping.",
+                    ErrorKind::NotFinite);
             }
             metrics.valLoss = std::numeric_limits<double>::quiet_NaN();
             metrics.valAccuracy = std::numeric_limits<double>::quiet_NaN();
@@ -1177,16 +1182,18 @@ template <typename T, typename Body> Result<T> guarded(const TrainingConfig& con
     try {
         return body();
     } catch (const std::bad_alloc&) {
-        return fail("Out of memory: batch size " + std::to_string(config.batchSize) +
-                    " at input size " + std::to_string(config.inputSize) +
-                    " does not fit. Use a smaller batch size or input size.");
+        return fail(ErrorKind::OutOfMemory,
+                    "Out of memory: batch size " + std::to_string(config.batchSize) +
+                        " at input size " + std::to_string(config.inputSize) +
+                        " does not fit. Use a smaller batch size or input size.");
     } catch (const std::exception& e) {
         const std::string message = exceptionMessage(e);
         if (isOutOfMemory(message)) {
-            return fail("Out of memory on " + config.device + " with batch size " +
-                        std::to_string(config.batchSize) +
-                        ": use a smaller batch size or input size (" +
-                        message.substr(0, message.find('\n')) + ").");
+            return fail(ErrorKind::OutOfMemory, "Out of memory on " + config.device +
+                                                    " with batch size " +
+                                                    std::to_string(config.batchSize) +
+                                                    ": use a smaller batch size or input size (" +
+                                                    message.substr(0, message.find('\n')) + ").");
         }
         return fail("Training failed: " + message.substr(0, message.find('\n')));
     }

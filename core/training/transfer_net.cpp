@@ -86,9 +86,10 @@ Result<TransferNet> TransferNet::create(const TrainingConfig& config, int numCla
                     "\"; known: " + models::knownBackboneNames());
     }
     if (numClasses < 2) {
-        return fail("Training a classifier needs at least two classes with labelled images; "
+        return fail(ErrorKind::Dataset,
+                    "Training a classifier needs at least two classes with labelled images; "
                     "this dataset has " +
-                    std::to_string(numClasses) + ".");
+                        std::to_string(numClasses) + ".");
     }
     const int inputSize = config.inputSize == 0 ? info->defaultInputSize : config.inputSize;
     if (inputSize < info->minInputSize || inputSize > 2048) {
@@ -106,8 +107,9 @@ Result<TransferNet> TransferNet::create(const TrainingConfig& config, int numCla
         auto report =
             weights::loadStateDict(**backbone, *backboneWeights, weights::LoadPolicy::Strict);
         if (!report) {
-            return fail("The weights do not fit " + info->displayName + ": " + report.message() +
-                        " Choose weights made for this architecture, or train from scratch.");
+            return fail(ErrorKind::BadWeights,
+                        "The weights do not fit " + info->displayName + ": " + report.message() +
+                            " Choose weights made for this architecture, or train from scratch.");
         }
     }
 

@@ -6,6 +6,7 @@
 #include <QMutexLocker>
 
 #include "core/common/threads.h"
+#include "ui/common/failure_message.h"
 
 namespace tstudio::ui {
 
@@ -82,7 +83,8 @@ void TrainingWorker::run(int job, const training::TrainingConfig& config,
             Q_EMIT logLine(job, QString::fromStdString(summary.message()));
             Q_EMIT cancelled(job);
         } else {
-            Q_EMIT failed(job, QString::fromStdString(summary.message()));
+            Q_EMIT failed(job, failureMessage(summary.errorKind(),
+                                              QString::fromStdString(summary.message())));
         }
     } catch (const std::exception& e) {
         Q_EMIT failed(
@@ -104,7 +106,8 @@ void TrainingWorker::findLearningRate(int job, const training::TrainingConfig& c
         } else if (m_control.stop.load()) {
             Q_EMIT cancelled(job);
         } else {
-            Q_EMIT failed(job, QString::fromStdString(result.message()));
+            Q_EMIT failed(
+                job, failureMessage(result.errorKind(), QString::fromStdString(result.message())));
         }
     } catch (const std::exception& e) {
         Q_EMIT failed(job, tr("The learning-rate finder stopped by an internal error: %1")

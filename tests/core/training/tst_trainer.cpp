@@ -275,6 +275,7 @@ private Q_SLOTS:
         QVERIFY(!summary.ok());
         QVERIFY2(summary.message().find("diverged") != std::string::npos,
                  summary.message().c_str());
+        QCOMPARE(summary.errorKind(), ErrorKind::NotFinite); // the window explains it translated
         QCOMPARE(recorder.epochs.size(), std::size_t{1});
         QVERIFY(fs::exists(config.outDir / "checkpoint.pt"));
         QVERIFY(!fs::exists(config.outDir / "model.tsmodel"));
@@ -342,8 +343,20 @@ private Q_SLOTS:
         config = test::tinyConfig(dir(tmp, "bad"));
         config.device = "cuda";
         if (!torch::cuda::is_available()) {
-            QVERIFY(!run(config, test::colourDataset(), recorder).ok());
+            const auto noCuda = run(config, test::colourDataset(), recorder);
+            QVERIFY(!noCuda.ok());
+            QCOMPARE(noCuda.errorKind(), ErrorKind::DeviceUnavailable);
         }
+        config = test::tinyConfig(dir(tmp, "bad"));
+        config.fromScratch = false;
+        config.weights = fs::path(tmp.path().toStdString()) / "not_weights.pth";
+        {
+            std::ofstream garbage(config.weights);
+            garbage << "this is not a weight file";
+        }
+        const auto badWeights = run(config, test::colourDataset(), recorder);
+        QVERIFY(!badWeights.ok());
+        QCOMPARE(badWeights.errorKind(), ErrorKind::BadWeights);
         config = test::tinyConfig(dir(tmp, "bad"));
         config.freeze = *parseFreezeSpec("all");
         auto frozen = run(config, test::colourDataset(), recorder);

@@ -9,6 +9,7 @@
 
 #include "core/training/model_bundle.h"
 #include "tiny_dataset.h"
+#include "ui/common/failure_message.h"
 #include "ui/project/project_state.h"
 #include "ui/train/live_plot.h"
 #include "ui/train/lr_finder_view.h"
@@ -209,6 +210,10 @@ private Q_SLOTS:
         QVERIFY(!ended[0][0].toBool());
         QVERIFY2(page.errorText().startsWith(QStringLiteral("Training failed")),
                  qPrintable(page.errorText()));
+        // The translatable explanation of the kind first, then core's words naming the file.
+        QVERIFY2(
+            page.errorText().contains(tstudio::ui::failureAdvice(tstudio::ErrorKind::BadWeights)),
+            qPrintable(page.errorText()));
         QVERIFY(page.errorText().contains(QStringLiteral("bad.pth")));
         QVERIFY(!project.isTraining());
         QVERIFY(page.startButton()->isEnabled());
