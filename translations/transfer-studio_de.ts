@@ -1674,7 +1674,7 @@
 <context>
     <name>TrainingSettings</name>
     <message>
-        <location filename="../ui/train/training_settings.cpp" line="+60"/>
+        <location filename="../ui/train/training_settings.cpp" line="+73"/>
         <source>Base learning rate. The arrows step along 1, 2, 5, 10, …</source>
         <translation>Basis-Lernrate. Die Pfeile schalten in Schritten 1, 2, 5, 10, …</translation>
     </message>
@@ -1744,16 +1744,17 @@
         <translation>Bei Plateau verringern</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+2"/>
-        <location line="+3"/>
-        <location line="+21"/>
-        <location line="+7"/>
+        <location line="-46"/>
         <source> epochs</source>
         <translation> Epochen</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-1"/>
+        <source> epoch</source>
+        <translation> Epoche</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>Learning-rate schedule</source>
         <translation>Lernratenplan</translation>
     </message>
@@ -1798,7 +1799,7 @@
         <translation>Zweistufig (erst der Kopf, dann Feinabstimmung)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Stage 1 trains only the head for this many epochs; stage 2 then trains for the epochs above, as the Model page freezes</source>
         <translation>Stufe 1 trainiert so viele Epochen nur den Kopf; Stufe 2 trainiert dann die Epochen oben, wie die Seite Modell einfriert</translation>
     </message>
@@ -1813,7 +1814,7 @@
         <translation>aus</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>validation loss</source>
         <translation>Validierungsverlust</translation>
     </message>

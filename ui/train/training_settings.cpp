@@ -2,6 +2,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -39,6 +40,18 @@ QSpinBox* makeSpin(QWidget* parent, int min, int max) {
     auto* spin = new QSpinBox(parent);
     spin->setRange(min, max);
     spin->setKeyboardTracking(false);
+    return spin;
+}
+
+/** A count of epochs whose unit follows the number: "1 epoch", "3 epochs". */
+QSpinBox* makeEpochSpin(QWidget* parent, int min, int max) {
+    QSpinBox* spin = makeSpin(parent, min, max);
+    const auto updateSuffix = [spin](int value) {
+        spin->setSuffix(value == 1 ? QCoreApplication::translate("TrainingSettings", " epoch")
+                                   : QCoreApplication::translate("TrainingSettings", " epochs"));
+    };
+    QObject::connect(spin, &QSpinBox::valueChanged, spin, updateSuffix);
+    updateSuffix(spin->value());
     return spin;
 }
 } // namespace
@@ -82,13 +95,10 @@ TrainingSettings::TrainingSettings(ProjectState* project, QWidget* parent)
     m_schedule->addItem(tr("Cosine"), static_cast<int>(ScheduleKind::Cosine));
     m_schedule->addItem(tr("One-cycle"), static_cast<int>(ScheduleKind::OneCycle));
     m_schedule->addItem(tr("Reduce on plateau"), static_cast<int>(ScheduleKind::Plateau));
-    m_warmup = makeSpin(this, 0, 100);
-    m_warmup->setSuffix(tr(" epochs"));
-    m_stepEpochs = makeSpin(this, 1, 1000);
-    m_stepEpochs->setSuffix(tr(" epochs"));
+    m_warmup = makeEpochSpin(this, 0, 100);
+    m_stepEpochs = makeEpochSpin(this, 1, 1000);
     m_gamma = makeDoubleSpin(this, 0.01, 0.99, 0.05, 2);
-    m_plateauPatience = makeSpin(this, 1, 100);
-    m_plateauPatience->setSuffix(tr(" epochs"));
+    m_plateauPatience = makeEpochSpin(this, 1, 100);
     auto* scheduleBox = new QGroupBox(tr("Learning-rate schedule"), this);
     m_scheduleForm = new QFormLayout(scheduleBox);
     m_scheduleForm->addRow(tr("Schedule:"), m_schedule);
@@ -108,15 +118,13 @@ TrainingSettings::TrainingSettings(ProjectState* project, QWidget* parent)
                     static_cast<int>(TrainMode::FineTune));
     m_mode->addItem(tr("Two-stage (head first, then fine-tune)"),
                     static_cast<int>(TrainMode::TwoStage));
-    m_headEpochs = makeSpin(this, 1, 1000);
-    m_headEpochs->setSuffix(tr(" epochs"));
+    m_headEpochs = makeEpochSpin(this, 1, 1000);
     m_headEpochs->setToolTip(tr("Stage 1 trains only the head for this many epochs; stage 2 then "
                                 "trains for the epochs above, as the Model page freezes"));
     m_stage2Lr = new ScientificSpinBox(this);
     m_stage2Lr->setToolTip(tr("Base learning rate of stage 2 (its schedule restarts)"));
-    m_patience = makeSpin(this, 0, 1000);
+    m_patience = makeEpochSpin(this, 0, 1000);
     m_patience->setSpecialValueText(tr("off"));
-    m_patience->setSuffix(tr(" epochs"));
     m_stopMetric = new QComboBox(this);
     m_stopMetric->addItem(tr("validation loss"),
                           static_cast<int>(training::EarlyStopping::Metric::ValLoss));

@@ -5,6 +5,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
+#include <QSpinBox>
 #include <QTest>
 
 #include "ui/project/project_state.h"
@@ -60,6 +61,21 @@ private Q_SLOTS:
         pickMode(mode, TrainMode::Feature);
         QVERIFY(!project.config().augment);
         QCOMPARE(project.config().labelSmoothing, 0.0);
+    }
+
+    void epochCountsReadNaturally() {
+        ProjectState project;
+        TrainingSettings settings(&project);
+        auto config = project.config();
+        config.schedule.warmupEpochs = 1;
+        config.earlyStopping.patience = 3;
+        project.setConfig(config);
+        QStringList texts;
+        for (auto* spin : settings.findChildren<QSpinBox*>()) {
+            texts << spin->text();
+        }
+        QVERIFY2(texts.contains(QStringLiteral("1 epoch")), qPrintable(texts.join(u'|')));
+        QVERIFY2(texts.contains(QStringLiteral("3 epochs")), qPrintable(texts.join(u'|')));
     }
 
     void aConfigSetElsewhereIsShownAsItIs() {
