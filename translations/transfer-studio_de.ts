@@ -1384,7 +1384,7 @@
 <context>
     <name>TrainPage</name>
     <message>
-        <location filename="../ui/train/train_page.cpp" line="+47"/>
+        <location filename="../ui/train/train_page.cpp" line="+49"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
@@ -1478,14 +1478,19 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+270"/>
+        <location line="+322"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="-269"/>
+        <location line="-321"/>
         <source>Stop</source>
         <translation>Stopp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Continue Run</source>
+        <translation>Lauf fortsetzen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1498,12 +1503,12 @@
         <translation>Nicht gestartet</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>The run&apos;s log appears here.</source>
         <translation>Das Protokoll des Laufs erscheint hier.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Learning rate set to %1</source>
         <translation>Lernrate auf %1 gesetzt</translation>
     </message>
@@ -1513,12 +1518,13 @@
         <translation>Lernraten-Bereichstest: Schritt %1 von %2</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
+        <location line="+85"/>
         <source>A run is already in progress: stop it first.</source>
         <translation>Ein Lauf ist bereits im Gange: Beenden Sie ihn zuerst.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-80"/>
         <source>Training needs a dataset with at least two classes: open one on the Data page first.</source>
         <translation>Das Training braucht einen Datensatz mit mindestens zwei Klassen: Öffnen Sie zuerst einen auf der Seite Daten.</translation>
     </message>
@@ -1548,14 +1554,29 @@
         <translation>Der Laufordner %1 kann nicht angelegt werden: Wählen Sie einen anderen Ordner für Läufe.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
+        <source>There is no stopped run to continue: its folder or checkpoint is gone.</source>
+        <translation>Es gibt keinen angehaltenen Lauf zum Fortsetzen: Sein Ordner oder Checkpoint fehlt.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Preparing…</source>
         <translation>Vorbereitung…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+0"/>
+        <source>Resuming…</source>
+        <translation>Wird fortgesetzt…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Run folder: %1</source>
         <translation>Laufordner: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Continuing the run in %1</source>
+        <translation>Der Lauf in %1 wird fortgesetzt</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1563,7 +1584,7 @@
         <translation>Trainiere %1…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+36"/>
         <source>Learning-rate range test: preparing…</source>
         <translation>Lernraten-Bereichstest: Vorbereitung…</translation>
     </message>
@@ -1594,7 +1615,12 @@
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+7"/>
+        <source>Continue the stopped run in %1 from its last finished epoch, with the same settings</source>
+        <translation>Den angehaltenen Lauf in %1 ab seiner letzten abgeschlossenen Epoche mit denselben Einstellungen fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Epoch %1 of %2 · batch %3 of %4</source>
         <translation>Epoche %1 von %2 · Batch %3 von %4</translation>
     </message>
@@ -1614,7 +1640,7 @@
         <translation> · %1 MiB auf der GPU</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <location line="+46"/>
         <source>Stopped</source>
         <translation>Gestoppt</translation>

@@ -4,6 +4,7 @@
 // call train(); there is no other implementation.
 
 #include <atomic>
+#include <filesystem>
 #include <functional>
 
 #include "core/common/result.h"
@@ -12,6 +13,11 @@
 #include "core/training/training_events.h"
 
 namespace tstudio::training {
+
+/** Where train() keeps a run's checkpoint in its output folder; resume needs it there. */
+inline std::filesystem::path checkpointFile(const std::filesystem::path& outDir) {
+    return outDir / "checkpoint.pt";
+}
 
 /** How a caller stops or pauses a run from another thread. Both take effect within one batch. */
 struct TrainingControl {

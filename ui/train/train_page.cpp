@@ -16,6 +16,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSettings>
 #include <QSplitter>
 #include <QStyle>
 #include <QTabWidget>
@@ -37,6 +38,7 @@ namespace {
 constexpr double kSmoothing = 0.9; ///< of the smoothed batch loss (TensorBoard's default look)
 constexpr int kProgressSteps = 1000;
 constexpr int kMaxLogLines = 5000;
+const auto kResumableRunKey = QStringLiteral("train/resumableRun");
 
 QString formatDuration(double seconds) {
     if (!std::isfinite(seconds) || seconds < 0.0) {
@@ -108,6 +110,8 @@ TrainPage::TrainPage(ProjectState* project, QWidget* parent) : QWidget(parent), 
     m_start = new QPushButton(style()->standardIcon(QStyle::SP_MediaPlay), tr("Start"), this);
     m_pause = new QPushButton(style()->standardIcon(QStyle::SP_MediaPause), tr("Pause"), this);
     m_stop = new QPushButton(style()->standardIcon(QStyle::SP_MediaStop), tr("Stop"), this);
+    m_continue = new QPushButton(style()->standardIcon(QStyle::SP_MediaSeekForward),
+                                 tr("Continue Run"), this);
     m_stop->setToolTip(tr("Stop after the current batch; the model is saved when at least one "
                           "epoch finished"));
     m_progress = new QProgressBar(this);
@@ -120,6 +124,7 @@ TrainPage::TrainPage(ProjectState* project, QWidget* parent) : QWidget(parent), 
     controls->addWidget(m_start);
     controls->addWidget(m_pause);
     controls->addWidget(m_stop);
+    controls->addWidget(m_continue);
     controls->addWidget(m_progress, 1);
     controls->addWidget(m_speed);
 
@@ -156,6 +161,7 @@ TrainPage::TrainPage(ProjectState* project, QWidget* parent) : QWidget(parent), 
     connect(m_start, &QPushButton::clicked, this, &TrainPage::start);
     connect(m_pause, &QPushButton::clicked, this, &TrainPage::togglePause);
     connect(m_stop, &QPushButton::clicked, this, &TrainPage::stop);
+    connect(m_continue, &QPushButton::clicked, this, &TrainPage::continueRun);
     connect(m_settings, &TrainingSettings::findLearningRateRequested, this,
             &TrainPage::findLearningRate);
     connect(m_lrFinder, &LrFinderView::learningRateChosen, this, [this](double lr) {
@@ -187,6 +193,7 @@ TrainPage::TrainPage(ProjectState* project, QWidget* parent) : QWidget(parent), 
     });
     m_thread.setObjectName(QStringLiteral("training-worker"));
     m_thread.start();
+    m_resumableRun = QSettings().value(kResumableRunKey).toString();
     updateButtons();
 }
 
@@ -291,13 +298,60 @@ void TrainPage::start() {
         showError(tr("Cannot create the run folder %1: choose another runs folder.").arg(runDir));
         return;
     }
-    config.outDir = runDir.toStdString();
+    beginRun(runDir, /*resume=*/false);
+}
 
+void TrainPage::continueRun() {
+    if (isRunning()) {
+        showError(tr("A run is already in progress: stop it first."));
+        return;
+    }
+    const QString runDir = m_resumableRun;
+    if (runDir.isEmpty() || !QFileInfo::exists(QString::fromStdString(
+                                training::checkpointFile(runDir.toStdString()).string()))) {
+        setResumableRun(QString());
+        showError(tr("There is no stopped run to continue: its folder or checkpoint is gone."));
+        return;
+    }
+    const QString problem = checkCanStart();
+    if (!problem.isEmpty()) {
+        showError(problem);
+        return;
+    }
+    beginRun(runDir, /*resume=*/true);
+}
+
+void TrainPage::beginRun(const QString& runDir, bool resume) {
+    training::TrainingConfig config = m_project->config();
+    config.outDir = runDir.toStdString();
+    // A new run starts with empty plots; a continued one adds to what this window shows of it.
+    if (!resume || m_plottedEpochs == 0) {
+        clearRunViews();
+    }
+    m_log->clear();
+    m_summary->clear();
+    m_progress->setFormat(resume ? tr("Resuming…") : tr("Preparing…"));
+    m_plots->setCurrentWidget(m_lossPlot);
+    m_runDir = runDir;
+    // Until this run ends, it is the one a stop leaves to continue.
+    setResumableRun(QString());
+
+    const int job = beginJob(Job::Training);
+    appendLog((resume ? tr("Continuing the run in %1") : tr("Run folder: %1")).arg(runDir));
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker, job, config, resume, dataset = m_project->dataset()] {
+            worker->run(job, config, dataset, resume);
+        },
+        Qt::QueuedConnection);
+    Q_EMIT runStarted();
+    Q_EMIT statusMessage(tr("Training %1…").arg(QString::fromStdString(config.arch)));
+}
+
+void TrainPage::clearRunViews() {
     m_lossPlot->clear();
     m_accuracyPlot->clear();
     m_lrPlot->clear();
-    m_log->clear();
-    m_summary->clear();
     m_smoothedLoss = 0.0;
     m_smoothedCount = 0;
     m_plottedEpochs = 0;
@@ -305,19 +359,19 @@ void TrainPage::start() {
         plot->setXSpan(1.0, 0.0);
     }
     m_progress->setValue(0);
-    m_progress->setFormat(tr("Preparing…"));
-    m_plots->setCurrentWidget(m_lossPlot);
+}
 
-    const int job = beginJob(Job::Training);
-    appendLog(tr("Run folder: %1").arg(runDir));
-    QMetaObject::invokeMethod(
-        m_worker,
-        [worker = m_worker, job, config, dataset = m_project->dataset()] {
-            worker->run(job, config, dataset, /*resume=*/false);
-        },
-        Qt::QueuedConnection);
-    Q_EMIT runStarted();
-    Q_EMIT statusMessage(tr("Training %1…").arg(QString::fromStdString(config.arch)));
+void TrainPage::setResumableRun(const QString& runDir) {
+    m_resumableRun = runDir;
+    // Remembered across restarts: closing the window during a run stops it, and the next start
+    // can continue it.
+    QSettings settings;
+    if (runDir.isEmpty()) {
+        settings.remove(kResumableRunKey);
+    } else {
+        settings.setValue(kResumableRunKey, runDir);
+    }
+    updateButtons();
 }
 
 void TrainPage::findLearningRate() {
@@ -380,6 +434,11 @@ void TrainPage::updateButtons() {
     m_pause->setIcon(
         style()->standardIcon(m_paused ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
     m_stop->setEnabled(running && !m_stopRequested);
+    m_continue->setVisible(!m_resumableRun.isEmpty());
+    m_continue->setEnabled(!running && !m_resumableRun.isEmpty());
+    m_continue->setToolTip(
+        tr("Continue the stopped run in %1 from its last finished epoch, with the same settings")
+            .arg(m_resumableRun));
     m_settings->findLrButton()->setEnabled(!running);
 }
 
@@ -459,6 +518,9 @@ void TrainPage::onFinished(int job, const training::TrainingSummary& summary) {
         return;
     }
     endJob();
+    // Stopped by the person before its last epoch: the checkpoint can carry it on.
+    const bool userStopped = summary.stoppedEarly && summary.stopReason != "early stopping";
+    setResumableRun(userStopped ? m_runDir : QString());
     const QString bundle = QString::fromStdString(summary.bundle.string());
     m_project->setLastBundle(bundle);
     m_progress->setValue(kProgressSteps);

@@ -57,6 +57,9 @@ public:
     QPushButton* startButton() const { return m_start; }
     QPushButton* pauseButton() const { return m_pause; }
     QPushButton* stopButton() const { return m_stop; }
+    QPushButton* continueButton() const { return m_continue; }
+    /** The folder of the run a stop left unfinished (remembered across restarts), or empty. */
+    QString resumableRun() const { return m_resumableRun; }
     QString errorText() const;
     QString summaryText() const;
     QString logText() const;
@@ -71,6 +74,8 @@ public Q_SLOTS:
     void togglePause();
     /** Asks the running job to stop after its current batch; returns at once. */
     void stop();
+    /** Continues the run a stop left unfinished from its checkpoint, in its own folder. */
+    void continueRun();
     void findLearningRate();
 
 Q_SIGNALS:
@@ -85,6 +90,9 @@ private:
 
     QString checkCanStart() const;
     int beginJob(Job job);
+    void beginRun(const QString& runDir, bool resume);
+    void clearRunViews();
+    void setResumableRun(const QString& runDir);
     void endJob();
     void showError(const QString& message);
     void appendLog(const QString& line);
@@ -111,6 +119,9 @@ private:
     QPushButton* m_start = nullptr;
     QPushButton* m_pause = nullptr;
     QPushButton* m_stop = nullptr;
+    QPushButton* m_continue = nullptr;
+    QString m_runDir;       ///< of the current or last run
+    QString m_resumableRun; ///< see resumableRun()
 
     QThread m_thread;
     TrainingWorker* m_worker = nullptr; ///< lives on m_thread; deleted after it stops

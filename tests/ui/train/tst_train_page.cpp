@@ -3,7 +3,9 @@
 #include <QFileInfo>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -49,11 +51,16 @@ class TestTrainPage : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true); // QSettings in a test location
+        QCoreApplication::setOrganizationName(QStringLiteral("TransferStudioTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_train_page"));
         QVERIFY(m_data.isValid());
         m_dataset = tstudio::test::writeTinyDataset(m_data.path());
         QCOMPARE(m_dataset.size(), size_t{16});
         QCOMPARE(m_dataset.classes().size(), size_t{2});
     }
+
+    void init() { QSettings().clear(); } // a stop in one test leaves a run to continue
 
     void aShortRunPlotsProgressesAndSavesTheBundle() {
         QTemporaryDir runs;
@@ -121,6 +128,51 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(project.lastBundle()));
         QVERIFY2(page.summaryText().contains(QStringLiteral("stopped")),
                  qPrintable(page.summaryText()));
+    }
+
+    void aStoppedRunContinuesAfterARestart() {
+        QTemporaryDir runs;
+        ProjectState project;
+        project.setDataset(m_dataset);
+        constexpr int kEpochs = 6;
+        project.setConfig(tinyConfig(runs.path(), kEpochs));
+        QString runDir;
+        {
+            TrainPage page(&project);
+            QVERIFY(page.continueButton()->isHidden()); // nothing to continue yet
+            QSignalSpy ended(&page, &TrainPage::runEnded);
+            page.start();
+            QTRY_VERIFY_WITH_TIMEOUT(page.accuracyPlot()->pointCount(TrainPage::ValAccuracy) >= 1,
+                                     kRunTimeoutMs);
+            page.pauseButton()->click(); // holds it within a batch, so the stop lands mid-run
+            page.stopButton()->click();
+            QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, kRunTimeoutMs);
+            runDir = page.resumableRun();
+            QVERIFY2(!runDir.isEmpty(), qPrintable(page.summaryText()));
+            QVERIFY(!page.continueButton()->isHidden());
+            QVERIFY(page.continueButton()->isEnabled());
+        }
+        const auto stopped = tstudio::training::readBundleInfo(
+            QString(runDir + QStringLiteral("/model.tsmodel")).toStdString());
+        QVERIFY(stopped.ok());
+        QVERIFY(stopped->history.size() < std::size_t{kEpochs});
+
+        // A new window (the app restarted) offers the same run and carries it to its end.
+        TrainPage page(&project);
+        QCOMPARE(page.resumableRun(), runDir);
+        QVERIFY(page.continueButton()->isEnabled());
+        QSignalSpy ended(&page, &TrainPage::runEnded);
+        page.continueButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, kRunTimeoutMs);
+        QVERIFY2(ended[0][0].toBool(), qPrintable(page.errorText()));
+        QVERIFY2(page.logText().contains(QStringLiteral("Resuming from")),
+                 qPrintable(page.logText()));
+        const auto finished = tstudio::training::readBundleInfo(
+            QString(runDir + QStringLiteral("/model.tsmodel")).toStdString());
+        QVERIFY(finished.ok());
+        QCOMPARE(finished->history.size(), std::size_t{kEpochs});
+        QVERIFY(page.resumableRun().isEmpty()); // finished: nothing left to continue
+        QVERIFY(page.continueButton()->isHidden());
     }
 
     void pauseHoldsTheRunUntilResumed() {
