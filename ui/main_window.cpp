@@ -412,6 +412,16 @@ void MainWindow::onConfigChanged() {
         m_classifyBackbone->setCurrentIndex(row);
     }
     m_classifyPage->setBackbone(arch, displayName, weights);
+
+    // Remembered as they change, not only when the window closes, so a killed app keeps them:
+    // the backbone's weight file (empty: the official one) and the whole training recipe.
+    QSettings settings;
+    if (!config.fromScratch) {
+        settings.setValue(weightsKey(arch), QString::fromStdString(config.weights.string()));
+    }
+    settings.setValue(
+        kTrainingConfigKey,
+        QString::fromUtf8(QJsonDocument(training::toJson(config)).toJson(QJsonDocument::Compact)));
 }
 
 void MainWindow::openStartDataset(bool demo) {
@@ -520,10 +530,6 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     settings.setValue(kStateKey, saveState());
     settings.setValue(kPageKey, m_stack->currentWidget()->objectName());
     m_dataPage->saveState(kDataPageGroup);
-    settings.setValue(
-        kTrainingConfigKey,
-        QString::fromUtf8(
-            QJsonDocument(training::toJson(m_project->config())).toJson(QJsonDocument::Compact)));
     event->accept();
 }
 

@@ -107,6 +107,21 @@ private Q_SLOTS:
         QCOMPARE(tstudio::training::formatHeadSpec(config.head), std::string("avg,128:relu:0.1"));
     }
 
+    void settingsSurviveAWindowThatNeverClosed() {
+        // A killed app never sees closeEvent: the weights and the recipe are kept as they change.
+        {
+            MainWindow window;
+            auto config = window.project()->config();
+            config.weights = "/data/my_mobilenet.pth";
+            config.epochs = 13;
+            window.project()->setConfig(config);
+        }
+        MainWindow window;
+        QCOMPARE(window.project()->config().weights,
+                 std::filesystem::path("/data/my_mobilenet.pth"));
+        QCOMPARE(window.project()->config().epochs, 13);
+    }
+
     void aFirstStartUsesTheRecommendedFeatureRecipe() {
         MainWindow window;
         const auto recipe =
