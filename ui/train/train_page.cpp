@@ -40,6 +40,11 @@ constexpr int kProgressSteps = 1000;
 constexpr int kMaxLogLines = 5000;
 const auto kResumableRunKey = QStringLiteral("train/resumableRun");
 
+bool hasCheckpoint(const QString& runDir) {
+    return !runDir.isEmpty() && QFileInfo::exists(QString::fromStdString(
+                                    training::checkpointFile(runDir.toStdString()).string()));
+}
+
 QString formatDuration(double seconds) {
     if (!std::isfinite(seconds) || seconds < 0.0) {
         return QStringLiteral("–");
@@ -307,8 +312,7 @@ void TrainPage::continueRun() {
         return;
     }
     const QString runDir = m_resumableRun;
-    if (runDir.isEmpty() || !QFileInfo::exists(QString::fromStdString(
-                                training::checkpointFile(runDir.toStdString()).string()))) {
+    if (!hasCheckpoint(runDir)) {
         setResumableRun(QString());
         showError(tr("There is no stopped run to continue: its folder or checkpoint is gone."));
         return;
@@ -517,10 +521,15 @@ void TrainPage::onFinished(int job, const training::TrainingSummary& summary) {
     if (job != m_jobId) {
         return;
     }
+    if (summary.bundle.empty()) {
+        // Stopped before any epoch finished: the engine kept nothing, as when it was cancelled.
+        onCancelled(job);
+        return;
+    }
     endJob();
     // Stopped by the person before its last epoch: the checkpoint can carry it on.
     const bool userStopped = summary.stoppedEarly && summary.stopReason != "early stopping";
-    setResumableRun(userStopped ? m_runDir : QString());
+    setResumableRun(userStopped && hasCheckpoint(m_runDir) ? m_runDir : QString());
     const QString bundle = QString::fromStdString(summary.bundle.string());
     m_project->setLastBundle(bundle);
     m_progress->setValue(kProgressSteps);
@@ -572,6 +581,8 @@ void TrainPage::onCancelled(int job) {
     endJob();
     m_progress->setFormat(tr("Stopped"));
     if (wasTraining) {
+        // A continued run keeps the checkpoint it started from, and can be continued again.
+        setResumableRun(hasCheckpoint(m_runDir) ? m_runDir : QString());
         m_summary->setText(tr("Stopped before the first epoch ended: no model was saved."));
         Q_EMIT runEnded(false);
     } else {

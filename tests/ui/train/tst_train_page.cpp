@@ -130,6 +130,24 @@ private Q_SLOTS:
                  qPrintable(page.summaryText()));
     }
 
+    void aStopBeforeTheFirstEpochKeepsNothingToContinue() {
+        QTemporaryDir runs;
+        ProjectState project;
+        project.setDataset(m_dataset);
+        project.setConfig(tinyConfig(runs.path(), 200));
+        TrainPage page(&project);
+        QSignalSpy ended(&page, &TrainPage::runEnded);
+        page.start();
+        page.stop(); // before the worker has finished a batch
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, kRunTimeoutMs);
+        QVERIFY(!ended[0][0].toBool()); // no model: not a finished run
+        QVERIFY(project.lastBundle().isEmpty());
+        QVERIFY2(page.summaryText().contains(QStringLiteral("no model was saved")),
+                 qPrintable(page.summaryText()));
+        QVERIFY(page.resumableRun().isEmpty());
+        QVERIFY(page.continueButton()->isHidden());
+    }
+
     void aStoppedRunContinuesAfterARestart() {
         QTemporaryDir runs;
         ProjectState project;
