@@ -198,7 +198,9 @@ TrainPage::TrainPage(ProjectState* project, QWidget* parent) : QWidget(parent), 
     });
     m_thread.setObjectName(QStringLiteral("training-worker"));
     m_thread.start();
-    m_resumableRun = QSettings().value(kResumableRunKey).toString();
+    // A remembered run whose folder or checkpoint has gone since is not offered.
+    const QString remembered = QSettings().value(kResumableRunKey).toString();
+    m_resumableRun = hasCheckpoint(remembered) ? remembered : QString();
     updateButtons();
 }
 

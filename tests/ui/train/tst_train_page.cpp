@@ -191,6 +191,13 @@ private Q_SLOTS:
         QCOMPARE(finished->history.size(), std::size_t{kEpochs});
         QVERIFY(page.resumableRun().isEmpty()); // finished: nothing left to continue
         QVERIFY(page.continueButton()->isHidden());
+
+        // A remembered run whose checkpoint has gone is not offered after a restart.
+        QSettings().setValue(QStringLiteral("train/resumableRun"),
+                             runs.filePath(QStringLiteral("gone")));
+        TrainPage restarted(&project);
+        QVERIFY(restarted.resumableRun().isEmpty());
+        QVERIFY(restarted.continueButton()->isHidden());
     }
 
     void pauseHoldsTheRunUntilResumed() {
