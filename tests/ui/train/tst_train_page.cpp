@@ -41,6 +41,22 @@ tstudio::training::TrainingConfig tinyConfig(const QString& outDir, int epochs) 
     config.optimizer.lr = 1e-3;
     return config;
 }
+/** A project on the tiny dataset whose runs go into a temporary runs folder. */
+struct TinyProject {
+    QTemporaryDir runs;
+    ProjectState project;
+    TinyProject(const tstudio::data::Dataset& dataset, int epochs) {
+        project.setDataset(dataset);
+        project.setConfig(tinyConfig(runs.path(), epochs));
+    }
+};
+
+/** Until the page's run has finished its first epoch (its first validation point). */
+bool waitForFirstEpoch(const TrainPage& page) {
+    return QTest::qWaitFor(
+        [&] { return page.accuracyPlot()->pointCount(TrainPage::ValAccuracy) >= 1; },
+        kRunTimeoutMs);
+}
 } // namespace
 
 class TestTrainPage : public QObject {
@@ -63,10 +79,8 @@ private Q_SLOTS:
     void init() { QSettings().clear(); } // a stop in one test leaves a run to continue
 
     void aShortRunPlotsProgressesAndSavesTheBundle() {
-        QTemporaryDir runs;
-        ProjectState project;
-        project.setDataset(m_dataset);
-        project.setConfig(tinyConfig(runs.path(), 2));
+        TinyProject tiny(m_dataset, 2);
+        auto& project = tiny.project;
         TrainPage page(&project);
         QSignalSpy started(&page, &TrainPage::runStarted);
         QSignalSpy ended(&page, &TrainPage::runEnded);
@@ -99,8 +113,8 @@ private Q_SLOTS:
         const QString bundle = project.lastBundle();
         QVERIFY(!bundle.isEmpty());
         QVERIFY(QFileInfo::exists(bundle));
-        QVERIFY(bundle.startsWith(QDir(runs.path()).absolutePath()) ||
-                bundle.startsWith(runs.path()));
+        QVERIFY(bundle.startsWith(QDir(tiny.runs.path()).absolutePath()) ||
+                bundle.startsWith(tiny.runs.path()));
         auto info = tstudio::training::readBundleInfo(bundle.toStdString());
         QVERIFY2(info.ok(), info ? "" : info.message().c_str());
         QCOMPARE(info->classes.size(), size_t{2});
@@ -110,16 +124,13 @@ private Q_SLOTS:
     }
 
     void stopEndsTheRunAfterTheCurrentBatchAndKeepsTheModel() {
-        QTemporaryDir runs;
-        ProjectState project;
-        project.setDataset(m_dataset);
-        project.setConfig(tinyConfig(runs.path(), 200));
+        TinyProject tiny(m_dataset, 200);
+        auto& project = tiny.project;
         TrainPage page(&project);
         QSignalSpy ended(&page, &TrainPage::runEnded);
         page.start();
         // After the first epoch: the stopped run still writes its bundle.
-        QTRY_VERIFY_WITH_TIMEOUT(page.accuracyPlot()->pointCount(TrainPage::ValAccuracy) >= 1,
-                                 kRunTimeoutMs);
+        QVERIFY(waitForFirstEpoch(page));
         page.stopButton()->click();
         QVERIFY(!page.stopButton()->isEnabled());
         QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, kRunTimeoutMs);
@@ -131,10 +142,8 @@ private Q_SLOTS:
     }
 
     void aStopBeforeTheFirstEpochKeepsNothingToContinue() {
-        QTemporaryDir runs;
-        ProjectState project;
-        project.setDataset(m_dataset);
-        project.setConfig(tinyConfig(runs.path(), 200));
+        TinyProject tiny(m_dataset, 200);
+        auto& project = tiny.project;
         TrainPage page(&project);
         QSignalSpy ended(&page, &TrainPage::runEnded);
         page.start();
@@ -149,19 +158,16 @@ private Q_SLOTS:
     }
 
     void aStoppedRunContinuesAfterARestart() {
-        QTemporaryDir runs;
-        ProjectState project;
-        project.setDataset(m_dataset);
         constexpr int kEpochs = 6;
-        project.setConfig(tinyConfig(runs.path(), kEpochs));
+        TinyProject tiny(m_dataset, kEpochs);
+        auto& project = tiny.project;
         QString runDir;
         {
             TrainPage page(&project);
             QVERIFY(page.continueButton()->isHidden()); // nothing to continue yet
             QSignalSpy ended(&page, &TrainPage::runEnded);
             page.start();
-            QTRY_VERIFY_WITH_TIMEOUT(page.accuracyPlot()->pointCount(TrainPage::ValAccuracy) >= 1,
-                                     kRunTimeoutMs);
+            QVERIFY(waitForFirstEpoch(page));
             page.pauseButton()->click(); // holds it within a batch, so the stop lands mid-run
             page.stopButton()->click();
             QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, kRunTimeoutMs);
@@ -194,17 +200,15 @@ private Q_SLOTS:
 
         // A remembered run whose checkpoint has gone is not offered after a restart.
         QSettings().setValue(QStringLiteral("train/resumableRun"),
-                             runs.filePath(QStringLiteral("gone")));
+                             tiny.runs.filePath(QStringLiteral("gone")));
         TrainPage restarted(&project);
         QVERIFY(restarted.resumableRun().isEmpty());
         QVERIFY(restarted.continueButton()->isHidden());
     }
 
     void pauseHoldsTheRunUntilResumed() {
-        QTemporaryDir runs;
-        ProjectState project;
-        project.setDataset(m_dataset);
-        project.setConfig(tinyConfig(runs.path(), 200));
+        TinyProject tiny(m_dataset, 200);
+        auto& project = tiny.project;
         TrainPage page(&project);
         page.start();
         QTRY_VERIFY_WITH_TIMEOUT(page.lossPlot()->pointCount(TrainPage::TrainBatchLoss) >= 1,
@@ -223,15 +227,12 @@ private Q_SLOTS:
     }
 
     void stopAndWaitBlocksUntilTheRunHasEnded() {
-        QTemporaryDir runs;
-        ProjectState project;
-        project.setDataset(m_dataset);
-        project.setConfig(tinyConfig(runs.path(), 200));
+        TinyProject tiny(m_dataset, 200);
+        auto& project = tiny.project;
         TrainPage page(&project);
         QSignalSpy ended(&page, &TrainPage::runEnded);
         page.start();
-        QTRY_VERIFY_WITH_TIMEOUT(page.accuracyPlot()->pointCount(TrainPage::ValAccuracy) >= 1,
-                                 kRunTimeoutMs);
+        QVERIFY(waitForFirstEpoch(page));
         QVERIFY(page.stopAndWait());
         // Handled before stopAndWait returned: no event loop needed to learn where the model is.
         QCOMPARE(ended.count(), 1);
@@ -297,10 +298,8 @@ private Q_SLOTS:
     }
 
     void lrFinderPlotsAndSetsTheChosenRate() {
-        QTemporaryDir runs;
-        ProjectState project;
-        project.setDataset(m_dataset);
-        project.setConfig(tinyConfig(runs.path(), 1));
+        TinyProject tiny(m_dataset, 1);
+        auto& project = tiny.project;
         TrainPage page(&project);
         tstudio::training::LrFinderOptions options;
         options.steps = 24; // enough for a curve; the engine's 100 take minutes on a busy CPU
