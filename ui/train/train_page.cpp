@@ -25,6 +25,7 @@
 
 #include "core/common/devices.h"
 #include "core/models/registry.h"
+#include "core/training/model_bundle.h"
 #include "core/weights/hub_cache.h"
 #include "ui/project/project_state.h"
 #include "ui/train/live_plot.h"
@@ -330,9 +331,13 @@ void TrainPage::continueRun() {
 void TrainPage::beginRun(const QString& runDir, bool resume) {
     training::TrainingConfig config = m_project->config();
     config.outDir = runDir.toStdString();
-    // A new run starts with empty plots; a continued one adds to what this window shows of it.
+    // A new run starts with empty plots; a continued one adds to what this window shows of it,
+    // or, after a restart, to the epochs its stopped part saved in its bundle (a small header).
     if (!resume || m_plottedEpochs == 0) {
         clearRunViews();
+        if (resume) {
+            plotSavedEpochs(runDir);
+        }
     }
     m_log->clear();
     m_summary->clear();
@@ -365,6 +370,18 @@ void TrainPage::clearRunViews() {
         plot->setXSpan(1.0, 0.0);
     }
     m_progress->setValue(0);
+}
+
+void TrainPage::plotSavedEpochs(const QString& runDir) {
+    const auto info = training::readBundleInfo(
+        QDir(runDir).filePath(QStringLiteral("model.tsmodel")).toStdString());
+    if (!info) {
+        return; // nothing saved to show: the continued epochs still plot
+    }
+    for (const training::EpochMetrics& metrics : info->history) {
+        plotEpoch(metrics);
+        m_lrPlot->addPoint(0, metrics.epoch, metrics.learningRate);
+    }
 }
 
 void TrainPage::setResumableRun(const QString& runDir) {
@@ -512,6 +529,10 @@ void TrainPage::onEpoch(int job, const training::EpochMetrics& metrics) {
     if (job != m_jobId) {
         return;
     }
+    plotEpoch(metrics);
+}
+
+void TrainPage::plotEpoch(const training::EpochMetrics& metrics) {
     const double x = metrics.epoch;
     m_lossPlot->addPoint(TrainEpochLoss, x, metrics.trainLoss);
     m_lossPlot->addPoint(ValEpochLoss, x, metrics.valLoss);

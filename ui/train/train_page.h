@@ -92,6 +92,8 @@ private:
     int beginJob(Job job);
     void beginRun(const QString& runDir, bool resume);
     void clearRunViews();
+    void plotEpoch(const training::EpochMetrics& metrics);
+    void plotSavedEpochs(const QString& runDir);
     void setResumableRun(const QString& runDir);
     void endJob();
     void showError(const QString& message);

@@ -195,6 +195,8 @@ private Q_SLOTS:
             QString(runDir + QStringLiteral("/model.tsmodel")).toStdString());
         QVERIFY(finished.ok());
         QCOMPARE(finished->history.size(), std::size_t{kEpochs});
+        // The window shows the whole run: the epochs before the stop came from its bundle.
+        QCOMPARE(page.accuracyPlot()->pointCount(TrainPage::ValAccuracy), kEpochs);
         QVERIFY(page.resumableRun().isEmpty()); // finished: nothing left to continue
         QVERIFY(page.continueButton()->isHidden());
 
