@@ -55,6 +55,12 @@ void addTrainingOptions(ArgParser& parser) {
     parser.addOption("optimizer", "sgd|adam|adamw|rmsprop", "Optimizer (default: adamw).");
     parser.addOption("lr", "X", "Base learning rate (default: 0.001).");
     parser.addOption("weight-decay", "X", "Weight decay (default: per mode, below).");
+    parser.addOption("label-smoothing", "X",
+                     "Label smoothing from 0 to 0.5 (default: per mode, below).");
+    parser.addOption("lr-mult", "PATH=X,...",
+                     "Learning-rate factors per module subtree, later ones win:\n"
+                     "\"all=0.1,head=1\" (all: the whole network); none for none.\n"
+                     "Default: per mode, below.");
     parser.addOption("augment", "none|light|standard|strong",
                      "Training augmentation: light = random crop + flip, standard =\n"
                      "+ colour jitter, strong = + rotation and erasing. Default: none\n"
@@ -126,6 +132,17 @@ std::optional<training::TrainingConfig> trainingConfigFrom(const ArgParser& pars
     if (parser.isSet("weight-decay") &&
         !parseDouble(parser.value("weight-decay"), 0.0, 10.0, config.optimizer.weightDecay)) {
         return bad("--weight-decay needs a number >= 0");
+    }
+    if (parser.isSet("label-smoothing") &&
+        !parseDouble(parser.value("label-smoothing"), 0.0, 0.5, config.labelSmoothing)) {
+        return bad("--label-smoothing needs a number from 0 to 0.5");
+    }
+    if (parser.isSet("lr-mult")) {
+        auto multipliers = training::parseLrMultipliers(parser.value("lr-mult"));
+        if (!multipliers) {
+            return bad("--lr-mult: " + multipliers.message());
+        }
+        config.lrMultipliers = std::move(*multipliers);
     }
     if (parser.isSet("augment")) {
         const auto preset = data::augmentationPresetFromString(parser.value("augment"));

@@ -491,7 +491,9 @@ Status Run::setupStage(std::size_t stageIndex) {
           "\", " + std::to_string(trainableCount) + " trainable parameters in " +
           std::to_string(m_optimizer.groupMultipliers.size()) + " parameter groups, " +
           toString(m_config.optimizer.kind) + " lr " + formatNumber(stage.lr) + ", schedule " +
-          toString(m_config.schedule.kind) + ".");
+          toString(m_config.schedule.kind) + ", LR multipliers " +
+          formatLrMultipliers(m_config.lrMultipliers) + ", label smoothing " +
+          formatNumber(m_config.labelSmoothing) + ".");
 
     const bool prefixFrozen = m_cut.blocks > 0 || m_cut.throughPooling;
     const std::string prefixName = m_cut.throughPooling

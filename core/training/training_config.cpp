@@ -60,6 +60,19 @@ std::optional<float> parseFloat(std::string_view text) {
     return value;
 }
 
+std::optional<double> parseDouble(std::string_view text) {
+    const std::string copy(text);
+    if (copy.empty()) {
+        return std::nullopt;
+    }
+    char* end = nullptr;
+    const double value = std::strtod(copy.c_str(), &end);
+    if (end != copy.c_str() + copy.size() || !std::isfinite(value)) {
+        return std::nullopt;
+    }
+    return value;
+}
+
 std::string formatNumber(double value) {
     QString text = QString::number(value, 'g', 6);
     return text.toStdString();
@@ -232,6 +245,42 @@ Result<FreezeSpec> parseFreezeSpec(std::string_view text) {
         freeze.rules.push_back(FreezeRule{std::string(trim(part.substr(1))), part[0] == '-'});
     }
     return freeze;
+}
+
+Result<std::vector<LrMultiplier>> parseLrMultipliers(std::string_view text) {
+    std::vector<LrMultiplier> multipliers;
+    text = trim(text);
+    if (text.empty() || text == "none") {
+        return multipliers;
+    }
+    for (std::string_view part : splitOn(text, ',')) {
+        part = trim(part);
+        const std::size_t equals = part.find('=');
+        if (equals == std::string_view::npos) {
+            return fail("\"" + std::string(part) +
+                        "\" is not PATH=FACTOR (e.g. all=0.1 or layer4=0.5)");
+        }
+        const std::string_view path = trim(part.substr(0, equals));
+        const std::optional<double> factor = parseDouble(trim(part.substr(equals + 1)));
+        if (path.empty()) {
+            return fail("\"" + std::string(part) +
+                        "\" names no module: give a path such as layer4, or all");
+        }
+        if (!factor || *factor < 0.0 || *factor > 100.0) {
+            return fail("\"" + std::string(part) + "\": the factor is a number from 0 to 100");
+        }
+        multipliers.push_back({path == "all" ? std::string() : std::string(path), *factor});
+    }
+    return multipliers;
+}
+
+std::string formatLrMultipliers(const std::vector<LrMultiplier>& multipliers) {
+    std::string text;
+    for (const LrMultiplier& m : multipliers) {
+        text += (text.empty() ? "" : ",") + (m.path.empty() ? std::string("all") : m.path) + "=" +
+                formatNumber(m.factor);
+    }
+    return text.empty() ? "none" : text;
 }
 
 std::string formatFreezeSpec(const FreezeSpec& freeze) {

@@ -86,6 +86,14 @@ struct LrMultiplier {
     double factor = 1.0;
 };
 
+/**
+ * "all=0.1,head=1,features.17=0.5": PATH=FACTOR entries in order, "all" meaning the whole network
+ * (path ""), factors from 0 to 100; "none" or "" is no entry. formatLrMultipliers gives the same
+ * text back.
+ */
+Result<std::vector<LrMultiplier>> parseLrMultipliers(std::string_view text);
+std::string formatLrMultipliers(const std::vector<LrMultiplier>& multipliers);
+
 enum class OptimizerKind { SGD, Adam, AdamW, RMSprop };
 struct OptimizerConfig {
     OptimizerKind kind = OptimizerKind::AdamW;

@@ -216,6 +216,28 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(out + QStringLiteral("/model.tsmodel")));
     }
 
+    void labelSmoothingAndLrMultipliersReachTheRun() {
+        const Run run = runCli(
+            QStringList{QStringLiteral("train"), QStringLiteral("--data"), m_data,
+                        QStringLiteral("--out"), path("recipe"), QStringLiteral("--epochs"),
+                        QStringLiteral("1"), QStringLiteral("--mode"), QStringLiteral("finetune"),
+                        QStringLiteral("--label-smoothing"), QStringLiteral("0.2"),
+                        QStringLiteral("--lr-mult"), QStringLiteral("all=0.25,head=2")} +
+            tinyModel());
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.err.contains("LR multipliers all=0.25,head=2, label smoothing 0.2."),
+                 run.err.constData());
+        // Left out, the mode's recipe applies.
+        const Run defaults = runCli(
+            QStringList{QStringLiteral("train"), QStringLiteral("--data"), m_data,
+                        QStringLiteral("--out"), path("recipe-default"), QStringLiteral("--epochs"),
+                        QStringLiteral("1"), QStringLiteral("--mode"), QStringLiteral("finetune")} +
+            tinyModel());
+        QVERIFY2(defaults.exitCode == 0, defaults.err.constData());
+        QVERIFY2(defaults.err.contains("LR multipliers all=0.1,head=1, label smoothing 0.1."),
+                 defaults.err.constData());
+    }
+
     void resumeContinuesWhereTheStoppedRunEnded() {
         // The engine resumes a run with the settings it was started with (the epoch count is one
         // of them), so the first run is stopped with Ctrl+C rather than started shorter. Six
@@ -322,6 +344,16 @@ private Q_SLOTS:
                            QStringLiteral("resnet18"), QStringLiteral("--augment"),
                            QStringLiteral("heavy")}
             << 2 << "--augment is none, light, standard or strong";
+        QTest::newRow("bad label smoothing")
+            << QStringList{QStringLiteral("train"), QStringLiteral("--arch"),
+                           QStringLiteral("resnet18"), QStringLiteral("--label-smoothing"),
+                           QStringLiteral("0.9")}
+            << 2 << "--label-smoothing needs a number from 0 to 0.5";
+        QTest::newRow("bad lr-mult")
+            << QStringList{QStringLiteral("train"), QStringLiteral("--arch"),
+                           QStringLiteral("resnet18"), QStringLiteral("--lr-mult"),
+                           QStringLiteral("layer4")}
+            << 2 << "--lr-mult: \"layer4\" is not PATH=FACTOR";
         QTest::newRow("bad lr") << QStringList{QStringLiteral("train"), QStringLiteral("--arch"),
                                                QStringLiteral("resnet18"), QStringLiteral("--lr"),
                                                QStringLiteral("fast")}

@@ -144,6 +144,27 @@ private Q_SLOTS:
         QCOMPARE(recommendedConfig(TrainMode::TwoStage).twoStage.headEpochs, 2);
     }
 
+    void lrMultipliersParseAndFormat() {
+        const auto parsed = parseLrMultipliers(" all=0.1, head=1 ,features.17=0.5");
+        QVERIFY2(parsed.ok(), parsed.ok() ? "" : parsed.message().c_str());
+        QCOMPARE(parsed->size(), std::size_t{3});
+        QCOMPARE((*parsed)[0].path, std::string());
+        QCOMPARE((*parsed)[0].factor, 0.1);
+        QCOMPARE((*parsed)[2].path, std::string("features.17"));
+        QCOMPARE((*parsed)[2].factor, 0.5);
+        QCOMPARE(formatLrMultipliers(*parsed), std::string("all=0.1,head=1,features.17=0.5"));
+        QVERIFY(parseLrMultipliers("none")->empty());
+        QCOMPARE(formatLrMultipliers({}), std::string("none"));
+        // The recipe's own multipliers read as the CLI takes them.
+        QCOMPARE(formatLrMultipliers(recommendedConfig(TrainMode::FineTune).lrMultipliers),
+                 std::string("all=0.1,head=1"));
+        for (const char* bad : {"head", "=0.5", "head=fast", "head=-1", "head=101", "a=1,,b=2"}) {
+            const auto result = parseLrMultipliers(bad);
+            QVERIFY2(!result.ok(), bad);
+            QVERIFY(!result.message().empty());
+        }
+    }
+
     void recommendedRecipeKeepsThePersonsChoices() {
         TrainingConfig mine = recommendedConfig(TrainMode::Feature);
         mine.arch = "resnet18";
