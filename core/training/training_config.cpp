@@ -2,6 +2,9 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
+#include <string>
+#include <type_traits>
 
 #include <QJsonArray>
 #include <QString>
@@ -46,31 +49,32 @@ std::optional<int> parseInt(std::string_view text) {
     return value;
 }
 
-std::optional<float> parseFloat(std::string_view text) {
-    // std::from_chars for floating point is missing from older libstdc++; strtof on a copy.
+/** A whole finite number of type Number (float or double), nothing else around it. */
+template <typename Number> std::optional<Number> parseNumber(std::string_view text) {
+    // std::from_chars for floating point is missing from older libstdc++; strto* on a copy.
     const std::string copy(text);
     if (copy.empty()) {
         return std::nullopt;
     }
     char* end = nullptr;
-    const float value = std::strtof(copy.c_str(), &end);
+    Number value{};
+    if constexpr (std::is_same_v<Number, float>) {
+        value = std::strtof(copy.c_str(), &end);
+    } else {
+        value = std::strtod(copy.c_str(), &end);
+    }
     if (end != copy.c_str() + copy.size() || !std::isfinite(value)) {
         return std::nullopt;
     }
     return value;
 }
 
+std::optional<float> parseFloat(std::string_view text) {
+    return parseNumber<float>(text);
+}
+
 std::optional<double> parseDouble(std::string_view text) {
-    const std::string copy(text);
-    if (copy.empty()) {
-        return std::nullopt;
-    }
-    char* end = nullptr;
-    const double value = std::strtod(copy.c_str(), &end);
-    if (end != copy.c_str() + copy.size() || !std::isfinite(value)) {
-        return std::nullopt;
-    }
-    return value;
+    return parseNumber<double>(text);
 }
 
 std::string formatNumber(double value) {

@@ -217,22 +217,27 @@ private Q_SLOTS:
     }
 
     void labelSmoothingAndLrMultipliersReachTheRun() {
-        const Run run = runCli(
-            QStringList{QStringLiteral("train"), QStringLiteral("--data"), m_data,
-                        QStringLiteral("--out"), path("recipe"), QStringLiteral("--epochs"),
-                        QStringLiteral("1"), QStringLiteral("--mode"), QStringLiteral("finetune"),
-                        QStringLiteral("--label-smoothing"), QStringLiteral("0.2"),
-                        QStringLiteral("--lr-mult"), QStringLiteral("all=0.25,head=2")} +
-            tinyModel());
+        const auto fineTuneInto = [this](const char* folder) {
+            return QStringList{QStringLiteral("train"),
+                               QStringLiteral("--data"),
+                               m_data,
+                               QStringLiteral("--out"),
+                               path(folder),
+                               QStringLiteral("--epochs"),
+                               QStringLiteral("1"),
+                               QStringLiteral("--mode"),
+                               QStringLiteral("finetune")} +
+                   tinyModel();
+        };
+        const Run run =
+            runCli(fineTuneInto("recipe") +
+                   QStringList{QStringLiteral("--label-smoothing"), QStringLiteral("0.2"),
+                               QStringLiteral("--lr-mult"), QStringLiteral("all=0.25,head=2")});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QVERIFY2(run.err.contains("LR multipliers all=0.25,head=2, label smoothing 0.2."),
                  run.err.constData());
         // Left out, the mode's recipe applies.
-        const Run defaults = runCli(
-            QStringList{QStringLiteral("train"), QStringLiteral("--data"), m_data,
-                        QStringLiteral("--out"), path("recipe-default"), QStringLiteral("--epochs"),
-                        QStringLiteral("1"), QStringLiteral("--mode"), QStringLiteral("finetune")} +
-            tinyModel());
+        const Run defaults = runCli(fineTuneInto("recipe-default"));
         QVERIFY2(defaults.exitCode == 0, defaults.err.constData());
         QVERIFY2(defaults.err.contains("LR multipliers all=0.1,head=1, label smoothing 0.1."),
                  defaults.err.constData());
@@ -325,39 +330,27 @@ private Q_SLOTS:
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("expected");
         const QString out = QDir::tempPath() + QStringLiteral("/tstudio-never-written");
+        // `tstudio train --arch resnet18 OPTION VALUE`: one option wrong, the rest left out.
+        const auto trainWith = [](const char* option, const char* value) {
+            return QStringList{QStringLiteral("train"), QStringLiteral("--arch"),
+                               QStringLiteral("resnet18"), QString::fromLatin1(option),
+                               QString::fromLatin1(value)};
+        };
         QTest::newRow("train without data")
             << QStringList{QStringLiteral("train"), QStringLiteral("--arch"),
                            QStringLiteral("resnet18"), QStringLiteral("--out"), out}
             << 2 << "--data is required";
         QTest::newRow("train without out")
-            << QStringList{QStringLiteral("train"), QStringLiteral("--arch"),
-                           QStringLiteral("resnet18"), QStringLiteral("--data"),
-                           QStringLiteral(".")}
-            << 2 << "--out DIR is required";
+            << trainWith("--data", ".") << 2 << "--out DIR is required";
         QTest::newRow("unknown mode")
-            << QStringList{QStringLiteral("train"), QStringLiteral("--arch"),
-                           QStringLiteral("resnet18"), QStringLiteral("--mode"),
-                           QStringLiteral("magic")}
-            << 2 << "--mode is feature, finetune or two-stage";
-        QTest::newRow("unknown augment")
-            << QStringList{QStringLiteral("train"), QStringLiteral("--arch"),
-                           QStringLiteral("resnet18"), QStringLiteral("--augment"),
-                           QStringLiteral("heavy")}
-            << 2 << "--augment is none, light, standard or strong";
-        QTest::newRow("bad label smoothing")
-            << QStringList{QStringLiteral("train"), QStringLiteral("--arch"),
-                           QStringLiteral("resnet18"), QStringLiteral("--label-smoothing"),
-                           QStringLiteral("0.9")}
-            << 2 << "--label-smoothing needs a number from 0 to 0.5";
+            << trainWith("--mode", "magic") << 2 << "--mode is feature, finetune or two-stage";
+        QTest::newRow("unknown augment") << trainWith("--augment", "heavy") << 2
+                                         << "--augment is none, light, standard or strong";
+        QTest::newRow("bad label smoothing") << trainWith("--label-smoothing", "0.9") << 2
+                                             << "--label-smoothing needs a number from 0 to 0.5";
         QTest::newRow("bad lr-mult")
-            << QStringList{QStringLiteral("train"), QStringLiteral("--arch"),
-                           QStringLiteral("resnet18"), QStringLiteral("--lr-mult"),
-                           QStringLiteral("layer4")}
-            << 2 << "--lr-mult: \"layer4\" is not PATH=FACTOR";
-        QTest::newRow("bad lr") << QStringList{QStringLiteral("train"), QStringLiteral("--arch"),
-                                               QStringLiteral("resnet18"), QStringLiteral("--lr"),
-                                               QStringLiteral("fast")}
-                                << 2 << "--lr needs a positive number";
+            << trainWith("--lr-mult", "layer4") << 2 << "--lr-mult: \"layer4\" is not PATH=FACTOR";
+        QTest::newRow("bad lr") << trainWith("--lr", "fast") << 2 << "--lr needs a positive number";
         QTest::newRow("missing data folder") << QStringList{QStringLiteral("train"),
                                                             QStringLiteral("--arch"),
                                                             QStringLiteral("resnet18"),
