@@ -784,7 +784,7 @@ Status Run::saveCheckpoint(std::size_t stageIndex, int stageEpochsDone) {
                                                  {key("badEpochs"), plateau.badEpochs}}}};
     checkpoint.model = snapshot();
     checkpoint.best = m_bestWeights;
-    return writeCheckpoint(m_config.outDir / "checkpoint.pt", checkpoint, *m_optimizer.optimizer);
+    return writeCheckpoint(checkpointFile(m_config.outDir), checkpoint, *m_optimizer.optimizer);
 }
 
 Status Run::writeFinalBundle(TrainingSummary& summary) {
@@ -798,7 +798,7 @@ Status Run::writeFinalBundle(TrainingSummary& summary) {
     info.history = m_history;
     info.test = summary.test;
     info.createdAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
-    summary.bundle = m_config.outDir / "model.tsmodel";
+    summary.bundle = bundleFile(m_config.outDir);
     if (auto status = writeBundle(summary.bundle, *m_net, info); !status) {
         return status.error();
     }
@@ -809,7 +809,7 @@ Status Run::writeFinalBundle(TrainingSummary& summary) {
 Result<TrainingSummary> Run::train(bool resume) {
     const auto runStart = Clock::now();
     const fs::path checkpointPath =
-        m_config.outDir.empty() ? fs::path() : m_config.outDir / "checkpoint.pt";
+        m_config.outDir.empty() ? fs::path() : checkpointFile(m_config.outDir);
     std::size_t firstStage = 0;
     int firstStageEpoch = 0;
     std::optional<Checkpoint> checkpoint;

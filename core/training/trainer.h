@@ -19,6 +19,11 @@ inline std::filesystem::path checkpointFile(const std::filesystem::path& outDir)
     return outDir / "checkpoint.pt";
 }
 
+/** Where train() writes a run's model bundle in its output folder. */
+inline std::filesystem::path bundleFile(const std::filesystem::path& outDir) {
+    return outDir / "model.tsmodel";
+}
+
 /** How a caller stops or pauses a run from another thread. Both take effect within one batch. */
 struct TrainingControl {
     std::atomic_bool stop{false};

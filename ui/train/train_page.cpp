@@ -373,8 +373,7 @@ void TrainPage::clearRunViews() {
 }
 
 void TrainPage::plotSavedEpochs(const QString& runDir) {
-    const auto info = training::readBundleInfo(
-        QDir(runDir).filePath(QStringLiteral("model.tsmodel")).toStdString());
+    const auto info = training::readBundleInfo(training::bundleFile(runDir.toStdString()));
     if (!info) {
         return; // nothing saved to show: the continued epochs still plot
     }
