@@ -10,11 +10,12 @@
 #include "core/models/mobilenet_v3.h"
 #include "core/models/registry.h"
 #include "core/models/resnet.h"
+#include "core/models/seeded_random.h"
 #include "core/models/vgg.h"
 
 namespace tstudio::models {
 
-Result<Backbone> createBackbone(std::string_view name, int64_t numClasses) {
+Result<Backbone> createBackbone(std::string_view name, int64_t numClasses, std::uint64_t seed) {
     if (findBackbone(name) == nullptr) {
         return fail("Unknown backbone \"" + std::string(name) +
                     "\"; known: " + knownBackboneNames());
@@ -22,6 +23,7 @@ Result<Backbone> createBackbone(std::string_view name, int64_t numClasses) {
     if (numClasses < 1) {
         return fail("A classifier needs at least one class, got " + std::to_string(numClasses));
     }
+    SeededRandomScope random(seed);
     if (name.starts_with("convnext"))
         return makeConvNeXt(name, numClasses);
     if (name.starts_with("densenet"))

@@ -6,6 +6,7 @@
 
 #include "core/models/factory.h"
 #include "core/models/registry.h"
+#include "core/models/seeded_random.h"
 
 namespace tstudio::training {
 
@@ -97,9 +98,11 @@ Result<TransferNet> TransferNet::create(const TrainingConfig& config, int numCla
                     info->displayName + ": use " + std::to_string(info->minInputSize) +
                     " to 2048 (default " + std::to_string(info->defaultInputSize) + ").");
     }
+    // The initialisation is a function of the seed alone, whatever other threads draw.
     const std::int64_t fileClasses =
         backboneWeights != nullptr ? headOutputs(*backboneWeights, info->headPath) : 1000;
-    Result<models::Backbone> backbone = models::createBackbone(info->name, fileClasses);
+    Result<models::Backbone> backbone =
+        models::createBackbone(info->name, fileClasses, config.seed);
     if (!backbone) {
         return backbone.error();
     }
@@ -113,6 +116,7 @@ Result<TransferNet> TransferNet::create(const TrainingConfig& config, int numCla
         }
     }
 
+    models::SeededRandomScope random(config.seed ^ 0x68656164ull); // the new head's draws
     TransferNet net;
     net.m_info = info;
     net.m_backbone = *backbone;

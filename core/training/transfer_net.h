@@ -55,7 +55,8 @@ struct CutPoint {
  */
 class TransferNet {
 public:
-    /** Builds the network with random initialisation (seed torch first for reproducibility).
+    /** Builds the network with random initialisation drawn from config.seed alone (torch's
+        global generator is left as it was, so a network built elsewhere cannot shift a run's).
         With weights, loads them into the backbone (its ImageNet head included) before the head
         is replaced. Fails on an unknown arch, an input size the arch cannot take, or weights
         that do not fit. */
