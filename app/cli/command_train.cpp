@@ -92,6 +92,11 @@ std::string percent(double fraction) {
 }
 
 /** Epoch lines (JSON or text) on stdout, a live progress line on a terminal, the log on stderr. */
+/** What a speed counts: head steps over cached prefix outputs are not images read. */
+const char* speedUnit(bool cachedFeatures) {
+    return cachedFeatures ? "cached features/s" : "img/s";
+}
+
 class CliObserver final : public training::TrainingObserver {
 public:
     CliObserver(bool json, bool live) : m_json(json), m_live(live) {}
@@ -106,10 +111,10 @@ public:
             return;
         }
         // \r + erase to the end of the line: one line that updates in place.
-        std::printf("\r\033[K%sepoch %d/%d  batch %lld/%lld  loss %.4f  %.1f img/s  ETA %s",
+        std::printf("\r\033[K%sepoch %d/%d  batch %lld/%lld  loss %.4f  %.1f %s  ETA %s",
                     p.stage > 1 ? "stage 2  " : "", p.epoch, p.epochs,
                     static_cast<long long>(p.batch), static_cast<long long>(p.batches), p.loss,
-                    p.imagesPerSecond, duration(p.etaSeconds).c_str());
+                    p.imagesPerSecond, speedUnit(p.cachedFeatures), duration(p.etaSeconds).c_str());
         std::fflush(stdout);
         m_lineOpen = true;
     }
@@ -121,10 +126,10 @@ public:
             return;
         }
         std::printf("%sepoch %3d  train loss %.4f acc %6s  val loss %.4f acc %6s  lr %.2e  "
-                    "%.1f s  %.1f img/s\n",
+                    "%.1f s  %.1f %s\n",
                     m.stage > 1 ? "stage 2  " : "", m.epoch, m.trainLoss,
                     percent(m.trainAccuracy).c_str(), m.valLoss, percent(m.valAccuracy).c_str(),
-                    m.learningRate, m.seconds, m.trainImagesPerSecond);
+                    m.learningRate, m.seconds, m.trainImagesPerSecond, speedUnit(m.cachedFeatures));
         std::fflush(stdout);
     }
 
@@ -149,9 +154,14 @@ void printSummary(const training::TrainingSummary& summary, bool json) {
         printJsonLine(QJsonObject{{QStringLiteral("summary"), fields}});
         return;
     }
-    std::printf("\nBest val accuracy %s (epoch %d); %d epochs in %s, %.1f train images/s\n",
+    std::printf("\nBest val accuracy %s (epoch %d); %d epochs in %s, %.1f %s\n",
                 percent(summary.bestValAccuracy).c_str(), summary.bestEpoch, summary.epochsRun,
-                duration(summary.wallSeconds).c_str(), summary.trainImagesPerSecond);
+                duration(summary.wallSeconds).c_str(), summary.trainImagesPerSecond,
+                summary.cachedFeatures ? "head steps/s over cached features" : "train images/s");
+    if (summary.cacheImagesPerSecond > 0.0) {
+        std::printf("Frozen-prefix cache: %.1f images/s decoded and encoded once\n",
+                    summary.cacheImagesPerSecond);
+    }
     if (summary.test) {
         std::printf("Test: loss %.4f, accuracy %s on %lld images\n", summary.test->loss,
                     percent(summary.test->top1).c_str(),

@@ -1,121 +1,105 @@
 #include "core/training/checkpoint.h"
 
-#include <fstream>
-#include <sstream>
+#include <map>
 
-#include <QJsonArray>
 #include <QJsonDocument>
-
-#include "core/common/atomic_file.h"
 
 namespace tstudio::training {
 
 namespace {
 
+constexpr const char* kMetadataKey = "tstudio.checkpoint";
+constexpr int kFormatVersion = 2;
+
 QString key(const char* name) {
     return QString::fromLatin1(name);
 }
 
-// Archive keys may not contain dots (they become TorchScript attribute names), so tensors are
-// stored by position and their names in the JSON.
-void writeDict(torch::serialize::OutputArchive& archive, const std::string& prefix,
-               const weights::StateDict& dict, QJsonArray& names) {
-    for (std::size_t i = 0; i < dict.size(); ++i) {
-        archive.write(prefix + std::to_string(i), dict[i].second.detach().to(torch::kCPU),
-                      /*is_buffer=*/true);
-        names.append(QString::fromStdString(dict[i].first));
-    }
-}
+// One file, three groups of tensors told apart by their name's first part.
+constexpr const char* kModel = "model/";
+constexpr const char* kBest = "best/";
+constexpr const char* kOptimizer = "optimizer/";
 
-weights::StateDict readDict(torch::serialize::InputArchive& archive, const std::string& prefix,
-                            const QJsonArray& names) {
-    weights::StateDict dict;
-    for (qsizetype i = 0; i < names.size(); ++i) {
-        torch::Tensor tensor;
-        archive.read(prefix + std::to_string(i), tensor, /*is_buffer=*/true);
-        dict.emplace_back(names.at(i).toString().toStdString(), tensor);
+void appendPrefixed(weights::StateDict& out, const char* prefix, const weights::StateDict& dict) {
+    for (const auto& [name, tensor] : dict) {
+        out.emplace_back(prefix + name, tensor.detach().to(torch::kCPU).contiguous());
     }
-    return dict;
-}
-
-Result<std::string> readAll(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        return fail("Cannot read the checkpoint " + path.string() + ".");
-    }
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
 }
 
 } // namespace
 
+QJsonObject resultDefiningConfig(const TrainingConfig& config) {
+    QJsonObject json = toJson(config);
+    for (const char* name : {"outDir", "device", "workers"}) {
+        json.remove(key(name));
+    }
+    return json;
+}
+
 Status writeCheckpoint(const std::filesystem::path& path, const Checkpoint& checkpoint,
                        torch::optim::Optimizer& optimizer) {
-    torch::serialize::OutputArchive archive;
-    QJsonArray modelNames, bestNames;
-    writeDict(archive, "m", checkpoint.model, modelNames);
-    writeDict(archive, "b", checkpoint.best, bestNames);
-    QJsonObject state = checkpoint.state;
-    state.insert(key("modelTensors"), modelNames);
-    state.insert(key("bestTensors"), bestNames);
-    const QByteArray json = QJsonDocument(state).toJson(QJsonDocument::Compact);
-    archive.write(
-        "state",
-        torch::from_blob(const_cast<char*>(json.constData()), {json.size()}, torch::kUInt8).clone(),
-        /*is_buffer=*/true);
-    torch::serialize::OutputArchive optimizerArchive;
-    optimizer.save(optimizerArchive);
-    archive.write("optimizer", optimizerArchive);
-    std::ostringstream bytes;
-    archive.save_to(bytes);
-    return writeFileAtomically(path, bytes.str());
+    const OptimizerState optimizerState = saveOptimizerState(optimizer);
+    weights::StateDict tensors;
+    appendPrefixed(tensors, kModel, checkpoint.model);
+    appendPrefixed(tensors, kBest, checkpoint.best);
+    appendPrefixed(tensors, kOptimizer, optimizerState.tensors);
+    const QJsonObject header{{key("version"), kFormatVersion},
+                             {key("config"), checkpoint.config},
+                             {key("state"), checkpoint.state},
+                             {key("optimizerSteps"), optimizerState.steps}};
+    const std::string json = QJsonDocument(header).toJson(QJsonDocument::Compact).toStdString();
+    return weights::writeSafetensors(path, tensors, {{kMetadataKey, json}});
 }
 
 Result<Checkpoint> readCheckpoint(const std::filesystem::path& path) {
-    auto bytes = readAll(path);
-    if (!bytes) {
-        return bytes.error();
+    const std::string damaged = "The checkpoint " + path.string() + " cannot be read: ";
+    auto metadata = weights::readSafetensorsMetadata(path);
+    if (!metadata) {
+        return fail(damaged + metadata.message());
     }
-    try {
-        std::istringstream in(*bytes);
-        torch::serialize::InputArchive archive;
-        archive.load_from(in);
-        torch::Tensor stateBytes;
-        archive.read("state", stateBytes, /*is_buffer=*/true);
-        const QByteArray json(reinterpret_cast<const char*>(stateBytes.data_ptr<std::uint8_t>()),
-                              static_cast<qsizetype>(stateBytes.numel()));
-        QJsonParseError error;
-        const QJsonDocument document = QJsonDocument::fromJson(json, &error);
-        if (error.error != QJsonParseError::NoError || !document.isObject()) {
-            return fail("The checkpoint " + path.string() + " is damaged.");
+    const auto entry = metadata->find(kMetadataKey);
+    if (entry == metadata->end()) {
+        return fail(damaged + "it is not a Transfer Studio checkpoint.");
+    }
+    QJsonParseError error;
+    const QJsonDocument document =
+        QJsonDocument::fromJson(QByteArray::fromStdString(entry->second), &error);
+    const QJsonObject header = document.object();
+    if (error.error != QJsonParseError::NoError || !document.isObject() ||
+        header.value(key("version")).toInt() != kFormatVersion ||
+        !header.value(key("config")).isObject() || !header.value(key("state")).isObject()) {
+        return fail(damaged + "its description is damaged or of another version.");
+    }
+    auto tensors = weights::readStateDict(path);
+    if (!tensors) {
+        return fail(damaged + tensors.message());
+    }
+    Checkpoint checkpoint;
+    checkpoint.config = header.value(key("config")).toObject();
+    checkpoint.state = header.value(key("state")).toObject();
+    checkpoint.optimizer.steps = header.value(key("optimizerSteps")).toObject();
+    const std::map<std::string, weights::StateDict*> groups{
+        {kModel, &checkpoint.model},
+        {kBest, &checkpoint.best},
+        {kOptimizer, &checkpoint.optimizer.tensors}};
+    for (auto& [name, tensor] : *tensors) {
+        const auto slash = name.find('/');
+        const auto group =
+            slash == std::string::npos ? groups.end() : groups.find(name.substr(0, slash + 1));
+        if (group == groups.end()) {
+            return fail(damaged + "it holds an unexpected tensor \"" + name + "\".");
         }
-        Checkpoint checkpoint;
-        checkpoint.state = document.object();
-        checkpoint.model =
-            readDict(archive, "m", checkpoint.state.value(key("modelTensors")).toArray());
-        checkpoint.best =
-            readDict(archive, "b", checkpoint.state.value(key("bestTensors")).toArray());
-        return checkpoint;
-    } catch (const c10::Error& e) {
-        return fail("The checkpoint " + path.string() +
-                    " cannot be read: " + e.what_without_backtrace());
+        group->second->emplace_back(name.substr(slash + 1), std::move(tensor));
     }
+    return checkpoint;
 }
 
-Status loadCheckpointOptimizer(const std::filesystem::path& path,
-                               torch::optim::Optimizer& optimizer) {
-    try {
-        torch::serialize::InputArchive archive;
-        archive.load_from(path.string());
-        torch::serialize::InputArchive optimizerArchive;
-        archive.read("optimizer", optimizerArchive);
-        optimizer.load(optimizerArchive);
-        return success();
-    } catch (const c10::Error& e) {
-        return fail("The optimizer state in " + path.string() +
-                    " does not fit this run: " + e.what_without_backtrace());
+Status loadCheckpointOptimizer(const Checkpoint& checkpoint, torch::optim::Optimizer& optimizer) {
+    if (auto status = loadOptimizerState(optimizer, checkpoint.optimizer); !status) {
+        return fail("The optimizer state in the checkpoint does not fit this run: " +
+                    status.message() + ".");
     }
+    return success();
 }
 
 } // namespace tstudio::training

@@ -29,6 +29,7 @@ QJsonObject toJson(const BatchProgress& p) {
                        {key("loss"), number(p.loss)},
                        {key("learningRate"), p.learningRate},
                        {key("imagesPerSecond"), p.imagesPerSecond},
+                       {key("cachedFeatures"), p.cachedFeatures},
                        {key("etaSeconds"), p.etaSeconds},
                        {key("deviceMemoryBytes"), static_cast<qint64>(p.deviceMemoryBytes)}};
 }
@@ -45,6 +46,9 @@ QJsonObject toJson(const EpochMetrics& m) {
                      {key("trainImagesPerSecond"), m.trainImagesPerSecond}};
     if (m.valTop5) {
         json.insert(key("valTop5"), number(*m.valTop5));
+    }
+    if (m.cachedFeatures) {
+        json.insert(key("cachedFeatures"), true);
     }
     return json;
 }
@@ -89,6 +93,8 @@ QJsonObject toJson(const TrainingSummary& s) {
                      {key("epochsRun"), s.epochsRun},
                      {key("wallSeconds"), s.wallSeconds},
                      {key("trainImagesPerSecond"), s.trainImagesPerSecond},
+                     {key("cachedFeatures"), s.cachedFeatures},
+                     {key("cacheImagesPerSecond"), s.cacheImagesPerSecond},
                      {key("stoppedEarly"), s.stoppedEarly},
                      {key("stopReason"), QString::fromStdString(s.stopReason)},
                      {key("bundle"), QString::fromStdString(s.bundle.string())},
@@ -122,6 +128,7 @@ EpochMetrics epochMetricsFromJson(const QJsonObject& json) {
     m.learningRate = numberOf(json, "learningRate");
     m.seconds = numberOf(json, "seconds");
     m.trainImagesPerSecond = numberOf(json, "trainImagesPerSecond");
+    m.cachedFeatures = json.value(key("cachedFeatures")).toBool();
     return m;
 }
 

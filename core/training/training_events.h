@@ -22,8 +22,11 @@ struct BatchProgress {
     std::int64_t batches = 0;
     double loss = 0.0;         ///< mean train loss of the batches since the last report
     double learningRate = 0.0; ///< base group's current LR
+    /** Training images per second, paused time left out. With cachedFeatures these are head
+        steps over the frozen prefix's cached outputs, not images decoded and encoded. */
     double imagesPerSecond = 0.0;
-    double etaSeconds = 0.0;            ///< to the end of the run
+    bool cachedFeatures = false;
+    double etaSeconds = 0.0;            ///< to the end of the run, paused time left out
     std::int64_t deviceMemoryBytes = 0; ///< CUDA: allocated; CPU: 0
 };
 
@@ -48,8 +51,22 @@ struct EpochMetrics {
     double valLoss = 0.0, valAccuracy = 0.0; ///< NaN when there is no validation split
     std::optional<double> valTop5;
     double learningRate = 0.0; ///< at the end of the epoch
-    double seconds = 0.0;
+    double seconds = 0.0;      ///< paused time left out
     double trainImagesPerSecond = 0.0;
+    bool cachedFeatures = false; ///< the rate counts head steps over cached prefix outputs
+};
+
+/** Work of a run outside its training batches, reported once per batch of it. */
+struct PhaseProgress {
+    enum class Phase {
+        Caching,    ///< computing the frozen prefix's output once per image (train, then val)
+        Validating, ///< the validation split after an epoch
+        Testing,    ///< the test split at the end
+    };
+    Phase phase = Phase::Caching;
+    int epoch = 0;          ///< Validating: the epoch validated
+    std::int64_t done = 0;  ///< images
+    std::int64_t total = 0; ///< images
 };
 
 struct TrainingSummary {
@@ -57,7 +74,11 @@ struct TrainingSummary {
     int bestEpoch = 0;
     int epochsRun = 0;
     double wallSeconds = 0.0;
-    double trainImagesPerSecond = 0.0;
+    double trainImagesPerSecond = 0.0; ///< see EpochMetrics::cachedFeatures
+    bool cachedFeatures = false;
+    /** Images decoded and encoded per second while the frozen-prefix cache was computed (what
+        a feature-mode run's speed really rests on); 0 when no cache was computed. */
+    double cacheImagesPerSecond = 0.0;
     bool stoppedEarly = false; ///< early stopping or the user
     std::string stopReason;    ///< empty, "early stopping", "stopped by the user"
     std::filesystem::path bundle;
@@ -84,6 +105,7 @@ public:
     virtual void log(const std::string& line) { (void)line; }
     virtual void batch(const BatchProgress& progress) { (void)progress; }
     virtual void epoch(const EpochMetrics& metrics) { (void)metrics; }
+    virtual void phase(const PhaseProgress& progress) { (void)progress; }
 };
 
 } // namespace tstudio::training

@@ -514,7 +514,9 @@ void TrainPage::onBatch(int job, const training::BatchProgress& progress) {
         m_progress->setFormat(format);
     }
     if (!m_paused) {
-        QString speed = tr("%1 images/s · %2 left")
+        // Head steps over cached prefix outputs are not images read: say which it is.
+        QString speed = (progress.cachedFeatures ? tr("%1 cached features/s · %2 left")
+                                                 : tr("%1 images/s · %2 left"))
                             .arg(QLocale().toString(progress.imagesPerSecond, 'f', 0),
                                  formatDuration(progress.etaSeconds));
         if (progress.deviceMemoryBytes > 0) {
@@ -556,8 +558,11 @@ void TrainPage::onFinished(int job, const training::TrainingSummary& summary) {
     m_project->setLastBundle(bundle);
     m_progress->setValue(kProgressSteps);
     m_progress->setFormat(summary.stoppedEarly ? tr("Stopped") : tr("Done"));
-    QString text = tr("<b>Best validation accuracy %1 %</b> (epoch %2) · %3 epochs in %4 · "
-                      "%5 images/s")
+    QString text = (summary.cachedFeatures
+                        ? tr("<b>Best validation accuracy %1 %</b> (epoch %2) · %3 epochs in %4 · "
+                             "%5 cached features/s")
+                        : tr("<b>Best validation accuracy %1 %</b> (epoch %2) · %3 epochs in %4 · "
+                             "%5 images/s"))
                        .arg(QLocale().toString(100.0 * summary.bestValAccuracy, 'f', 1))
                        .arg(summary.bestEpoch)
                        .arg(summary.epochsRun)

@@ -1,12 +1,12 @@
 // train() end to end on a tiny in-memory dataset: modes, freezing as described, the frozen-prefix
-// cache, reproducibility, resume, early stopping, NaN, cancel, and the model bundle.
+// cache, reproducibility, resume, early stopping, NaN, cancel, and the model bundle. Stopping and
+// pausing at exact points are in tst_run_control.
 
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
 #include <fstream>
-#include <thread>
 
 #include <torch/torch.h>
 
@@ -16,6 +16,7 @@
 #include "core/training/trainer.h"
 #include "core/training/transfer_net.h"
 #include "dataset_fixtures.h"
+#include "run_recorder.h"
 #include "training_fixtures.h"
 
 using namespace tstudio;
@@ -24,31 +25,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-class Recorder : public TrainingObserver {
-public:
-    std::vector<std::string> lines;
-    std::vector<EpochMetrics> epochs;
-    int batches = 0;
-    std::function<void(const EpochMetrics&)> onEpoch;
-    std::function<void(const BatchProgress&)> onBatch;
-    void log(const std::string& line) override { lines.push_back(line); }
-    void batch(const BatchProgress& p) override {
-        ++batches;
-        if (onBatch) {
-            onBatch(p);
-        }
-    }
-    void epoch(const EpochMetrics& m) override {
-        epochs.push_back(m);
-        if (onEpoch) {
-            onEpoch(m);
-        }
-    }
-    bool logged(const std::string& text) const {
-        return std::any_of(lines.begin(), lines.end(),
-                           [&](const std::string& l) { return l.find(text) != std::string::npos; });
-    }
-};
+using Recorder = test::RunRecorder;
 
 Result<TrainingSummary> run(const TrainingConfig& config, const data::Dataset& dataset,
                             Recorder& recorder, bool resume = false) {
@@ -288,32 +265,6 @@ private Q_SLOTS:
                 QVERIFY2(torch::isfinite(tensor).all().item<bool>(), name.c_str());
             }
         }
-    }
-
-    void pauseHoldsTheRunUntilResumed() {
-        QTemporaryDir tmp;
-        TrainingConfig config = test::tinyConfig(dir(tmp, "pause"));
-        config.epochs = 1;
-        TrainingControl control;
-        Recorder recorder;
-        int pausedAt = -1;
-        std::thread resumer;
-        recorder.onBatch = [&](const BatchProgress& p) {
-            if (pausedAt < 0) {
-                pausedAt = static_cast<int>(p.batch);
-                control.pause = true;
-                resumer = std::thread([&] {
-                    std::this_thread::sleep_for(std::chrono::milliseconds(300));
-                    control.pause = false;
-                });
-            }
-        };
-        const auto start = std::chrono::steady_clock::now();
-        auto summary = train(config, test::colourDataset(), recorder, control);
-        resumer.join();
-        QVERIFY(summary.ok());
-        QCOMPARE(summary->epochsRun, 1);
-        QVERIFY(std::chrono::steady_clock::now() - start >= std::chrono::milliseconds(300));
     }
 
     void stopTakesEffectWithinABatch() {

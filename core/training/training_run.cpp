@@ -1,0 +1,505 @@
+#include "core/training/training_run.h"
+
+#include <algorithm>
+#include <map>
+#include <thread>
+
+#include <QDateTime>
+
+#include "core/common/threads.h"
+#include "core/data/dataset_file.h"
+#include "core/inference/pretrained_model.h"
+#include "core/models/registry.h"
+#include "core/training/bundle_writer.h"
+#include "core/training/epoch_order.h"
+#include "core/weights/hub_cache.h"
+
+namespace tstudio::training {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::int64_t kPrefixCacheBudgetBytes = std::int64_t{2} << 30;
+
+std::vector<Stage> stagesOf(const TrainingConfig& config) {
+    if (config.mode == TrainMode::TwoStage) {
+        return {
+            Stage{1, config.twoStage.headEpochs, effectiveFreeze(config, 1), config.optimizer.lr},
+            Stage{2, config.epochs, effectiveFreeze(config, 2), config.twoStage.stage2Lr}};
+    }
+    return {Stage{1, config.epochs, effectiveFreeze(config, 1), config.optimizer.lr}};
+}
+
+Status checkNumbers(const TrainingConfig& config) {
+    if (config.epochs < 0 || config.batchSize < 1 ||
+        (config.mode == TrainMode::TwoStage && config.twoStage.headEpochs < 0)) {
+        return fail("Epochs must be 0 or more and the batch size at least 1.");
+    }
+    if (!(config.labelSmoothing >= 0.0 && config.labelSmoothing < 1.0)) {
+        return fail("Label smoothing must be in [0, 1).");
+    }
+    return success();
+}
+
+} // namespace
+
+double secondsSince(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+TrainingRun::TrainingRun(const TrainingConfig& config, TrainingObserver& observer,
+                         TrainingControl& control)
+    : m_config(config), m_control(control),
+      m_log(observer, config.outDir.empty() ? fs::path() : config.outDir / "run.log"),
+      m_observer(observer), m_device(torch::kCPU), m_precision(torch::kCPU, false),
+      m_state(config.earlyStopping) {}
+
+Error TrainingRun::failure(const std::string& message, ErrorKind kind) {
+    m_log("Failed: " + message);
+    return fail(kind, message);
+}
+
+Status TrainingRun::prepare(const data::Dataset& dataset, bool writeSplit) {
+    if (auto status = checkNumbers(m_config); !status) {
+        return status;
+    }
+    const models::BackboneInfo* info = models::findBackbone(m_config.arch);
+    if (info == nullptr) {
+        return fail("Unknown architecture \"" + m_config.arch +
+                    "\"; known: " + models::knownBackboneNames());
+    }
+    auto device = inference::parseDevice(m_config.device);
+    if (!device) {
+        return device.error();
+    }
+    m_device = *device;
+    if (!m_config.outDir.empty()) {
+        std::error_code code;
+        fs::create_directories(m_config.outDir, code);
+        if (code) {
+            return fail("Cannot create the output folder " + m_config.outDir.string() + ": " +
+                        code.message() + ".");
+        }
+    }
+
+    // The split: the dataset's own, or a stratified one from the config (saved for the record).
+    m_dataset = dataset;
+    if (!m_dataset.hasSplit()) {
+        if (auto status = data::applyStratifiedSplit(m_dataset, m_config.split, m_config.seed);
+            !status) {
+            return status.error();
+        }
+        if (writeSplit && !m_config.outDir.empty()) {
+            data::DatasetDescription description{m_dataset,
+                                                 data::SplitRecipe{m_config.split, m_config.seed}};
+            if (auto status = data::saveDataset(description, m_config.outDir / "split.json");
+                !status) {
+                return status.error();
+            }
+        }
+        m_log("The dataset had no split: split it " + formatNumber(m_config.split.train) + "/" +
+              formatNumber(m_config.split.val) + "/" + formatNumber(m_config.split.test) +
+              " by class with seed " + std::to_string(m_config.seed) + ".");
+    }
+    if (auto status = selectSamples(); !status) {
+        return status;
+    }
+    if (auto status = loadNetwork(*info); !status) {
+        return status;
+    }
+
+    m_eval = imaging::EvalTransform::forBackbone(*info, m_net->inputSize());
+    m_augmentation = m_config.augmentation;
+    m_augmentation.crop.size = m_net->inputSize();
+    data::CacheOptions cacheOptions;
+    // Decode once, at the size the transforms need (JPEGs decode at a reduced scale).
+    cacheOptions.shortSide = m_eval.resizeShortSide;
+    cacheOptions.diskDir = data::defaultDiskCacheDir();
+    m_imageCache = std::make_unique<data::DecodedImageCache>(cacheOptions);
+    const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    m_workers = m_config.workers > 0 ? m_config.workers : std::clamp(cores, 1, 4);
+
+    m_stages = stagesOf(m_config);
+    for (const Stage& stage : m_stages) {
+        auto trainable = resolveTrainable(*m_net, stage.freeze);
+        if (!trainable) {
+            return trainable.error();
+        }
+        if (trainable->empty() && stage.epochs > 0) {
+            return fail("Nothing would train in stage " + std::to_string(stage.number) +
+                        ": the freeze spec \"" + formatFreezeSpec(stage.freeze) +
+                        "\" freezes every parameter.");
+        }
+        m_everTrainable.insert(trainable->begin(), trainable->end());
+        m_totalEpochs += stage.epochs;
+    }
+    m_batchesPerEpoch =
+        (static_cast<std::int64_t>(m_train.size()) + m_config.batchSize - 1) / m_config.batchSize;
+    m_log("Model: " + info->displayName + " at " + std::to_string(m_net->inputSize()) +
+          " px, head \"" + formatHeadSpec(m_config.head) + "\", " + std::to_string(numClasses()) +
+          " classes; " + std::to_string(m_train.size()) + " training, " +
+          std::to_string(m_val.size()) + " validation, " + std::to_string(m_test.size()) +
+          " test images.");
+    m_log("Device: " + m_device.str() +
+          (m_device.is_cpu() ? ", " + std::to_string(m_threads) + " threads" : "") +
+          ", mixed precision " + m_precision.describe() +
+          (m_config.channelsLast ? ", channels-last" : "") + ", " + std::to_string(m_workers) +
+          " loader threads.");
+    return success();
+}
+
+Status TrainingRun::selectSamples() {
+    for (std::size_t i = 0; i < m_dataset.size(); ++i) {
+        const data::Sample& s = m_dataset.sample(i);
+        if (s.label == data::kUnlabeled || s.label >= numClasses()) {
+            continue;
+        }
+        switch (s.split) {
+        case data::Split::Train:
+            m_train.push_back(i);
+            break;
+        case data::Split::Val:
+            m_val.push_back(i);
+            break;
+        case data::Split::Test:
+            m_test.push_back(i);
+            break;
+        case data::Split::None:
+            break;
+        }
+    }
+    if (m_train.empty()) {
+        return fail(ErrorKind::Dataset,
+                    "The training split has no labelled images: label some images, or give the "
+                    "split a larger training fraction.");
+    }
+    return success();
+}
+
+Status TrainingRun::loadNetwork(const models::BackboneInfo& info) {
+    std::optional<weights::StateDict> backboneWeights;
+    if (!m_config.fromScratch) {
+        fs::path path = m_config.weights;
+        if (path.empty()) {
+            const auto cached = weights::cachedOfficialWeights(info);
+            if (!cached) {
+                return fail(weights::howToGetWeights(info) +
+                            " Or train from scratch (no pretrained weights).");
+            }
+            path = *cached;
+        }
+        auto dict = weights::readStateDict(path);
+        if (!dict) {
+            return fail(ErrorKind::BadWeights, dict.message());
+        }
+        backboneWeights = std::move(*dict);
+        m_log("Weights: " + path.string());
+    }
+    m_threads = useAllCores();
+    auto net =
+        TransferNet::create(m_config, numClasses(), backboneWeights ? &*backboneWeights : nullptr);
+    if (!net) {
+        return net.error();
+    }
+    m_net = std::move(*net);
+    m_net->to(m_device);
+    configureBackend(m_device);
+    if (m_config.channelsLast) {
+        std::vector<torch::Tensor> tensors;
+        for (auto& [name, t] : m_net->stateDict()) {
+            tensors.push_back(t);
+        }
+        toChannelsLast(tensors);
+    }
+    m_precision = MixedPrecision(m_device, m_config.mixedPrecision);
+    return success();
+}
+
+std::unique_ptr<data::BatchLoader> TrainingRun::makeLoader(std::vector<std::size_t> indices,
+                                                           bool augment, int batchSize) {
+    data::LoaderOptions options;
+    options.batchSize = batchSize > 0 ? batchSize : m_config.batchSize;
+    options.workers = m_workers;
+    options.shuffle = false; // the order is ours (epochOrder), identical with and without cache
+    options.augment = augment;
+    options.seed = m_config.seed;
+    options.augmentation = m_augmentation;
+    options.eval = m_eval;
+    return std::make_unique<data::BatchLoader>(m_dataset, std::move(indices), *m_imageCache,
+                                               options);
+}
+
+DeviceBatch TrainingRun::toDevice(const data::Batch& batch) {
+    DeviceBatch out;
+    out.size = batch.labels.size(0);
+    torch::Tensor images = batch.images;
+    if (m_device.is_cuda()) {
+        // Pinned host memory lets the copy run asynchronously, overlapping the compute.
+        images = images.pin_memory();
+    }
+    out.input = images.to(m_device, /*non_blocking=*/true);
+    if (m_config.channelsLast) {
+        out.input = out.input.contiguous(torch::MemoryFormat::ChannelsLast);
+    }
+    out.labels = batch.labels.to(m_device, /*non_blocking=*/true);
+    return out;
+}
+
+void TrainingRun::logSkipped(const data::Batch& batch) {
+    for (const std::string& message : batch.failures) {
+        m_log("Skipped: " + message);
+    }
+}
+
+Result<PrefixCache> TrainingRun::buildCache(const std::vector<std::size_t>& indices,
+                                            const char* what, PhaseProgress& progress) {
+    PrefixCache cache;
+    // Larger batches use the cores better; the training batch size does not matter here.
+    auto loader = makeLoader(indices, /*augment=*/false, std::max(32, m_config.batchSize));
+    loader->startEpoch(0);
+    std::vector<torch::Tensor> rows;
+    std::vector<std::int64_t> labels;
+    std::int64_t next = 0;
+    m_net->train(false);
+    torch::NoGradGuard noGrad;
+    while (auto batch = loader->next()) {
+        progress.done += static_cast<std::int64_t>(batch->samples.size() + batch->failures.size());
+        if (!waitWhilePaused()) {
+            loader->requestStop();
+            return fail("stopped");
+        }
+        logSkipped(*batch);
+        if (!batch->samples.empty()) {
+            const DeviceBatch input = toDevice(*batch);
+            torch::Tensor out;
+            {
+                MixedPrecision::Scope amp(m_precision);
+                out = m_net->forwardPrefix(input.input, m_cut);
+            }
+            rows.push_back(out.to(torch::kFloat32).contiguous());
+            for (std::size_t i = 0; i < batch->samples.size(); ++i) {
+                cache.rowOf.emplace(batch->samples[i], next++);
+                labels.push_back(batch->labels[static_cast<std::int64_t>(i)].item<std::int64_t>());
+            }
+        }
+        m_observer.phase(progress);
+    }
+    if (rows.empty()) {
+        return fail(ErrorKind::Dataset,
+                    std::string("none of the ") + what + " images could be read");
+    }
+    cache.rows = torch::cat(rows);
+    cache.labels = torch::tensor(labels, torch::kInt64).to(m_device);
+    cache.bytes = cache.rows.numel() * static_cast<std::int64_t>(cache.rows.element_size());
+    return cache;
+}
+
+Status TrainingRun::setupStage(std::size_t stageIndex) {
+    const Stage& stage = m_stages[stageIndex];
+    m_trainable = *resolveTrainable(*m_net, stage.freeze);
+    applyTrainable(*m_net, m_trainable);
+    m_cut = frozenPrefix(*m_net, m_trainable, stage.freeze);
+    setTrainingModes(*m_net, m_trainable, stage.freeze, m_cut);
+    m_optimizer = makeOptimizer(m_config.optimizer, m_net->namedParameters(),
+                                resolveMultipliers(*m_net, m_config.lrMultipliers), stage.lr);
+    m_trainLoader.reset();
+    m_trainCache.reset();
+    m_valCache.reset();
+
+    std::int64_t trainableCount = 0;
+    for (const auto& [name, t] : m_net->namedParameters()) {
+        if (m_trainable.count(name) != 0) {
+            trainableCount += t.numel();
+        }
+    }
+    m_log("Stage " + std::to_string(stage.number) + ": freeze \"" + formatFreezeSpec(stage.freeze) +
+          "\", " + std::to_string(trainableCount) + " trainable parameters in " +
+          std::to_string(m_optimizer.groupMultipliers.size()) + " parameter groups, " +
+          toString(m_config.optimizer.kind) + " lr " + formatNumber(stage.lr) + ", schedule " +
+          toString(m_config.schedule.kind) + ", LR multipliers " +
+          formatLrMultipliers(m_config.lrMultipliers) + ", label smoothing " +
+          formatNumber(m_config.labelSmoothing) + ".");
+
+    if (auto status = setupPrefixCache(stage); !status) {
+        return status;
+    }
+    if (!m_val.empty() && !m_valCache && !m_valLoader) {
+        m_valLoader = makeLoader(m_val, /*augment=*/false);
+    }
+    m_schedule =
+        std::make_unique<LrSchedule>(m_config.schedule, stage.lr, stage.epochs, m_batchesPerEpoch);
+    return success();
+}
+
+Status TrainingRun::setupPrefixCache(const Stage& stage) {
+    PrefixCacheFacts facts;
+    facts.prefixFrozen = m_cut.blocks > 0 || m_cut.throughPooling;
+    facts.prefixName = m_cut.throughPooling
+                           ? std::string("the whole backbone up to the head")
+                           : "the first " + std::to_string(m_cut.blocks) + " blocks";
+    facts.enabled = m_config.frozenPrefixCache;
+    facts.augment = m_config.augment;
+    facts.budgetBytes = kPrefixCacheBudgetBytes;
+    if (facts.prefixFrozen && facts.enabled && !facts.augment) {
+        // Estimate the memory from one blank image before computing anything.
+        torch::NoGradGuard noGrad;
+        m_net->train(false);
+        const torch::Tensor blank =
+            torch::zeros({1, 3, m_net->inputSize(), m_net->inputSize()}, m_device);
+        facts.estimatedBytes = m_net->forwardPrefix(blank, m_cut).numel() * 4 *
+                               static_cast<std::int64_t>(m_train.size() + m_val.size());
+    }
+    const PrefixCacheDecision decision = decidePrefixCache(facts);
+    m_useCache = false;
+    if (!decision.use) {
+        if (!decision.reason.empty()) {
+            m_log(decision.reason);
+        }
+        setTrainingModes(*m_net, m_trainable, stage.freeze, m_cut);
+        return success();
+    }
+    const auto start = Clock::now();
+    const double pausedBefore = m_pausedSeconds;
+    PhaseProgress progress;
+    progress.phase = PhaseProgress::Phase::Caching;
+    progress.total = static_cast<std::int64_t>(m_train.size() + m_val.size());
+    auto train = buildCache(m_train, "training", progress);
+    if (train && !m_val.empty()) {
+        m_trainCache = std::move(*train);
+        auto val = buildCache(m_val, "validation", progress);
+        if (!val) {
+            train = val.error();
+        } else {
+            m_valCache = std::move(*val);
+        }
+    } else if (train) {
+        m_trainCache = std::move(*train);
+    }
+    setTrainingModes(*m_net, m_trainable, stage.freeze, m_cut);
+    if (!train) {
+        m_trainCache.reset();
+        return train.error();
+    }
+    m_useCache = true;
+    const std::int64_t images =
+        m_trainCache->rows.size(0) + (m_valCache ? m_valCache->rows.size(0) : 0);
+    const std::int64_t bytes = m_trainCache->bytes + (m_valCache ? m_valCache->bytes : 0);
+    const double seconds = secondsSince(start) - (m_pausedSeconds - pausedBefore);
+    m_cacheSeconds += seconds;
+    m_cacheImages += images;
+    m_log("Frozen-prefix cache: used. " + facts.prefixName +
+          " are frozen and in eval mode and augmentation is off, so their output was computed "
+          "once per image (" +
+          std::to_string(images) + " images in " + formatNumber(seconds, 3) + " s, " +
+          formatNumber(static_cast<double>(images) / std::max(1e-9, seconds), 4) +
+          " images/s); it holds " + formatMegabytes(bytes) +
+          ". Later speeds count head steps over these cached features.");
+    return success();
+}
+
+void TrainingRun::startTrainEpoch(int epoch) {
+    m_order = epochOrder(m_train, m_config.seed, epoch);
+    m_orderPosition = 0;
+    if (!m_useCache) {
+        m_trainLoader = makeLoader(m_order, m_config.augment);
+        m_trainLoader->startEpoch(epoch);
+    }
+}
+
+std::optional<DeviceBatch> TrainingRun::nextTrainBatch() {
+    if (m_useCache) {
+        return nextCachedBatch(*m_trainCache, m_order, m_orderPosition, m_config.batchSize,
+                               m_device);
+    }
+    while (auto batch = m_trainLoader->next()) {
+        logSkipped(*batch);
+        if (!batch->samples.empty()) {
+            return toDevice(*batch);
+        }
+    }
+    return std::nullopt;
+}
+
+void TrainingRun::release() {
+    if (m_trainLoader) {
+        m_trainLoader->requestStop();
+    }
+    m_trainLoader.reset();
+    m_valLoader.reset();
+    m_trainCache.reset();
+    m_valCache.reset();
+    releaseDeviceMemory(m_device);
+}
+
+std::set<std::string> TrainingRun::changingTensorNames() const {
+    std::set<std::string> params;
+    for (const auto& [name, t] : m_net->namedParameters()) {
+        params.insert(name);
+    }
+    std::set<std::string> out;
+    for (const auto& [name, t] : m_net->stateDict()) {
+        if (params.count(name) == 0 || m_everTrainable.count(name) != 0) {
+            out.insert(name);
+        }
+    }
+    return out;
+}
+
+weights::StateDict TrainingRun::snapshot() const {
+    const std::set<std::string> names = changingTensorNames();
+    weights::StateDict dict;
+    for (const auto& [name, t] : m_net->stateDict()) {
+        if (names.count(name) != 0) {
+            dict.emplace_back(name, t.detach().to(torch::kCPU, /*non_blocking=*/false,
+                                                  /*copy=*/true));
+        }
+    }
+    return dict;
+}
+
+void TrainingRun::restore(const weights::StateDict& dict) {
+    std::map<std::string, torch::Tensor> own;
+    for (auto& [name, t] : m_net->stateDict()) {
+        own.emplace(name, t);
+    }
+    torch::NoGradGuard noGrad;
+    for (const auto& [name, t] : dict) {
+        if (const auto it = own.find(name); it != own.end()) {
+            it->second.copy_(t);
+        }
+    }
+}
+
+Status TrainingRun::saveCheckpoint() {
+    if (m_config.outDir.empty()) {
+        return success();
+    }
+    Checkpoint checkpoint;
+    checkpoint.config = resultDefiningConfig(m_config);
+    checkpoint.state = toJson(m_state);
+    checkpoint.model = snapshot();
+    checkpoint.best = m_bestWeights;
+    return writeCheckpoint(checkpointFile(m_config.outDir), checkpoint, *m_optimizer.optimizer);
+}
+
+Status TrainingRun::writeFinalBundle(TrainingSummary& summary) {
+    if (m_config.outDir.empty()) {
+        return success();
+    }
+    BundleInfo info;
+    info.config = m_config;
+    info.classes = m_dataset.classes();
+    info.preprocessing = m_eval;
+    info.history = m_state.history;
+    info.test = summary.test;
+    info.createdAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
+    summary.bundle = bundleFile(m_config.outDir);
+    if (auto status = writeBundle(summary.bundle, *m_net, info); !status) {
+        return status.error();
+    }
+    m_log("Model bundle written: " + summary.bundle.string());
+    return success();
+}
+
+} // namespace tstudio::training
