@@ -13,6 +13,7 @@ readonly BUILD_PACKAGES=(
     cmake ninja-build g++ ccache pkg-config
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-image-formats-plugins libqt6svg6
     libtorch-dev libopencv-dev libpng-dev libjpeg-dev libqcustomplot-dev libqcustomplot2.1-qt6
+    libopenblas0-openmp
 )
 readonly TEST_PACKAGES=(clang-14 libclang-rt-14-dev xvfb xauth)
 

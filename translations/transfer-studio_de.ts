@@ -410,6 +410,36 @@
     </message>
 </context>
 <context>
+    <name>BlasLabel</name>
+    <message>
+        <location filename="../ui/common/blas_label.cpp" line="+10"/>
+        <source>BLAS: %1</source>
+        <translation>BLAS: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No BLAS library found in this process</source>
+        <translation>In diesem Prozess wurde keine BLAS-Bibliothek gefunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LibTorch&apos;s matrix products run in %1</source>
+        <translation>Die Matrixprodukte von LibTorch laufen in %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>⚠ BLAS: reference, slow · install libopenblas0-openmp</source>
+        <translation>⚠ BLAS: Referenz, langsam · libopenblas0-openmp installieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LibTorch calls the unoptimised reference BLAS (%1): training and Linear layers will be very slow. Install OpenBLAS and restart Transfer Studio:
+sudo apt install libopenblas0-openmp</source>
+        <translation>LibTorch ruft die nicht optimierte Referenz-BLAS auf (%1): Training und Linear-Schichten werden sehr langsam sein. Installieren Sie OpenBLAS und starten Sie Transfer Studio neu:
+sudo apt install libopenblas0-openmp</translation>
+    </message>
+</context>
+<context>
     <name>ClassCountModel</name>
     <message>
         <location filename="../ui/data/class_count_model.cpp" line="+99"/>

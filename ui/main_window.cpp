@@ -29,11 +29,13 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "core/common/blas_info.h"
 #include "core/common/devices.h"
 #include "core/common/threads.h"
 #include "core/models/registry.h"
 #include "core/weights/hub_cache.h"
 #include "ui/classify/classify_page.h"
+#include "ui/common/blas_label.h"
 #include "ui/data/data_page.h"
 #include "ui/model/model_page.h"
 #include "ui/project/project_state.h"
@@ -117,6 +119,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_deviceLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_deviceLabel);
     showDevice();
+    statusBar()->addPermanentWidget(new BlasLabel(loadedBlas(), this));
 
     connect(m_project, &ProjectState::datasetChanged, this, &MainWindow::updatePageAvailability);
     connect(m_project, &ProjectState::configChanged, this, &MainWindow::onConfigChanged);

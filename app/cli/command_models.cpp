@@ -1,57 +1,87 @@
-// tstudio models [--json]: the backbone registry.
+// tstudio models [--json]: the backbone registry, and the BLAS that LibTorch calls.
 
+#include <charconv>
 #include <cstdio>
+#include <cstdlib>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include "arg_parser.h"
 #include "commands.h"
+#include "core/common/blas_info.h"
 #include "core/models/registry.h"
 #include "core/weights/hub_cache.h"
 #include "exit_codes.h"
-#include "json_text.h"
 
 namespace tstudio::cli {
 
 namespace {
 
-std::string jsonFloats(const std::array<float, 3>& values) {
-    std::string out = "[";
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        char number[32];
-        std::snprintf(number, sizeof number, "%s%.6g", i == 0 ? "" : ", ", values[i]);
-        out += number;
-    }
-    return out + "]";
+QString text(const std::string& value) {
+    return QString::fromStdString(value);
 }
 
-std::string jsonLine(const models::BackboneInfo& info) {
-    std::string blocks = "[";
-    for (std::size_t i = 0; i < info.blocks.size(); ++i) {
-        blocks += (i == 0 ? "" : ", ") + jsonString(info.blocks[i]);
+/** 0.485f as 0.485, not as the double 0.48500001430511475 that QJsonValue would write. */
+double shortest(float value) {
+    char digits[32];
+    const auto end = std::to_chars(digits, digits + sizeof digits - 1, value).ptr;
+    *end = '\0';
+    return std::strtod(digits, nullptr);
+}
+
+QJsonArray floats(const std::array<float, 3>& values) {
+    QJsonArray out;
+    for (const float value : values) {
+        out.append(shortest(value));
     }
-    blocks += "]";
+    return out;
+}
+
+QJsonObject toJson(const models::BackboneInfo& info) {
+    QJsonArray blocks;
+    for (const std::string& block : info.blocks) {
+        blocks.append(text(block));
+    }
     const auto cached = weights::cachedOfficialWeights(info);
-    char numbers[256];
-    std::snprintf(numbers, sizeof numbers,
-                  "\"inputSize\": %d, \"minInputSize\": %d, \"resizeSize\": %d, "
-                  "\"featureWidth\": %lld, \"parameters\": %lld, \"imagenetTop1\": %.2f, "
-                  "\"imagenetTop5\": %.2f",
-                  info.defaultInputSize, info.minInputSize, info.resizeSize,
-                  static_cast<long long>(info.featureWidth),
-                  static_cast<long long>(info.parameterCount), info.imagenetTop1,
-                  info.imagenetTop5);
-    return "{\"name\": " + jsonString(info.name) +
-           ", \"displayName\": " + jsonString(info.displayName) +
-           ", \"family\": " + jsonString(info.family) + ", " + numbers + ", \"interpolation\": \"" +
-           (info.interpolation == models::Interpolation::Bicubic ? "bicubic" : "bilinear") +
-           "\", \"mean\": " + jsonFloats(info.mean) + ", \"std\": " + jsonFloats(info.std) +
-           ", \"headPath\": " + jsonString(info.headPath) + ", \"blocks\": " + blocks +
-           ", \"weights\": {\"file\": " + jsonString(info.weights.fileName) +
-           ", \"url\": " + jsonString(info.weights.url) +
-           ", \"sha256\": " + jsonString(info.weights.sha256) +
-           ", \"cached\": " + (cached ? jsonString(cached->string()) : std::string("null")) + "}}";
+    const QJsonObject officialWeights{
+        {QStringLiteral("file"), text(info.weights.fileName)},
+        {QStringLiteral("url"), text(info.weights.url)},
+        {QStringLiteral("sha256"), text(info.weights.sha256)},
+        {QStringLiteral("cached"), cached ? QJsonValue(text(cached->string())) : QJsonValue()}};
+    return QJsonObject{
+        {QStringLiteral("name"), text(info.name)},
+        {QStringLiteral("displayName"), text(info.displayName)},
+        {QStringLiteral("family"), text(info.family)},
+        {QStringLiteral("inputSize"), info.defaultInputSize},
+        {QStringLiteral("minInputSize"), info.minInputSize},
+        {QStringLiteral("resizeSize"), info.resizeSize},
+        {QStringLiteral("featureWidth"), static_cast<qint64>(info.featureWidth)},
+        {QStringLiteral("parameters"), static_cast<qint64>(info.parameterCount)},
+        {QStringLiteral("imagenetTop1"), info.imagenetTop1},
+        {QStringLiteral("imagenetTop5"), info.imagenetTop5},
+        {QStringLiteral("interpolation"), info.interpolation == models::Interpolation::Bicubic
+                                              ? QStringLiteral("bicubic")
+                                              : QStringLiteral("bilinear")},
+        {QStringLiteral("mean"), floats(info.mean)},
+        {QStringLiteral("std"), floats(info.std)},
+        {QStringLiteral("headPath"), text(info.headPath)},
+        {QStringLiteral("blocks"), blocks},
+        {QStringLiteral("weights"), officialWeights}};
 }
 
-void printTable() {
+QJsonObject toJson(const BlasInfo& blas) {
+    return QJsonObject{{QStringLiteral("name"), text(blas.name)},
+                       {QStringLiteral("library"), text(blas.library)},
+                       {QStringLiteral("reference"), blas.isReference}};
+}
+
+void printJsonLine(const QJsonObject& json) {
+    std::printf("%s\n", QJsonDocument(json).toJson(QJsonDocument::Compact).constData());
+}
+
+void printTable(const BlasInfo& blas) {
     std::printf("%-20s %-22s %6s %9s %7s  %s\n", "NAME", "MODEL", "INPUT", "PARAMS", "TOP-1",
                 "OFFICIAL WEIGHTS");
     for (const auto& info : models::backboneRegistry()) {
@@ -62,6 +92,15 @@ void printTable() {
                     info.weights.fileName.c_str(), cached ? " (in hub cache)" : "");
     }
     std::printf("\nHub cache: %s\n", weights::hubCheckpointDir().string().c_str());
+    std::printf("BLAS: %s%s%s\n", blas.name.c_str(), blas.library.empty() ? "" : ", ",
+                blas.library.c_str());
+    if (blas.isReference) {
+        std::fprintf(stderr,
+                     "tstudio: warning: LibTorch calls the reference BLAS (%s): training and "
+                     "Linear layers run many times slower than with OpenBLAS.\n"
+                     "Install it: sudo apt install libopenblas0-openmp\n",
+                     blas.library.c_str());
+    }
 }
 
 } // namespace
@@ -69,8 +108,11 @@ void printTable() {
 int runModels(const std::vector<std::string>& args) {
     ArgParser parser("tstudio models [--json]",
                      "Lists the backbones this build knows: input size, parameters, published\n"
-                     "ImageNet top-1, and whether the official weight file is in the hub cache.");
-    parser.addFlag("json", "One JSON object per line instead of a table.");
+                     "ImageNet top-1, and whether the official weight file is in the hub cache;\n"
+                     "then the BLAS library LibTorch calls (the reference BLAS is many times\n"
+                     "slower than OpenBLAS: install libopenblas0-openmp).");
+    parser.addFlag("json", "One JSON object per backbone and line, then {\"blas\": {\"name\",\n"
+                           "\"library\", \"reference\"}} on the last line.");
     parser.setEpilogue(exitCodesHelp());
     if (!parser.parse(args) || !parser.positional().empty()) {
         std::fprintf(stderr, "tstudio models: %s\n",
@@ -81,12 +123,14 @@ int runModels(const std::vector<std::string>& args) {
         std::fputs(parser.helpText().c_str(), stdout);
         return kExitOk;
     }
+    const BlasInfo blas = loadedBlas();
     if (parser.isSet("json")) {
         for (const auto& info : models::backboneRegistry()) {
-            std::printf("%s\n", jsonLine(info).c_str());
+            printJsonLine(toJson(info));
         }
+        printJsonLine(QJsonObject{{QStringLiteral("blas"), toJson(blas)}});
     } else {
-        printTable();
+        printTable(blas);
     }
     return kExitOk;
 }

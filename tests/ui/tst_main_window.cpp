@@ -1,16 +1,19 @@
 // The main window: steps and their shortcuts, steps that wait for a dataset, settings that
-// survive a restart, the demo project, the backbone that Classify follows.
+// survive a restart, the demo project, the backbone that Classify follows, the BLAS it shows.
 
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QImage>
+#include <QLabel>
 #include <QPalette>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTest>
 
+#include "core/common/blas_info.h"
 #include "ui/classify/classify_page.h"
 #include "ui/data/data_page.h"
 #include "ui/main_window.h"
@@ -209,6 +212,16 @@ private Q_SLOTS:
         QVERIFY(window.selectBackbone(QStringLiteral("resnet18")));
         QCOMPARE(window.classifyPage()->weightsPath(),
                  QStringLiteral("/tmp/tstudio-test-weights.pth"));
+    }
+
+    void statusBarNamesTheBlas() {
+        MainWindow window;
+        const auto* label = window.statusBar()->findChild<QLabel*>(QStringLiteral("blasLabel"));
+        QVERIFY(label != nullptr);
+        QVERIFY2(label->text().contains(QStringLiteral("BLAS: ")), qPrintable(label->text()));
+        const tstudio::BlasInfo blas = tstudio::loadedBlas();
+        QVERIFY2(label->toolTip().contains(QString::fromStdString(blas.library)),
+                 qPrintable(label->toolTip()));
     }
 };
 

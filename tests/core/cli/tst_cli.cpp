@@ -1,5 +1,6 @@
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -43,10 +44,19 @@ private Q_SLOTS:
         const Run run = runCli({QStringLiteral("models"), QStringLiteral("--json")});
         QCOMPARE(run.exitCode, 0);
         bool sawMobileNet = false;
-        for (const QByteArray& line : lines(run.out)) {
+        QList<QByteArray> models = lines(run.out);
+        // The last line names the BLAS LibTorch calls (a process linked with it always has one).
+        const QJsonObject last = QJsonDocument::fromJson(models.takeLast()).object();
+        const QJsonObject blas = last.value(QLatin1String("blas")).toObject();
+        QVERIFY2(!blas.value(QLatin1String("name")).toString().isEmpty(), run.out.constData());
+        QVERIFY2(QFileInfo(blas.value(QLatin1String("library")).toString()).isFile(),
+                 run.out.constData());
+        QVERIFY(blas.value(QLatin1String("reference")).isBool());
+        for (const QByteArray& line : models) {
             QJsonParseError error;
             const QJsonObject model = QJsonDocument::fromJson(line, &error).object();
             QVERIFY2(error.error == QJsonParseError::NoError, line.constData());
+            QVERIFY2(!model.contains(QLatin1String("blas")), line.constData());
             QVERIFY(!model.value(QLatin1String("blocks")).toArray().isEmpty());
             if (model.value(QLatin1String("name")).toString() == QLatin1String("mobilenet_v2")) {
                 sawMobileNet = true;
@@ -57,9 +67,53 @@ private Q_SLOTS:
                              .value(QLatin1String("file"))
                              .toString(),
                          QStringLiteral("mobilenet_v2-b0353104.pth"));
+                QCOMPARE(model.value(QLatin1String("mean")).toArray().first().toDouble(), 0.485);
             }
         }
         QVERIFY(sawMobileNet);
+    }
+
+    void modelsTableNamesTheBlas() {
+        const Run run = runCli({QStringLiteral("models")});
+        QCOMPARE(run.exitCode, 0);
+        const QByteArray blasLine = lines(run.out).constLast();
+        QVERIFY2(blasLine.startsWith("BLAS: ") && blasLine.size() > 6, run.out.constData());
+        // The reference BLAS is named on stdout and warned about on stderr, with the cure.
+        const bool reference = blasLine.contains("reference");
+        QCOMPARE(run.err.contains("libopenblas0-openmp"), reference);
+    }
+
+    void modelsWarnAboutTheReferenceBlas() {
+        // Debian's netlib BLAS, found first through LD_LIBRARY_PATH: LibTorch then binds to it
+        // as it does when the alternatives select it, without changing the system.
+        const QStringList found =
+            QDir(QStringLiteral("/usr/lib")).entryList({QStringLiteral("*-linux-gnu")}, QDir::Dirs);
+        QString folder;
+        for (const QString& triplet : found) {
+            const QString candidate =
+                QStringLiteral("/usr/lib/") + triplet + QStringLiteral("/blas");
+            if (QFileInfo::exists(candidate + QStringLiteral("/libblas.so.3"))) {
+                folder = candidate;
+            }
+        }
+        if (folder.isEmpty()) {
+            QSKIP("no reference BLAS in /usr/lib/<triplet>/blas (package libblas3)");
+        }
+        const QStringList env{QStringLiteral("LD_LIBRARY_PATH=") + folder};
+        const Run table = runCli({QStringLiteral("models")}, env);
+        QCOMPARE(table.exitCode, 0);
+        const QByteArray expected = QByteArray("BLAS: reference BLAS (netlib), ") + folder.toUtf8();
+        QVERIFY2(lines(table.out).constLast().startsWith(expected), table.out.constData());
+        QVERIFY2(table.err.contains("sudo apt install libopenblas0-openmp"), table.err.constData());
+        const Run json = runCli({QStringLiteral("models"), QStringLiteral("--json")}, env);
+        QCOMPARE(json.exitCode, 0);
+        const QJsonObject blas = QJsonDocument::fromJson(lines(json.out).constLast())
+                                     .object()
+                                     .value(QLatin1String("blas"))
+                                     .toObject();
+        QCOMPARE(blas.value(QLatin1String("reference")).toBool(), true);
+        QVERIFY2(blas.value(QLatin1String("library")).toString().startsWith(folder),
+                 json.out.constData());
     }
 
     void helpAndUsageErrors_data() {
