@@ -74,7 +74,9 @@ int main(int argc, char** argv) {
     std::vector<std::string> names;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
-        auto next = [&] { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
+        auto next = [&] {
+            return i + 1 < argc ? std::string(argv[++i]) : std::string();
+        };
         if (arg == "--device") {
             deviceName = next();
         } else if (arg == "--batch") {

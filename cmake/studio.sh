@@ -15,7 +15,10 @@ readonly BUILD_PACKAGES=(
     libtorch-dev libopencv-dev libpng-dev libjpeg-dev libqcustomplot-dev libqcustomplot2.1-qt6
     libopenblas0-openmp
 )
-readonly TEST_PACKAGES=(clang-14 libclang-rt-14-dev xvfb xauth)
+# clang-format: the format check; python3-torch/-torchvision: the tests that check our files
+# against Python's torch.load.
+readonly TEST_PACKAGES=(clang-14 libclang-rt-14-dev xvfb xauth clang-format python3-torch
+    python3-torchvision)
 
 ensure_packages() {
     local missing=()
@@ -49,6 +52,20 @@ run)
     ;;
 test)
     ensure_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+    # Formatting first: it takes seconds, so a slip fails before the long build, not after it.
+    # Every tracked .cpp/.h (find in a checkout that is not a git work tree: a source archive).
+    if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+        mapfile -t sources < <(git ls-files -- '*.cpp' '*.h')
+    else
+        mapfile -t sources < <(find app bench core tests ui \( -name '*.cpp' -o -name '*.h' \) | sort)
+    fi
+    if ! format_errors=$(clang-format --dry-run --Werror "${sources[@]}" 2>&1); then
+        echo "studio: not formatted as .clang-format says (fix: clang-format -i FILE...):" >&2
+        # The file names of clang-format's "FILE:LINE:COLUMN: error: ..." lines, or all it said.
+        sed -n 's/^\(.*\.\(cpp\|h\)\):[0-9]*:[0-9]*: error: .*/  \1/p' <<<"$format_errors" |
+            sort -u | grep . >&2 || echo "$format_errors" >&2
+        exit 1
+    fi
     start=$(date +%s)
     build ci
     echo "studio: build took $(($(date +%s) - start)) s"

@@ -9,10 +9,14 @@
 namespace tstudio::test {
 
 /** Root of the source tree (fixtures under tests/ are found from here, not from the cwd). */
-inline QString sourceDir() { return QStringLiteral(TSTUDIO_SOURCE_DIR); }
+inline QString sourceDir() {
+    return QStringLiteral(TSTUDIO_SOURCE_DIR);
+}
 
 /** The shared data folder from TSTUDIO_SHARED, or an empty string when it is not set. */
-inline QString sharedDir() { return QString::fromLocal8Bit(qgetenv("TSTUDIO_SHARED")); }
+inline QString sharedDir() {
+    return QString::fromLocal8Bit(qgetenv("TSTUDIO_SHARED"));
+}
 
 } // namespace tstudio::test
 

@@ -155,7 +155,9 @@ int runSplit(const std::vector<std::string>& args) {
                      "Splits the images that have no split yet into train/val/test, class by "
                      "class (stratified)\nand reproducibly for a seed, and saves the whole dataset "
                      "with its split to FILE.json.\nFolders already split into train/ val/ test/ "
-                     "keep their split.");
+                     "keep their split; one without val/ gets\n--val of each class's training "
+                     "images as validation, and one without training images\n(MNIST's t10k files "
+                     "alone) is split anew.");
     parser.addOption("val", "F", "Fraction for validation.", "0.2");
     parser.addOption("test", "F", "Fraction for test.", "0");
     parser.addOption("seed", "N", "Seed of the shuffle.", "0");
@@ -187,10 +189,14 @@ int runSplit(const std::vector<std::string>& args) {
         std::fprintf(stderr, "tstudio data split: %s\n", dataset.message().c_str());
         return kExitUsage;
     }
-    if (auto status = data::applyStratifiedSplit(*dataset, recipe.fractions, recipe.seed);
-        !status) {
-        std::fprintf(stderr, "tstudio data split: %s\n", status.message().c_str());
+    const auto done = data::completeSplit(*dataset, recipe.fractions, recipe.seed,
+                                          data::SplitWithoutTrain::Resplit);
+    if (!done) {
+        std::fprintf(stderr, "tstudio data split: %s\n", done.message().c_str());
         return kExitUsage;
+    }
+    if (!done->empty()) {
+        std::fprintf(stderr, "%s\n", done->c_str());
     }
     if (auto status = data::saveDataset({*dataset, recipe}, parser.value("out")); !status) {
         std::fprintf(stderr, "tstudio data split: %s\n", status.message().c_str());

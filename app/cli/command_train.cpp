@@ -183,8 +183,9 @@ int runTrain(const std::vector<std::string>& args) {
         "       [--augment PRESET] [--seed N] [--device cpu|cuda] [--resume] [--json]",
         "Trains a classifier on a dataset, starting from a pretrained backbone: the train split "
         "trains,\nval is measured after every epoch, test (if any) once at the end. A dataset "
-        "without a split\nis split by --val and --seed. DIR receives checkpoint.pt (every "
-        "epoch), run.log and the\nmodel bundle model.tsmodel (best epoch by val accuracy), "
+        "without a split\nis split by --val and --seed; one without val gets --val of train as "
+        "val. DIR receives\ncheckpoint.pt (every epoch), run.log, split.json (when the run split "
+        "the data) and the\nmodel bundle model.tsmodel (best epoch by val accuracy), "
         "which `tstudio predict` and\n`tstudio evaluate` use. Ctrl+C stops cleanly after the "
         "current batch, still writing the bundle.");
     addTrainingOptions(parser);

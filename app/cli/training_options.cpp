@@ -66,7 +66,9 @@ void addTrainingOptions(ArgParser& parser) {
                      "+ colour jitter, strong = + rotation and erasing. Default: none\n"
                      "in feature mode (frozen features are then computed once), crop +\n"
                      "flip otherwise.");
-    parser.addOption("val", "F", "Validation fraction when the data has no val/ split of its own.",
+    parser.addOption("val", "F",
+                     "Validation fraction when the data has no val/ split of its own\n"
+                     "(of the training images, when it has a train/ split).",
                      "0.2");
     parser.addOption("seed", "N", "Seed of the split, the shuffles and the new layers.", "0");
     parser.addOption("device", "cpu|cuda[:N]", "Where to train.", "cpu");

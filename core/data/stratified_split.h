@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 #include "core/common/result.h"
 #include "core/data/dataset.h"
@@ -25,5 +26,29 @@ struct SplitFractions {
  * leave nothing to train on, or do not sum to 1.
  */
 Status applyStratifiedSplit(Dataset& dataset, const SplitFractions& fractions, std::uint64_t seed);
+
+/** What completeSplit does with a split that has no training images (MNIST's t10k files). */
+enum class SplitWithoutTrain {
+    Fail,    ///< fail, saying what the split holds and how to re-split it
+    Resplit, ///< forget the split and split every labelled image anew
+};
+
+/**
+ * Makes dataset's split one that a run can train and validate on, and returns a sentence saying
+ * what it did, for the run log (empty when the split was complete already):
+ * - no split at all: applyStratifiedSplit(fractions, seed);
+ * - training images but no validation split (CIFAR-10's train/ and test/): fractions.val of each
+ *   class's training images become validation images, stratified and seeded as
+ *   applyStratifiedSplit does (Keras' validation_split); other splits stay as they are;
+ * - labelled images but none in train: fails with what the split holds and how to re-split it,
+ *   or with SplitWithoutTrain::Resplit splits all of them anew.
+ * Any thread; fails as applyStratifiedSplit does, with the dataset unchanged.
+ */
+Result<std::string> completeSplit(Dataset& dataset, const SplitFractions& fractions,
+                                  std::uint64_t seed,
+                                  SplitWithoutTrain withoutTrain = SplitWithoutTrain::Fail);
+
+/** "10000 labelled images: 0 train, 0 validation, 10000 test" (and unsplit ones, if any). */
+std::string describeSplit(const Dataset& dataset);
 
 } // namespace tstudio::data

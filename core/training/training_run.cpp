@@ -83,13 +83,14 @@ Status TrainingRun::prepare(const data::Dataset& dataset, bool writeSplit) {
         }
     }
 
-    // The split: the dataset's own, or a stratified one from the config (saved for the record).
+    // The split: the dataset's own, completed by a stratified one from the config (saved for the
+    // record).
     m_dataset = dataset;
-    if (!m_dataset.hasSplit()) {
-        if (auto status = data::applyStratifiedSplit(m_dataset, m_config.split, m_config.seed);
-            !status) {
-            return status.error();
-        }
+    auto completed = data::completeSplit(m_dataset, m_config.split, m_config.seed);
+    if (!completed) {
+        return completed.error();
+    }
+    if (!completed->empty()) {
         if (writeSplit && !m_config.outDir.empty()) {
             data::DatasetDescription description{m_dataset,
                                                  data::SplitRecipe{m_config.split, m_config.seed}};
@@ -98,9 +99,7 @@ Status TrainingRun::prepare(const data::Dataset& dataset, bool writeSplit) {
                 return status.error();
             }
         }
-        m_log("The dataset had no split: split it " + formatNumber(m_config.split.train) + "/" +
-              formatNumber(m_config.split.val) + "/" + formatNumber(m_config.split.test) +
-              " by class with seed " + std::to_string(m_config.seed) + ".");
+        m_log(*completed);
     }
     if (auto status = selectSamples(); !status) {
         return status;

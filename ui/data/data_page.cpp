@@ -1,5 +1,8 @@
 #include "ui/data/data_page.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -39,6 +42,11 @@ namespace {
 
 constexpr int kPreviewCount = 8;
 constexpr int kExpandProblemsUpTo = 12; ///< larger file lists start collapsed
+
+bool anyIn(const data::Dataset& dataset, data::Split split) {
+    const auto counts = dataset.countPerClass(split);
+    return std::any_of(counts.begin(), counts.end(), [](std::size_t n) { return n > 0; });
+}
 
 QString kindText(data::DatasetKind kind) {
     switch (kind) {
@@ -375,7 +383,9 @@ void DataPage::onScanFinished(const data::Dataset& dataset) {
                       .arg(QDir::toNativeSeparators(m_openingPath)));
         return;
     }
-    m_sourceHasSplit = dataset.hasSplit();
+    // A split without training images (MNIST's t10k files) cannot be trained on: the page splits
+    // it anew, as `tstudio data split` does.
+    m_sourceHasSplit = dataset.hasSplit() && anyIn(dataset, data::Split::Train);
     m_report = {};
     m_project->setDataset(dataset);
     Q_EMIT statusMessage(tr("Opened %1: %2 images")
@@ -583,9 +593,18 @@ void DataPage::updateSplitBox() {
     m_applySplit->setEnabled(editable && sum == 100 && m_trainPercent->value() > 0);
     if (dataset.size() == 0) {
         m_splitNote->setText(tr("Open a dataset to split it."));
+    } else if (m_sourceHasSplit && !anyIn(dataset, data::Split::Val)) {
+        // The engine's completeSplit, said before training does it.
+        m_splitNote->setText(
+            tr("This dataset comes with its own split but no validation part: training holds out "
+               "%1 % of each class's training images for validation.")
+                .arg(std::lround(m_project->config().split.val * 100)));
     } else if (m_sourceHasSplit) {
         m_splitNote->setText(tr("This dataset comes with its own split (train/val/test folders or "
                                 "column): it is used as it is."));
+    } else if (dataset.hasSplit() && !anyIn(dataset, data::Split::Train)) {
+        m_splitNote->setText(tr("This dataset's own split has no training images: apply a split "
+                                "to train on them."));
     } else if (sum != 100) {
         m_splitNote->setText(tr("The three parts add up to %1 %: make them 100 %.").arg(sum));
     } else if (!dataset.hasSplit()) {

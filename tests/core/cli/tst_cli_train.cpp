@@ -5,6 +5,8 @@
 #include <csignal>
 #include <filesystem>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <QDir>
 #include <QFile>
@@ -44,6 +46,19 @@ QStringList tinyModel() {
             QStringLiteral("--weights"), QStringLiteral("none"),
             QStringLiteral("--size"),    QStringLiteral("32"),
             QStringLiteral("--batch"),   QStringLiteral("4")};
+}
+
+/** Two classes, cats and dogs, with count images each in every split folder named. */
+void writeFolders(const fs::path& root, const std::vector<std::pair<const char*, int>>& splits) {
+    int seed = 1000;
+    for (const auto& [split, count] : splits) {
+        for (const char* name : {"cats", "dogs"}) {
+            for (int i = 0; i < count; ++i, ++seed) {
+                tstudio::test::writeBytes(root / split / name / (std::to_string(i) + ".png"),
+                                          tstudio::test::pngBytes(48, 48, seed));
+            }
+        }
+    }
 }
 
 } // namespace
@@ -105,6 +120,59 @@ private Q_SLOTS:
         QCOMPARE(m_bundle, out + QStringLiteral("/model.tsmodel"));
         QVERIFY(QFile::exists(m_bundle));
         QVERIFY(QFile::exists(out + QStringLiteral("/checkpoint.pt")));
+    }
+
+    void dataWithoutValidationHoldsSomeOut() {
+        // CIFAR-10's layout: train/ and test/, no val/. Validation comes out of train, so every
+        // epoch has a validation accuracy (it was NaN).
+        const fs::path root = fs::path(m_dir.path().toStdString()) / "train_test";
+        writeFolders(root, {{"train", 6}, {"test", 2}});
+        const Run run =
+            runCli(QStringList{QStringLiteral("train"), QStringLiteral("--data"),
+                               QString::fromStdString(root.string()), QStringLiteral("--out"),
+                               path("train_test_run"), QStringLiteral("--epochs"),
+                               QStringLiteral("2"), QStringLiteral("--json")} +
+                   tinyModel());
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.err.contains("no validation split: held out 20 %"), run.err.constData());
+        const QList<QByteArray> rows = lines(run.out);
+        QCOMPARE(rows.size(), 3);
+        for (int i = 0; i < 2; ++i) {
+            const QJsonValue accuracy = parse(rows[i])[QStringLiteral("val_acc")];
+            QVERIFY2(accuracy.isDouble() && std::isfinite(accuracy.toDouble()),
+                     rows[i].constData());
+        }
+        const QJsonObject summary = parse(rows[2])[QStringLiteral("summary")].toObject();
+        QVERIFY(std::isfinite(summary[QStringLiteral("best_val_acc")].toDouble(NAN)));
+    }
+
+    void testOnlyDataSaysHowToSplitItAndTrainsOnceSplit() {
+        // MNIST's t10k files alone: only a test split.
+        const fs::path root = fs::path(m_dir.path().toStdString()) / "test_only";
+        writeFolders(root, {{"test", 5}});
+        const QString data = QString::fromStdString(root.string());
+        const Run refused = runCli(QStringList{QStringLiteral("train"), QStringLiteral("--data"),
+                                               data, QStringLiteral("--out"), path("test_only_run"),
+                                               QStringLiteral("--epochs"), QStringLiteral("1")} +
+                                   tinyModel());
+        QCOMPARE(refused.exitCode, 5);
+        QVERIFY2(refused.err.contains("0 train, 0 validation, 10 test"), refused.err.constData());
+        QVERIFY2(refused.err.contains("tstudio data split"), refused.err.constData());
+
+        const QString split = path("test_only.json");
+        const Run splitRun =
+            runCli({QStringLiteral("data"), QStringLiteral("split"), QStringLiteral("--val"),
+                    QStringLiteral("0.4"), QStringLiteral("--out"), split, data});
+        QVERIFY2(splitRun.exitCode == 0, splitRun.err.constData());
+        QCOMPARE(splitRun.out.simplified(), QByteArray("train 6 val 4 test 0"));
+        const Run trained = runCli(QStringList{QStringLiteral("train"), QStringLiteral("--data"),
+                                               split, QStringLiteral("--out"),
+                                               path("test_only_run"), QStringLiteral("--epochs"),
+                                               QStringLiteral("1"), QStringLiteral("--json")} +
+                                   tinyModel());
+        QVERIFY2(trained.exitCode == 0, trained.err.constData());
+        const QJsonValue accuracy = parse(lines(trained.out).first())[QStringLiteral("val_acc")];
+        QVERIFY(accuracy.isDouble() && std::isfinite(accuracy.toDouble()));
     }
 
     void evaluateMeasuresTheBundle() {

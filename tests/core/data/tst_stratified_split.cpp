@@ -1,5 +1,7 @@
 // Stratified, seeded splits, and the dataset file that keeps them.
 
+#include <cmath>
+
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -114,6 +116,86 @@ private Q_SLOTS:
         QVERIFY(!applyStratifiedSplit(dataset, {0.5, 0.2, 0.2}, 1).ok());
         QVERIFY(!applyStratifiedSplit(dataset, {0.0, 0.5, 0.5}, 1).ok());
         QVERIFY(!applyStratifiedSplit(dataset, {1.2, -0.2, 0.0}, 1).ok());
+        QVERIFY(!dataset.hasSplit());
+    }
+
+    void completeSplitSplitsADatasetWithoutOne() {
+        Dataset completed = makeDataset();
+        Dataset applied = makeDataset();
+        const auto said = completeSplit(completed, {}, 42);
+        QVERIFY(said.ok());
+        QVERIFY2(said->find("had no split") != std::string::npos, said->c_str());
+        QVERIFY(applyStratifiedSplit(applied, {}, 42).ok());
+        QCOMPARE(splits(completed), splits(applied));
+    }
+
+    void completeSplitHoldsOutValidationFromTrain() {
+        // CIFAR-10's layout: train and test, no validation.
+        Dataset dataset = makeDataset();
+        for (std::size_t i = 0; i + 1 < dataset.size(); ++i) {
+            dataset.setSplit(i, i % 10 == 0 ? Split::Test : Split::Train);
+        }
+        const auto testBefore = dataset.countPerClass(Split::Test);
+        const auto trainBefore = dataset.countPerClass(Split::Train);
+        Dataset again = dataset;
+        const auto said = completeSplit(dataset, {}, 42);
+        QVERIFY(said.ok());
+        QVERIFY2(said->find("held out 20 %") != std::string::npos, said->c_str());
+        QCOMPARE(dataset.countPerClass(Split::Test), testBefore);
+        const auto val = dataset.countPerClass(Split::Val);
+        for (std::size_t c = 0; c < val.size(); ++c) {
+            QCOMPARE(val[c], static_cast<std::size_t>(std::llround(trainBefore[c] * 0.2)));
+            QCOMPARE(val[c] + dataset.countPerClass(Split::Train)[c], trainBefore[c]);
+        }
+        QCOMPARE(dataset.sample(dataset.size() - 1).split, Split::None); // unlabeled stays
+
+        QVERIFY(completeSplit(again, {}, 42).ok());
+        QCOMPARE(splits(again), splits(dataset));
+        // Complete now: a second call changes nothing and says nothing.
+        const auto second = completeSplit(again, {}, 42);
+        QVERIFY(second.ok() && second->empty());
+        QCOMPARE(splits(again), splits(dataset));
+    }
+
+    void completeSplitWithoutValidationFraction() {
+        Dataset dataset = makeDataset();
+        for (std::size_t i = 0; i + 1 < dataset.size(); ++i) {
+            dataset.setSplit(i, Split::Train);
+        }
+        const auto said = completeSplit(dataset, {1.0, 0.0, 0.0}, 1);
+        QVERIFY(said.ok());
+        QVERIFY2(said->find("no validation") != std::string::npos, said->c_str());
+        QCOMPARE(dataset.countPerClass(Split::Val), (std::vector<std::size_t>{0, 0, 0}));
+    }
+
+    void completeSplitWithoutTrainingImages() {
+        // MNIST's t10k files alone: a test split only.
+        Dataset dataset = makeDataset();
+        for (std::size_t i = 0; i + 1 < dataset.size(); ++i) {
+            dataset.setSplit(i, Split::Test);
+        }
+        const auto before = splits(dataset);
+        const auto failed = completeSplit(dataset, {}, 3);
+        QVERIFY(!failed.ok());
+        QCOMPARE(failed.errorKind(), ErrorKind::Dataset);
+        QVERIFY2(failed.message().find("137 labelled images: 0 train, 0 validation, 137 test") !=
+                     std::string::npos,
+                 failed.message().c_str());
+        QVERIFY2(failed.message().find("tstudio data split") != std::string::npos,
+                 failed.message().c_str());
+        QCOMPARE(splits(dataset), before);
+
+        const auto said = completeSplit(dataset, {0.7, 0.2, 0.1}, 3, SplitWithoutTrain::Resplit);
+        QVERIFY(said.ok());
+        QVERIFY2(said->find("no training images") != std::string::npos, said->c_str());
+        Dataset fresh = makeDataset();
+        QVERIFY(applyStratifiedSplit(fresh, {0.7, 0.2, 0.1}, 3).ok());
+        QCOMPARE(splits(dataset), splits(fresh));
+    }
+
+    void completeSplitRefusesBadFractions() {
+        Dataset dataset = makeDataset();
+        QVERIFY(!completeSplit(dataset, {0.5, 0.2, 0.2}, 1).ok());
         QVERIFY(!dataset.hasSplit());
     }
 

@@ -153,6 +153,36 @@ private Q_SLOTS:
         QCOMPARE(page.report().perSplit[static_cast<int>(data::Split::Train)], 16);
     }
 
+    void resplitsAFolderWhoseSplitHasNoTrainingImages() {
+        // MNIST's t10k files alone: test/ only, which cannot be trained on as it is.
+        QTemporaryDir tmp;
+        for (const QString& name : {QStringLiteral("cat"), QStringLiteral("dog")}) {
+            QVERIFY(QDir(tmp.path()).mkpath(QStringLiteral("test/") + name));
+            for (int i = 0; i < 10; ++i) {
+                QImage image(40, 40, QImage::Format_RGB888);
+                image.fill(QColor::fromHsv(i * 30, 200, name.size() * 40));
+                QVERIFY(
+                    image.save(tmp.filePath(QStringLiteral("test/%1/%2.png").arg(name).arg(i))));
+            }
+        }
+        ProjectState project;
+        DataPage page(&project);
+        QSignalSpy opened(&page, &DataPage::datasetOpened);
+        page.openPath(tmp.path());
+        QVERIFY(opened.wait(kTimeoutMs));
+        QCOMPARE(count(page.classCounts(), 0, ClassCountModel::Test), 10);
+
+        QPushButton* apply = button(&page, QStringLiteral("Apply split"));
+        QVERIFY(apply != nullptr);
+        QVERIFY(apply->isEnabled());
+        apply->click();
+        for (int row = 0; row < 2; ++row) {
+            QCOMPARE(count(page.classCounts(), row, ClassCountModel::Train), 8);
+            QCOMPARE(count(page.classCounts(), row, ClassCountModel::Val), 2);
+            QCOMPARE(count(page.classCounts(), row, ClassCountModel::Test), 0);
+        }
+    }
+
     void opensMnistIdxFilesWithAPreviewOfARecord() {
         TSTUDIO_REQUIRE_SHARED();
         ProjectState project;
