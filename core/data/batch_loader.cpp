@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <random>
 
-#include <opencv2/core.hpp>
-
 namespace tstudio::data {
 
 namespace {
@@ -24,21 +22,6 @@ std::uint64_t uniformBelow(std::mt19937_64& rng, std::uint64_t bound) {
         value = rng();
     }
     return value % bound;
-}
-
-/** Writes image (size×size RGB) into out [3, size, size] as (x / 255 - mean) / std. */
-void normalizeInto(const imaging::RgbImage& image, const imaging::EvalTransform& t, float* out) {
-    const cv::Mat rgb(image.height, image.width, CV_8UC3,
-                      const_cast<std::uint8_t*>(image.pixels.data())); // read only
-    cv::Mat planes[3];
-    cv::split(rgb, planes);
-    const std::size_t plane = static_cast<std::size_t>(image.width) * image.height;
-    for (std::size_t c = 0; c < 3; ++c) {
-        // One multiply-add per value (OpenCV's SIMD convertTo): (x / 255 - m) / s equals
-        // x * (1 / (255 s)) - m / s to within float rounding, which augmentation noise dwarfs.
-        cv::Mat channel(image.height, image.width, CV_32F, out + plane * c);
-        planes[c].convertTo(channel, CV_32F, 1.0 / (255.0 * t.std[c]), -t.mean[c] / t.std[c]);
-    }
 }
 
 } // namespace
@@ -168,7 +151,7 @@ Batch BatchLoader::makeBatch(std::int64_t index) {
     float* data = batch.images.data_ptr<float>();
     const std::size_t stride = 3 * static_cast<std::size_t>(size) * size;
     for (std::size_t i = 0; i < images.size(); ++i) {
-        normalizeInto(images[i], m_options.eval, data + i * stride);
+        imaging::writeNormalized(images[i], m_options.eval, data + i * stride);
     }
     batch.labels = torch::tensor(labels, torch::kInt64);
     return batch;

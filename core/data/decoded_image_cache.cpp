@@ -262,8 +262,35 @@ void DecodedImageCache::queueUnspilled() {
     }
 }
 
+CacheOptions augmentationSource(const imaging::EvalTransform& eval) {
+    CacheOptions options;
+    options.shortSide = eval.resizeShortSide;
+    options.diskDir = defaultDiskCacheDir();
+    return options;
+}
+
+CacheOptions evaluationSource(const imaging::EvalTransform& eval) {
+    CacheOptions options;
+    options.exactEval = eval;
+    options.diskDir = defaultDiskCacheDir();
+    return options;
+}
+
+std::string DecodedImageCache::variantName() const {
+    if (!m_options.exactEval) {
+        return std::to_string(m_options.shortSide);
+    }
+    // The resize alone decides the pixels: size and filter.
+    return "exact" + std::to_string(m_options.exactEval->resizeShortSide) + "f" +
+           std::to_string(static_cast<int>(m_options.exactEval->filter));
+}
+
 Result<std::shared_ptr<const RgbImage>> DecodedImageCache::get(const Sample& sample) {
     if (sample.inMemory()) {
+        if (m_options.exactEval) {
+            return std::make_shared<const RgbImage>(
+                imaging::resizeShortSide(*sample.image, *m_options.exactEval));
+        }
         if (std::min(sample.image->width, sample.image->height) <= m_options.shortSide ||
             m_options.shortSide <= 0) {
             return sample.image;
@@ -290,8 +317,7 @@ Result<std::shared_ptr<const RgbImage>> DecodedImageCache::get(const Sample& sam
     fs::path spill;
     if (!m_options.diskDir.empty()) {
         const std::string hash = contentHash(*bytes);
-        spill = m_options.diskDir / hash.substr(0, 2) /
-                (hash + "-" + std::to_string(m_options.shortSide) + ".rgb");
+        spill = m_options.diskDir / hash.substr(0, 2) / (hash + "-" + variantName() + ".rgb");
         if (auto cached = readSpill(spill)) {
             auto image = std::make_shared<const RgbImage>(std::move(*cached));
             {
@@ -306,7 +332,7 @@ Result<std::shared_ptr<const RgbImage>> DecodedImageCache::get(const Sample& sam
     // (libjpeg-turbo's scaled IDCT); anything else, or a damaged file, takes the full decoder,
     // which also says what is wrong.
     std::optional<RgbImage> reduced;
-    if (m_options.shortSide > 0 &&
+    if (!m_options.exactEval && m_options.shortSide > 0 &&
         imaging::sniffImageFormat(*bytes) == imaging::ImageFormat::Jpeg &&
         imaging::jpegIsComplete(*bytes)) {
         reduced = imaging::decodeJpegAtLeast(*bytes, m_options.shortSide);
@@ -318,7 +344,9 @@ Result<std::shared_ptr<const RgbImage>> DecodedImageCache::get(const Sample& sam
         }
         reduced = std::move(decoded).value();
     }
-    auto image = std::make_shared<const RgbImage>(shrink(*reduced, m_options.shortSide));
+    auto image = std::make_shared<const RgbImage>(
+        m_options.exactEval ? imaging::resizeShortSide(*reduced, *m_options.exactEval)
+                            : shrink(*reduced, m_options.shortSide));
     {
         std::lock_guard lock(m_mutex);
         ++m_stats.decodes;

@@ -7,23 +7,39 @@
 #include <list>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <unordered_map>
 
 #include "core/common/result.h"
 #include "core/data/sample.h"
+#include "core/imaging/eval_transform.h"
 #include "core/imaging/rgb_image.h"
 
 namespace tstudio::data {
 
 struct CacheOptions {
-    /** Images are kept with their shorter side shrunk to this (never enlarged); 0 keeps them. */
+    /** Images are kept with their shorter side shrunk to this (never enlarged); 0 keeps them.
+        Fast: JPEGs decode at a reduced scale and OpenCV shrinks them. What augmentation, which
+        resamples anyway, starts from. */
     int shortSide = 256;
     std::int64_t memoryBudgetBytes = std::int64_t{1} << 30;
     /** Spill folder; empty: no disk cache. defaultDiskCacheDir() is the usual choice. */
     std::filesystem::path diskDir;
+    /** Evaluation instead: every image is decoded in full and resized by exactly this
+        transform's resize (imaging::resizeShortSide, PIL's arithmetic), so a loader's centre crop
+        of it is bit for bit imaging::preprocessForEval of imaging::decodeImage — what predict,
+        the Classify page and the bundle classifier compute. shortSide is then not used. */
+    std::optional<imaging::EvalTransform> exactEval;
 };
+
+/** The source a training run's augmenting loader reads: the fast decode, shrunk to eval's resize
+    (the augmentation preview decodes through the same options, so it shows what training sees). */
+CacheOptions augmentationSource(const imaging::EvalTransform& eval);
+/** The source every evaluation reads (validation, test, the frozen-prefix cache, feature-mode
+    training without augmentation, the bundle's evaluate): see CacheOptions::exactEval. */
+CacheOptions evaluationSource(const imaging::EvalTransform& eval);
 
 /** $XDG_CACHE_HOME/transfer-studio/decoded (default ~/.cache/transfer-studio/decoded). */
 std::filesystem::path defaultDiskCacheDir();
@@ -70,6 +86,8 @@ private:
         std::filesystem::path unspilled; ///< disk entry still to write; empty when written
     };
     std::shared_ptr<const imaging::RgbImage> lookup(const std::string& key);
+    /** The disk entries' name suffix: the short side, or the exact resize and its filter. */
+    std::string variantName() const;
     /** spill: where the disk entry goes (written on eviction or flush); empty for none. */
     void insert(const std::string& key, std::shared_ptr<const imaging::RgbImage> image,
                 std::filesystem::path spill);

@@ -35,7 +35,24 @@ EvalTransform EvalTransform::forBackbone(const models::BackboneInfo& info, int i
     return t;
 }
 
-RgbImage resizeAndCenterCrop(const RgbImage& image, const EvalTransform& transform) {
+void writeNormalized(const RgbImage& image, const EvalTransform& transform, float* out) {
+    const std::size_t plane = static_cast<std::size_t>(image.width) * image.height;
+    for (std::size_t c = 0; c < 3; ++c) {
+        std::array<float, 256> table;
+        for (int x = 0; x < 256; ++x) {
+            // Two float32 roundings, as torchvision's div(255) then sub_(mean).div_(std).
+            const float unit = static_cast<float>(x) / 255.0f;
+            table[static_cast<std::size_t>(x)] = (unit - transform.mean[c]) / transform.std[c];
+        }
+        float* channel = out + plane * c;
+        const std::uint8_t* in = image.pixels.data() + c;
+        for (std::size_t i = 0; i < plane; ++i, in += 3) {
+            channel[i] = table[*in];
+        }
+    }
+}
+
+RgbImage resizeShortSide(const RgbImage& image, const EvalTransform& transform) {
     const bool portrait = image.width <= image.height;
     const std::int64_t shortSide = portrait ? image.width : image.height;
     const std::int64_t longSide = portrait ? image.height : image.width;
@@ -43,8 +60,12 @@ RgbImage resizeAndCenterCrop(const RgbImage& image, const EvalTransform& transfo
     // int(size * long / short) in Python: exact product, one correctly rounded division.
     const int newLong =
         static_cast<int>(static_cast<double>(newShort * longSide) / static_cast<double>(shortSide));
-    const RgbImage resized = resample(image, portrait ? newShort : newLong,
-                                      portrait ? newLong : newShort, transform.filter);
+    return resample(image, portrait ? newShort : newLong, portrait ? newLong : newShort,
+                    transform.filter);
+}
+
+RgbImage resizeAndCenterCrop(const RgbImage& image, const EvalTransform& transform) {
+    const RgbImage resized = resizeShortSide(image, transform);
 
     const int crop = transform.cropSize;
     const int left = cropOffset(resized.width, crop);

@@ -31,6 +31,20 @@ struct EvalTransform {
 };
 
 /**
+ * ToTensor + Normalize of image into out ([3, height, width] float32, planar): (x / 255 - mean)
+ * / std with torchvision's two float32 roundings, bit for bit. One table of the 256 values per
+ * channel makes it as fast as a fused multiply-add. The one normalisation of every path.
+ */
+void writeNormalized(const RgbImage& image, const EvalTransform& transform, float* out);
+
+/**
+ * Resize(short side) alone, with torchvision 0.14's arithmetic on PIL images (the long side
+ * becomes int(size * long / short)); an image already of that size is returned as it is, as
+ * PIL does. The first half of resizeAndCenterCrop: what evaluation caches per image.
+ */
+RgbImage resizeShortSide(const RgbImage& image, const EvalTransform& transform);
+
+/**
  * Resize(short side) then CenterCrop, with torchvision 0.14's arithmetic on PIL images: the long
  * side becomes int(size * long / short), the crop offset is Python's round((size - crop) / 2)
  * (half to even), and a crop larger than the image is zero-padded. Resampling is PIL's.

@@ -270,9 +270,8 @@ BundleClassifier::evaluate(const data::Dataset& dataset, data::Split split,
         return fail("There are no labelled images to evaluate in the " + data::splitName(split) +
                     " split.");
     }
-    data::CacheOptions cacheOptions;
-    cacheOptions.shortSide = m_impl->info.preprocessing.resizeShortSide;
-    data::DecodedImageCache cache(cacheOptions);
+    // The pixels predict() computes for the same photo (one evaluation transform).
+    data::DecodedImageCache cache(data::evaluationSource(m_impl->info.preprocessing));
     data::LoaderOptions options;
     options.batchSize = 32;
     options.workers = 2;

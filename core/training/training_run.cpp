@@ -111,11 +111,11 @@ Status TrainingRun::prepare(const data::Dataset& dataset, bool writeSplit) {
     m_eval = imaging::EvalTransform::forBackbone(*info, m_net->inputSize());
     m_augmentation = m_config.augmentation;
     m_augmentation.crop.size = m_net->inputSize();
-    data::CacheOptions cacheOptions;
-    // Decode once, at the size the transforms need (JPEGs decode at a reduced scale).
-    cacheOptions.shortSide = m_eval.resizeShortSide;
-    cacheOptions.diskDir = data::defaultDiskCacheDir();
-    m_imageCache = std::make_unique<data::DecodedImageCache>(cacheOptions);
+    // Decode once. Augmentation resamples anyway, so it starts from a fast reduced-scale decode;
+    // evaluation must see exactly what predict() and the Classify page see.
+    m_augmentationImages =
+        std::make_unique<data::DecodedImageCache>(data::augmentationSource(m_eval));
+    m_evaluationImages = std::make_unique<data::DecodedImageCache>(data::evaluationSource(m_eval));
     const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     m_workers = m_config.workers > 0 ? m_config.workers : std::clamp(cores, 1, 4);
 
@@ -225,8 +225,9 @@ std::unique_ptr<data::BatchLoader> TrainingRun::makeLoader(std::vector<std::size
     options.seed = m_config.seed;
     options.augmentation = m_augmentation;
     options.eval = m_eval;
-    return std::make_unique<data::BatchLoader>(m_dataset, std::move(indices), *m_imageCache,
-                                               options);
+    return std::make_unique<data::BatchLoader>(
+        m_dataset, std::move(indices), augment ? *m_augmentationImages : *m_evaluationImages,
+        options);
 }
 
 DeviceBatch TrainingRun::toDevice(const data::Batch& batch) {

@@ -130,7 +130,9 @@ private:
 
     data::Dataset m_dataset;
     std::vector<std::size_t> m_train, m_val, m_test;
-    std::unique_ptr<data::DecodedImageCache> m_imageCache;
+    /** Decoded images: the fast decode augmentation starts from, and the exact one every
+        evaluation (and training without augmentation) reads, which is predict()'s. */
+    std::unique_ptr<data::DecodedImageCache> m_augmentationImages, m_evaluationImages;
     imaging::EvalTransform m_eval;
     data::AugmentationConfig m_augmentation;
     int m_workers = 2;

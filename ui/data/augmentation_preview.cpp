@@ -98,6 +98,16 @@ void AugmentationPreview::setConfig(const data::AugmentationConfig& config) {
     scheduleUpdate();
 }
 
+void AugmentationPreview::setTrainingSource(const imaging::EvalTransform& eval) {
+    const data::CacheOptions options = data::augmentationSource(eval);
+    if (m_source && options.shortSide == m_sourceShortSide) {
+        return;
+    }
+    m_source = std::make_shared<data::DecodedImageCache>(options);
+    m_sourceShortSide = options.shortSide;
+    scheduleUpdate();
+}
+
 void AugmentationPreview::setCount(int count) {
     m_count = std::max(1, count);
     rebuildTiles();
@@ -154,11 +164,18 @@ void AugmentationPreview::run() {
     }
     m_watcher->setFuture(
         QtConcurrent::run([sample = m_samples[static_cast<std::size_t>(m_sampleIndex)],
-                           config = m_config, count = m_count, seed = m_seed]() {
+                           config = m_config, count = m_count, seed = m_seed, source = m_source]() {
             Outcome outcome;
             try {
                 imaging::RgbImage image;
-                if (sample.inMemory()) {
+                if (source) {
+                    auto decoded = source->get(sample);
+                    if (!decoded) {
+                        outcome.error = QString::fromStdString(decoded.message());
+                        return outcome;
+                    }
+                    image = **decoded;
+                } else if (sample.inMemory()) {
                     image = *sample.image;
                 } else {
                     auto decoded = imaging::decodeImage(sample.path);

@@ -10,7 +10,9 @@
 #include <QWidget>
 
 #include "core/data/augmentation.h"
+#include "core/data/decoded_image_cache.h"
 #include "core/data/sample.h"
+#include "core/imaging/eval_transform.h"
 
 class QGridLayout;
 class QLabel;
@@ -34,6 +36,10 @@ public:
     /** The images the preview can show (e.g. one per class); it starts with the first. */
     void setSamples(std::vector<data::Sample> samples);
     void setConfig(const data::AugmentationConfig& config);
+    /** Decode as a training run of this evaluation transform does before augmenting (the fast
+        reduced decode, shrunk to the transform's resize; shared with the run's disk cache), so
+        the preview shows what training sees. Without it, images are decoded in full. */
+    void setTrainingSource(const imaging::EvalTransform& eval);
     void setCount(int count);
     int count() const { return m_count; }
 
@@ -57,6 +63,9 @@ private:
     void rebuildTiles();
 
     std::vector<data::Sample> m_samples;
+    /** Shared with the running task, which may outlive a change of source. */
+    std::shared_ptr<data::DecodedImageCache> m_source;
+    int m_sourceShortSide = 0;
     int m_sampleIndex = 0;
     data::AugmentationConfig m_config;
     int m_count = 8;

@@ -486,6 +486,10 @@ void DataPage::onConfigChanged() {
     preview.crop.size = config.inputSize > 0 ? config.inputSize
                         : info != nullptr    ? info->defaultInputSize
                                              : preview.crop.size;
+    if (info != nullptr) {
+        // Training augments from its own decode of each image, not the full-size one.
+        m_preview->setTrainingSource(imaging::EvalTransform::forBackbone(*info, config.inputSize));
+    }
     if (!config.augment) {
         preview = {};
         preview.crop.enabled = false;

@@ -4,6 +4,7 @@
 #include <QTest>
 
 #include "core/data/decoded_image_cache.h"
+#include "core/imaging/image_decoder.h"
 #include "dataset_fixtures.h"
 
 using namespace tstudio;
@@ -27,7 +28,7 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         const fs::path file = fs::path(tmp.path().toStdString()) / "a.png";
         test::writeBytes(file, test::pngBytes(120, 60, 1));
-        DecodedImageCache cache({/*shortSide=*/30, /*memoryBudgetBytes=*/1 << 20, {}});
+        DecodedImageCache cache({/*shortSide=*/30, /*memoryBudgetBytes=*/1 << 20, {}, {}});
         auto first = cache.get(fileSample(file));
         QVERIFY(first.ok());
         QCOMPARE((*first)->width, 60);
@@ -43,7 +44,7 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         const fs::path file = fs::path(tmp.path().toStdString()) / "big.jpg";
         test::writeBytes(file, test::jpegBytes(1200, 800, 3));
-        DecodedImageCache cache({/*shortSide=*/100, /*memoryBudgetBytes=*/1 << 24, {}});
+        DecodedImageCache cache({/*shortSide=*/100, /*memoryBudgetBytes=*/1 << 24, {}, {}});
         auto image = cache.get(fileSample(file));
         QVERIFY(image.ok());
         QCOMPARE((*image)->width, 150);
@@ -59,7 +60,7 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         const fs::path dir(tmp.path().toStdString());
         const std::int64_t imageBytes = 20 * 20 * 3;
-        DecodedImageCache cache({0, imageBytes * 3, {}});
+        DecodedImageCache cache({0, imageBytes * 3, {}, {}});
         for (int i = 0; i < 10; ++i) {
             const fs::path file = dir / (std::to_string(i) + ".png");
             test::writeBytes(file, test::pngBytes(20, 20, i));
@@ -79,7 +80,7 @@ private Q_SLOTS:
         const fs::path dir(tmp.path().toStdString());
         const fs::path file = dir / "img/a.png";
         test::writeBytes(file, test::pngBytes(40, 40, 1));
-        const CacheOptions options{32, 1 << 20, dir / "spill"};
+        const CacheOptions options{32, 1 << 20, dir / "spill", {}};
         {
             DecodedImageCache cache(options);
             QVERIFY(cache.get(fileSample(file)).ok());
@@ -103,6 +104,33 @@ private Q_SLOTS:
         QCOMPARE(later.stats().decodes, std::int64_t{1});
         QCOMPARE((*changed)->width, 40);
         QCOMPARE((*changed)->height, 32);
+    }
+
+    void exactEvaluationEntriesAreKeptApartFromFastOnes() {
+        QTemporaryDir tmp;
+        const fs::path dir(tmp.path().toStdString());
+        const fs::path file = dir / "img/a.png";
+        test::writeBytes(file, test::pngBytes(60, 40, 3));
+        imaging::EvalTransform eval;
+        eval.resizeShortSide = 32;
+        eval.cropSize = 28;
+        CacheOptions fastOptions{32, 1 << 20, dir / "spill", {}};
+        CacheOptions exactOptions = fastOptions;
+        exactOptions.exactEval = eval;
+        {
+            DecodedImageCache fast(fastOptions);
+            QVERIFY(fast.get(fileSample(file)).ok());
+            fast.flush();
+        }
+        DecodedImageCache exact(exactOptions);
+        auto image = exact.get(fileSample(file));
+        QVERIFY(image.ok());
+        QCOMPARE(exact.stats().diskHits, std::int64_t{0}); // the fast entry is not its pixels
+        QCOMPARE(exact.stats().decodes, std::int64_t{1});
+        auto full = imaging::decodeImage(file);
+        QVERIFY(full.ok());
+        QVERIFY((*image)->pixels == imaging::resizeShortSide(*full, eval).pixels);
+        QCOMPARE((*image)->width, 48);
     }
 
     void failsOnBadFilesAndPassesInMemoryImages() {

@@ -1,8 +1,11 @@
 // The augmentation preview: N images off the GUI thread, coalesced re-runs, clear failures.
 
+#include <QImage>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
+#include "core/data/decoded_image_cache.h"
 #include "core/data/sample.h"
 #include "ui/data/augmentation_preview.h"
 
@@ -67,6 +70,49 @@ private Q_SLOTS:
         QTest::qWait(400); // more than the coalescing delay: a second run would have ended
         QCOMPARE(ready.count(), 1);
         QCOMPARE(preview.images().size(), preview.count());
+    }
+
+    void showsWhatTrainingDecodes() {
+        // A 640x480 photo: training augments from its fast decode shrunk to the resize (short
+        // side 256 for a 224 input), not from the full-size image.
+        QTemporaryDir tmp;
+        qputenv("XDG_CACHE_HOME", tmp.path().toLocal8Bit());
+        QImage photo(640, 480, QImage::Format_RGB888);
+        for (int y = 0; y < photo.height(); ++y) {
+            for (int x = 0; x < photo.width(); ++x) {
+                photo.setPixel(x, y, qRgb(x % 256, y % 256, (x * y) % 256));
+            }
+        }
+        const QString file = tmp.filePath(QStringLiteral("photo.jpg"));
+        QVERIFY(photo.save(file, "JPEG", 90));
+        data::Sample sample;
+        sample.path = file.toStdString();
+        sample.label = 0;
+
+        imaging::EvalTransform eval;
+        eval.resizeShortSide = 256;
+        eval.cropSize = 224;
+        data::AugmentationConfig identity;
+        identity.crop.enabled = false;
+        identity.horizontalFlip = 0.0f;
+        AugmentationPreview preview;
+        QSignalSpy ready(&preview, &AugmentationPreview::previewReady);
+        preview.setCount(1);
+        preview.setConfig(identity);
+        preview.setTrainingSource(eval);
+        preview.setSamples({sample});
+        QVERIFY(ready.wait(10000));
+
+        data::DecodedImageCache training(data::augmentationSource(eval));
+        auto decoded = training.get(sample);
+        QVERIFY(decoded.ok());
+        const imaging::RgbImage& seen = **decoded;
+        QCOMPARE(seen.height, 256);
+        const QImage shown = preview.images().first().convertToFormat(QImage::Format_RGB888);
+        QCOMPARE(shown.size(), QSize(seen.width, seen.height));
+        for (int y = 0; y < seen.height; ++y) {
+            QVERIFY(std::equal(seen.row(y), seen.row(y) + 3 * seen.width, shown.constScanLine(y)));
+        }
     }
 
     void reportsAnUnreadableImage() {
