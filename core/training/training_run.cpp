@@ -1,16 +1,12 @@
 #include "core/training/training_run.h"
 
 #include <algorithm>
-#include <map>
 #include <thread>
-
-#include <QDateTime>
 
 #include "core/common/threads.h"
 #include "core/data/dataset_file.h"
 #include "core/inference/pretrained_model.h"
 #include "core/models/registry.h"
-#include "core/training/bundle_writer.h"
 #include "core/training/epoch_order.h"
 #include "core/weights/hub_cache.h"
 
@@ -108,16 +104,7 @@ Status TrainingRun::prepare(const data::Dataset& dataset, bool writeSplit) {
         return status;
     }
 
-    m_eval = imaging::EvalTransform::forBackbone(*info, m_net->inputSize());
-    m_augmentation = m_config.augmentation;
-    m_augmentation.crop.size = m_net->inputSize();
-    // Decode once. Augmentation resamples anyway, so it starts from a fast reduced-scale decode;
-    // evaluation must see exactly what predict() and the Classify page see.
-    m_augmentationImages =
-        std::make_unique<data::DecodedImageCache>(data::augmentationSource(m_eval));
-    m_evaluationImages = std::make_unique<data::DecodedImageCache>(data::evaluationSource(m_eval));
-    const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    m_workers = m_config.workers > 0 ? m_config.workers : std::clamp(cores, 1, 4);
+    prepareImageSources(*info);
 
     m_stages = stagesOf(m_config);
     for (const Stage& stage : m_stages) {
@@ -146,6 +133,19 @@ Status TrainingRun::prepare(const data::Dataset& dataset, bool writeSplit) {
           (m_config.channelsLast ? ", channels-last" : "") + ", " + std::to_string(m_workers) +
           " loader threads.");
     return success();
+}
+
+void TrainingRun::prepareImageSources(const models::BackboneInfo& info) {
+    m_eval = imaging::EvalTransform::forBackbone(info, m_net->inputSize());
+    m_augmentation = m_config.augmentation;
+    m_augmentation.crop.size = m_net->inputSize();
+    // Decode once. Augmentation resamples anyway, so it starts from a fast reduced-scale decode;
+    // evaluation must see exactly what predict() and the Classify page see.
+    m_augmentationImages =
+        std::make_unique<data::DecodedImageCache>(data::augmentationSource(m_eval));
+    m_evaluationImages = std::make_unique<data::DecodedImageCache>(data::evaluationSource(m_eval));
+    const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    m_workers = m_config.workers > 0 ? m_config.workers : std::clamp(cores, 1, 4);
 }
 
 Status TrainingRun::selectSamples() {
@@ -419,87 +419,6 @@ std::optional<DeviceBatch> TrainingRun::nextTrainBatch() {
         }
     }
     return std::nullopt;
-}
-
-void TrainingRun::release() {
-    if (m_trainLoader) {
-        m_trainLoader->requestStop();
-    }
-    m_trainLoader.reset();
-    m_valLoader.reset();
-    m_trainCache.reset();
-    m_valCache.reset();
-    releaseDeviceMemory(m_device);
-}
-
-std::set<std::string> TrainingRun::changingTensorNames() const {
-    std::set<std::string> params;
-    for (const auto& [name, t] : m_net->namedParameters()) {
-        params.insert(name);
-    }
-    std::set<std::string> out;
-    for (const auto& [name, t] : m_net->stateDict()) {
-        if (params.count(name) == 0 || m_everTrainable.count(name) != 0) {
-            out.insert(name);
-        }
-    }
-    return out;
-}
-
-weights::StateDict TrainingRun::snapshot() const {
-    const std::set<std::string> names = changingTensorNames();
-    weights::StateDict dict;
-    for (const auto& [name, t] : m_net->stateDict()) {
-        if (names.count(name) != 0) {
-            dict.emplace_back(name, t.detach().to(torch::kCPU, /*non_blocking=*/false,
-                                                  /*copy=*/true));
-        }
-    }
-    return dict;
-}
-
-void TrainingRun::restore(const weights::StateDict& dict) {
-    std::map<std::string, torch::Tensor> own;
-    for (auto& [name, t] : m_net->stateDict()) {
-        own.emplace(name, t);
-    }
-    torch::NoGradGuard noGrad;
-    for (const auto& [name, t] : dict) {
-        if (const auto it = own.find(name); it != own.end()) {
-            it->second.copy_(t);
-        }
-    }
-}
-
-Status TrainingRun::saveCheckpoint() {
-    if (m_config.outDir.empty()) {
-        return success();
-    }
-    Checkpoint checkpoint;
-    checkpoint.config = resultDefiningConfig(m_config);
-    checkpoint.state = toJson(m_state);
-    checkpoint.model = snapshot();
-    checkpoint.best = m_bestWeights;
-    return writeCheckpoint(checkpointFile(m_config.outDir), checkpoint, *m_optimizer.optimizer);
-}
-
-Status TrainingRun::writeFinalBundle(TrainingSummary& summary) {
-    if (m_config.outDir.empty()) {
-        return success();
-    }
-    BundleInfo info;
-    info.config = m_config;
-    info.classes = m_dataset.classes();
-    info.preprocessing = m_eval;
-    info.history = m_state.history;
-    info.test = summary.test;
-    info.createdAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
-    summary.bundle = bundleFile(m_config.outDir);
-    if (auto status = writeBundle(summary.bundle, *m_net, info); !status) {
-        return status.error();
-    }
-    m_log("Model bundle written: " + summary.bundle.string());
-    return success();
 }
 
 } // namespace tstudio::training

@@ -4,6 +4,7 @@
 // train() and findLearningRate(). The parts live in their own files:
 //   training_run.cpp   preparing the run and each stage (data, network, optimizer, cache)
 //   training_step.cpp  the compute: one optimisation step, evaluation, pause and stop
+//   training_state.cpp what changes over the run: snapshots, checkpoints, the final bundle
 //   trainer.cpp        train(): stage -> epoch -> validate -> record -> checkpoint
 //   lr_finder.cpp      findLearningRate()
 
@@ -95,6 +96,7 @@ public:
 private:
     // training_run.cpp
     Status selectSamples();
+    void prepareImageSources(const models::BackboneInfo& info);
     Status loadNetwork(const models::BackboneInfo& info);
     Status setupPrefixCache(const Stage& stage);
     Result<PrefixCache> buildCache(const std::vector<std::size_t>& indices, const char* what,
@@ -116,7 +118,7 @@ private:
                                  const EpochMetrics& metrics);
     Result<TrainingSummary> finish(bool stopped, bool earlyStopped);
 
-    // State (training_run.cpp)
+    // State (training_state.cpp)
     std::set<std::string> changingTensorNames() const;
     weights::StateDict snapshot() const;
     void restore(const weights::StateDict& dict);
