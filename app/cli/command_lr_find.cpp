@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 #include <unistd.h>
 
@@ -12,6 +13,7 @@
 
 #include "arg_parser.h"
 #include "commands.h"
+#include "core/common/parse_number.h"
 #include "core/training/trainer.h"
 #include "exit_codes.h"
 #include "training_options.h"
@@ -21,13 +23,12 @@ namespace tstudio::cli {
 namespace {
 
 bool parsePositive(const std::string& text, double& out) {
-    try {
-        std::size_t used = 0;
-        out = std::stod(text, &used);
-        return used == text.size() && out > 0 && std::isfinite(out);
-    } catch (const std::exception&) {
+    const std::optional<double> value = parseNumber<double>(text);
+    if (!value || !(*value > 0)) {
         return false;
     }
+    out = *value;
+    return true;
 }
 
 /** A bar of up to 40 '#' for loss between low and high, so the curve shows in a terminal. */

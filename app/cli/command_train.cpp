@@ -6,6 +6,7 @@
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 
 #include <unistd.h>
 
@@ -14,6 +15,7 @@
 
 #include "arg_parser.h"
 #include "commands.h"
+#include "core/common/parse_number.h"
 #include "core/training/trainer.h"
 #include "exit_codes.h"
 #include "training_options.h"
@@ -233,17 +235,12 @@ int runTrain(const std::vector<std::string>& args) {
         return kExitUsage;
     }
     if (parser.isSet("stage2-lr")) {
-        try {
-            std::size_t used = 0;
-            const std::string text = parser.value("stage2-lr");
-            config->twoStage.stage2Lr = std::stod(text, &used);
-            if (used != text.size() || !(config->twoStage.stage2Lr > 0)) {
-                throw std::invalid_argument(text);
-            }
-        } catch (const std::exception&) {
+        const std::optional<double> lr = parseNumber<double>(parser.value("stage2-lr"));
+        if (!lr || !(*lr > 0)) {
             std::fprintf(stderr, "tstudio train: --stage2-lr needs a positive number\n");
             return kExitUsage;
         }
+        config->twoStage.stage2Lr = *lr;
     }
     if (parser.isSet("schedule")) {
         const auto schedule = training::scheduleFromString(parser.value("schedule"));

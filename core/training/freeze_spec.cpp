@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "core/common/parse_number.h"
 #include "core/training/spec_text.h"
 
 namespace tstudio::training {
@@ -23,7 +24,7 @@ Status parsePreset(std::string_view preset, FreezeSpec& freeze) {
     } else if (preset == "head") {
         freeze.preset = FreezeSpec::Preset::HeadOnly;
     } else if (preset.starts_with("last:")) {
-        const auto n = parseInt(preset.substr(5));
+        const auto n = parseNumber<int>(preset.substr(5));
         if (!n || *n < 0) {
             return fail("last:N needs a block count of 0 or more");
         }
@@ -97,7 +98,7 @@ Result<std::vector<LrMultiplier>> parseLrMultipliers(std::string_view text) {
                         "\" is not PATH=FACTOR (e.g. all=0.1 or layer4=0.5)");
         }
         const std::string_view path = trim(part.substr(0, equals));
-        const std::optional<double> factor = parseDouble(trim(part.substr(equals + 1)));
+        const std::optional<double> factor = parseNumber<double>(trim(part.substr(equals + 1)));
         if (path.empty()) {
             return fail("\"" + std::string(part) +
                         "\" names no module: give a path such as layer4, or all");

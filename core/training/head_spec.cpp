@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "core/common/parse_number.h"
 #include "core/training/spec_text.h"
 
 namespace tstudio::training {
@@ -72,7 +73,7 @@ Error headError(std::string_view text, const std::string& why) {
 Result<HiddenLayer> parseHiddenLayer(std::string_view part) {
     const std::vector<std::string_view> fields = splitOn(part, ':');
     HiddenLayer layer;
-    const auto width = parseInt(trim(fields[0]));
+    const auto width = parseNumber<int>(trim(fields[0]));
     if (!width || *width <= 0 || fields.size() > 3) {
         return fail("\"" + std::string(part) +
                     "\" is not a hidden layer (width[:activation[:dropout]])");
@@ -86,7 +87,7 @@ Result<HiddenLayer> parseHiddenLayer(std::string_view part) {
         layer.activation = *activation;
     }
     if (fields.size() == 3) {
-        const auto p = parseFloat(trim(fields[2]));
+        const auto p = parseNumber<float>(trim(fields[2]));
         if (!p || !validDropout(*p)) {
             return fail("dropout must be a number in [0, 1)");
         }
@@ -108,7 +109,7 @@ Result<HeadSpec> parseHeadSpec(std::string_view text) {
     for (std::size_t i = 1; i < parts.size(); ++i) {
         const std::string_view part = trim(parts[i]);
         if (part.starts_with("dropout=")) {
-            const auto p = parseFloat(part.substr(8));
+            const auto p = parseNumber<float>(part.substr(8));
             if (!p || !validDropout(*p)) {
                 return headError(text, "dropout must be a number in [0, 1)");
             }

@@ -3,7 +3,6 @@
 // Private to core/training: the small text helpers the CLI-style spec strings (--head, --freeze,
 // --lr-mult) share.
 
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,13 +14,6 @@ std::vector<std::string_view> splitOn(std::string_view text, char separator);
 
 /** text without leading and trailing spaces and tabs. */
 std::string_view trim(std::string_view text);
-
-/** A whole int, nothing else around it. */
-std::optional<int> parseInt(std::string_view text);
-
-/** A whole finite float or double, nothing else around it. */
-std::optional<float> parseFloat(std::string_view text);
-std::optional<double> parseDouble(std::string_view text);
 
 /** value with up to 6 significant digits, as a person would write it (0.1, not 0.100000). */
 std::string formatNumber(double value);

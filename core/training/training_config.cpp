@@ -4,6 +4,7 @@
 #include <QString>
 
 #include "core/common/json_fields.h"
+#include "core/common/parse_number.h"
 #include "core/data/augmentation_json.h"
 
 namespace tstudio::training {
@@ -139,12 +140,11 @@ Result<std::uint64_t> seedFromJson(const QJsonValue& json) {
     if (!json.isString()) {
         return static_cast<std::uint64_t>(json.toDouble());
     }
-    bool ok = true;
-    const std::uint64_t seed = json.toString().toULongLong(&ok);
-    if (!ok) {
+    const auto seed = parseNumber<std::uint64_t>(json.toString().toStdString());
+    if (!seed) {
         return fail("the seed is not a whole number");
     }
-    return seed;
+    return *seed;
 }
 
 Result<data::AugmentationConfig> augmentationFromJsonValue(const QJsonValue& json) {
