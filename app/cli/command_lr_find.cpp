@@ -8,7 +8,6 @@
 #include <unistd.h>
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 #include "arg_parser.h"
@@ -16,6 +15,7 @@
 #include "core/common/parse_number.h"
 #include "core/training/trainer.h"
 #include "exit_codes.h"
+#include "json_output.h"
 #include "training_options.h"
 
 namespace tstudio::cli {
@@ -110,7 +110,7 @@ int runLrFind(const std::vector<std::string>& args) {
         const QJsonObject out{{QStringLiteral("learning_rates"), rates},
                               {QStringLiteral("losses"), losses},
                               {QStringLiteral("suggested_lr"), result->suggestedLr}};
-        std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
+        printJsonLine(out);
         return kExitOk;
     }
     double low = INFINITY, high = -INFINITY;

@@ -6,7 +6,6 @@
 #include <string_view>
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 #include "arg_parser.h"
@@ -16,6 +15,7 @@
 #include "core/models/registry.h"
 #include "core/weights/hub_cache.h"
 #include "exit_codes.h"
+#include "json_output.h"
 
 namespace tstudio::cli {
 
@@ -76,10 +76,6 @@ QJsonObject toJson(const BlasInfo& blas) {
     return QJsonObject{{QStringLiteral("name"), text(blas.name)},
                        {QStringLiteral("library"), text(blas.library)},
                        {QStringLiteral("reference"), blas.isReference}};
-}
-
-void printJsonLine(const QJsonObject& json) {
-    std::printf("%s\n", QJsonDocument(json).toJson(QJsonDocument::Compact).constData());
 }
 
 void printTable(const BlasInfo& blas) {

@@ -10,7 +10,6 @@
 
 #include <unistd.h>
 
-#include <QJsonDocument>
 #include <QJsonObject>
 
 #include "arg_parser.h"
@@ -18,6 +17,7 @@
 #include "core/common/parse_number.h"
 #include "core/training/trainer.h"
 #include "exit_codes.h"
+#include "json_output.h"
 #include "training_options.h"
 
 namespace tstudio::cli {
@@ -63,11 +63,6 @@ QJsonObject snakeCase(const QJsonObject& json) {
         out.insert(snakeKey(it.key()), it.value());
     }
     return out;
-}
-
-void printJsonLine(const QJsonObject& json) {
-    std::printf("%s\n", QJsonDocument(json).toJson(QJsonDocument::Compact).constData());
-    std::fflush(stdout);
 }
 
 std::string duration(double seconds) {
