@@ -6,6 +6,8 @@ find_package(OpenCV REQUIRED COMPONENTS core imgproc imgcodecs)
 # for the decode-once cache at 1/2, 1/4 or 1/8 scale straight to RGB (core/imaging).
 find_package(PNG REQUIRED)
 find_package(JPEG REQUIRED)
+# zlib's crc32 checks and writes the CRC-32 of .pth zip members (core/weights).
+find_package(ZLIB REQUIRED)
 
 set(_tstudio_qt_components Core Gui Network)
 if(TSTUDIO_BUILD_TESTS)

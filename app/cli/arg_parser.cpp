@@ -1,7 +1,9 @@
 #include "arg_parser.h"
 
 #include <algorithm>
-#include <charconv>
+#include <optional>
+
+#include "core/common/parse_number.h"
 
 namespace tstudio::cli {
 
@@ -127,12 +129,20 @@ std::string ArgParser::helpText() const {
 }
 
 bool parseInt(const std::string& text, int min, int max, int& out) {
-    int value = 0;
-    const auto [end, code] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (code != std::errc() || end != text.data() + text.size() || value < min || value > max) {
+    const std::optional<int> value = parseNumber<int>(text);
+    if (!value || *value < min || *value > max) {
         return false;
     }
-    out = value;
+    out = *value;
+    return true;
+}
+
+bool parseDouble(const std::string& text, double min, double max, double& out) {
+    const std::optional<double> value = parseNumber<double>(text);
+    if (!value || *value < min || *value > max) {
+        return false;
+    }
+    out = *value;
     return true;
 }
 

@@ -50,7 +50,11 @@ private:
     bool m_help = false;
 };
 
-/** Parses a whole decimal int in [min, max]; false otherwise. */
+/**
+ * The options' numbers, read by parseNumber (core/common/parse_number.h): text as a whole int or
+ * finite double in [min, max] goes into out; anything else returns false and leaves out alone.
+ */
 bool parseInt(const std::string& text, int min, int max, int& out);
+bool parseDouble(const std::string& text, double min, double max, double& out);
 
 } // namespace tstudio::cli

@@ -3,12 +3,15 @@
 #include <cstdio>
 #include <filesystem>
 
+#include <QJsonArray>
+#include <QJsonObject>
+
 #include "arg_parser.h"
 #include "commands.h"
 #include "core/inference/image_classifier.h"
 #include "core/inference/image_paths.h"
 #include "exit_codes.h"
-#include "json_text.h"
+#include "json_output.h"
 #include "model_options.h"
 
 namespace tstudio::cli {
@@ -16,15 +19,15 @@ namespace tstudio::cli {
 namespace {
 
 void printJson(const inference::Prediction& prediction) {
-    std::string line = "{\"path\": " + jsonString(prediction.path.string()) + ", \"top\": [";
-    for (std::size_t i = 0; i < prediction.top.size(); ++i) {
-        const auto& score = prediction.top[i];
-        char prob[32];
-        std::snprintf(prob, sizeof prob, "%.6g", static_cast<double>(score.probability));
-        line += (i == 0 ? "" : ", ") + std::string("{\"index\": ") + std::to_string(score.index) +
-                ", \"label\": " + jsonString(score.label) + ", \"prob\": " + prob + "}";
+    QJsonArray top;
+    for (const auto& score : prediction.top) {
+        top.append(QJsonObject{{QStringLiteral("index"), score.index},
+                               {QStringLiteral("label"), QString::fromStdString(score.label)},
+                               {QStringLiteral("prob"), sixDigits(score.probability)}});
     }
-    std::printf("%s]}\n", line.c_str());
+    printJsonLine(
+        QJsonObject{{QStringLiteral("path"), QString::fromStdString(prediction.path.string())},
+                    {QStringLiteral("top"), top}});
 }
 
 void printText(const inference::Prediction& prediction) {

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "arg_parser.h"
 #include "commands.h"
+#include "core/common/parse_number.h"
 #include "core/data/dataset_file.h"
 #include "core/data/dataset_inspector.h"
 #include "core/data/dataset_opener.h"
@@ -140,14 +142,14 @@ int runInspect(const std::vector<std::string>& args) {
     return report->unusableFiles().empty() ? kExitOk : kExitSomeInputsFailed;
 }
 
+/** A fraction in [0, 1): a split cannot take every image. */
 bool parseFraction(const std::string& text, double& out) {
-    try {
-        std::size_t used = 0;
-        out = std::stod(text, &used);
-        return used == text.size() && out >= 0 && out < 1;
-    } catch (const std::exception&) {
+    const std::optional<double> value = parseNumber<double>(text);
+    if (!value || *value < 0 || *value >= 1) {
         return false;
     }
+    out = *value;
+    return true;
 }
 
 int runSplit(const std::vector<std::string>& args) {

@@ -6,7 +6,6 @@
 
 #include <unistd.h>
 
-#include <QJsonDocument>
 #include <QJsonObject>
 
 #include "arg_parser.h"
@@ -14,6 +13,7 @@
 #include "core/data/dataset_opener.h"
 #include "core/training/model_bundle.h"
 #include "exit_codes.h"
+#include "json_output.h"
 
 namespace tstudio::cli {
 
@@ -136,7 +136,7 @@ int runEvaluate(const std::vector<std::string>& args) {
         out.insert(QStringLiteral("split"),
                    QString::fromStdString(split == data::Split::None ? std::string("all")
                                                                      : data::splitName(split)));
-        std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
+        printJsonLine(out);
     } else {
         printText(*result, classes, splitLabel);
     }

@@ -3,17 +3,19 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 #include <unistd.h>
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 #include "arg_parser.h"
 #include "commands.h"
+#include "core/common/parse_number.h"
 #include "core/training/trainer.h"
 #include "exit_codes.h"
+#include "json_output.h"
 #include "training_options.h"
 
 namespace tstudio::cli {
@@ -21,13 +23,12 @@ namespace tstudio::cli {
 namespace {
 
 bool parsePositive(const std::string& text, double& out) {
-    try {
-        std::size_t used = 0;
-        out = std::stod(text, &used);
-        return used == text.size() && out > 0 && std::isfinite(out);
-    } catch (const std::exception&) {
+    const std::optional<double> value = parseNumber<double>(text);
+    if (!value || !(*value > 0)) {
         return false;
     }
+    out = *value;
+    return true;
 }
 
 /** A bar of up to 40 '#' for loss between low and high, so the curve shows in a terminal. */
@@ -109,7 +110,7 @@ int runLrFind(const std::vector<std::string>& args) {
         const QJsonObject out{{QStringLiteral("learning_rates"), rates},
                               {QStringLiteral("losses"), losses},
                               {QStringLiteral("suggested_lr"), result->suggestedLr}};
-        std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
+        printJsonLine(out);
         return kExitOk;
     }
     double low = INFINITY, high = -INFINITY;

@@ -2,18 +2,20 @@
 
 #include <charconv>
 #include <cstdio>
-#include <cstdlib>
+#include <optional>
+#include <string_view>
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 #include "arg_parser.h"
 #include "commands.h"
 #include "core/common/blas_info.h"
+#include "core/common/parse_number.h"
 #include "core/models/registry.h"
 #include "core/weights/hub_cache.h"
 #include "exit_codes.h"
+#include "json_output.h"
 
 namespace tstudio::cli {
 
@@ -26,9 +28,8 @@ QString text(const std::string& value) {
 /** 0.485f as 0.485, not as the double 0.48500001430511475 that QJsonValue would write. */
 double shortest(float value) {
     char digits[32];
-    const auto end = std::to_chars(digits, digits + sizeof digits - 1, value).ptr;
-    *end = '\0';
-    return std::strtod(digits, nullptr);
+    const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+    return parseNumber<double>(std::string_view(digits, end - digits)).value_or(value);
 }
 
 QJsonArray floats(const std::array<float, 3>& values) {
@@ -75,10 +76,6 @@ QJsonObject toJson(const BlasInfo& blas) {
     return QJsonObject{{QStringLiteral("name"), text(blas.name)},
                        {QStringLiteral("library"), text(blas.library)},
                        {QStringLiteral("reference"), blas.isReference}};
-}
-
-void printJsonLine(const QJsonObject& json) {
-    std::printf("%s\n", QJsonDocument(json).toJson(QJsonDocument::Compact).constData());
 }
 
 void printTable(const BlasInfo& blas) {

@@ -4,13 +4,16 @@
 #include <cstdio>
 #include <numeric>
 
+#include <QJsonArray>
+#include <QJsonObject>
+
 #include "arg_parser.h"
 #include "commands.h"
 #include "core/common/atomic_file.h"
 #include "core/inference/image_paths.h"
 #include "core/training/model_bundle.h"
 #include "exit_codes.h"
-#include "json_text.h"
+#include "json_output.h"
 
 namespace tstudio::cli {
 
@@ -51,6 +54,19 @@ std::string probability(float p) {
     char text[32];
     std::snprintf(text, sizeof text, "%.6g", static_cast<double>(p));
     return text;
+}
+
+QJsonObject predictionJson(const training::Prediction& p, const std::string& predicted,
+                           const std::vector<int>& top, const std::vector<std::string>& classes) {
+    QJsonArray topJson;
+    for (const int index : top) {
+        const auto c = static_cast<std::size_t>(index);
+        topJson.append(QJsonObject{{QStringLiteral("class"), QString::fromStdString(classes[c])},
+                                   {QStringLiteral("prob"), sixDigits(p.probabilities[c])}});
+    }
+    return QJsonObject{{QStringLiteral("path"), QString::fromStdString(p.path.string())},
+                       {QStringLiteral("predicted"), QString::fromStdString(predicted)},
+                       {QStringLiteral("top"), topJson}};
 }
 
 } // namespace
@@ -129,15 +145,7 @@ int runPredict(const std::vector<std::string>& args) {
                     : std::string();
             const std::vector<int> top = topIndices(p.probabilities, topk);
             if (json) {
-                std::string line = "{\"path\": " + jsonString(p.path.string()) +
-                                   ", \"predicted\": " + jsonString(predicted) + ", \"top\": [";
-                for (std::size_t i = 0; i < top.size(); ++i) {
-                    const auto c = static_cast<std::size_t>(top[i]);
-                    line += (i == 0 ? "" : ", ") + std::string("{\"class\": ") +
-                            jsonString(classes[c]) +
-                            ", \"prob\": " + probability(p.probabilities[c]) + "}";
-                }
-                std::printf("%s]}\n", line.c_str());
+                printJsonLine(predictionJson(p, predicted, top, classes));
             } else {
                 std::printf("%s\n", p.path.string().c_str());
                 for (std::size_t i = 0; i < top.size(); ++i) {

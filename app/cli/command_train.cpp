@@ -6,16 +6,18 @@
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 
 #include <unistd.h>
 
-#include <QJsonDocument>
 #include <QJsonObject>
 
 #include "arg_parser.h"
 #include "commands.h"
+#include "core/common/parse_number.h"
 #include "core/training/trainer.h"
 #include "exit_codes.h"
+#include "json_output.h"
 #include "training_options.h"
 
 namespace tstudio::cli {
@@ -61,11 +63,6 @@ QJsonObject snakeCase(const QJsonObject& json) {
         out.insert(snakeKey(it.key()), it.value());
     }
     return out;
-}
-
-void printJsonLine(const QJsonObject& json) {
-    std::printf("%s\n", QJsonDocument(json).toJson(QJsonDocument::Compact).constData());
-    std::fflush(stdout);
 }
 
 std::string duration(double seconds) {
@@ -233,17 +230,12 @@ int runTrain(const std::vector<std::string>& args) {
         return kExitUsage;
     }
     if (parser.isSet("stage2-lr")) {
-        try {
-            std::size_t used = 0;
-            const std::string text = parser.value("stage2-lr");
-            config->twoStage.stage2Lr = std::stod(text, &used);
-            if (used != text.size() || !(config->twoStage.stage2Lr > 0)) {
-                throw std::invalid_argument(text);
-            }
-        } catch (const std::exception&) {
+        const std::optional<double> lr = parseNumber<double>(parser.value("stage2-lr"));
+        if (!lr || !(*lr > 0)) {
             std::fprintf(stderr, "tstudio train: --stage2-lr needs a positive number\n");
             return kExitUsage;
         }
+        config->twoStage.stage2Lr = *lr;
     }
     if (parser.isSet("schedule")) {
         const auto schedule = training::scheduleFromString(parser.value("schedule"));

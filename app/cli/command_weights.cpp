@@ -3,9 +3,12 @@
 
 #include <atomic>
 #include <csignal>
+#include <cstdint>
 #include <cstdio>
 
 #include <unistd.h>
+
+#include <QJsonObject>
 
 #include "arg_parser.h"
 #include "commands.h"
@@ -13,7 +16,7 @@
 #include "core/models/registry.h"
 #include "core/weights/weight_download.h"
 #include "exit_codes.h"
-#include "json_text.h"
+#include "json_output.h"
 
 namespace tstudio::cli {
 
@@ -78,8 +81,9 @@ int runDownload(const std::vector<std::string>& args) {
         return kExitModelUnavailable;
     }
     if (parser.isSet("json")) {
-        std::printf("{\"arch\": %s, \"path\": %s}\n", jsonString(info->name).c_str(),
-                    jsonString(fetched->string()).c_str());
+        printJsonLine(
+            QJsonObject{{QStringLiteral("arch"), QString::fromStdString(info->name)},
+                        {QStringLiteral("path"), QString::fromStdString(fetched->string())}});
     } else {
         std::printf("%s\n", fetched->string().c_str());
     }
@@ -87,24 +91,28 @@ int runDownload(const std::vector<std::string>& args) {
 }
 
 void printSummaryJson(const std::string& path, const inference::WeightFileSummary& s) {
-    std::string dtypes = "{";
-    for (const auto& [name, count] : s.tensorsPerDtype) {
-        dtypes += (dtypes.size() > 1 ? ", " : "") + jsonString(name) + ": " + std::to_string(count);
+    // int64_t is long here, which QJsonValue has no constructor for (qint64 is long long).
+    const auto count = [](std::int64_t n) {
+        return static_cast<qint64>(n);
+    };
+    QJsonObject dtypes;
+    for (const auto& [name, tensors] : s.tensorsPerDtype) {
+        dtypes.insert(QString::fromStdString(name), count(tensors));
     }
-    dtypes += "}";
-    std::string line =
-        "{\"path\": " + jsonString(path) + ", \"tensors\": " + std::to_string(s.tensorCount) +
-        ", \"elements\": " + std::to_string(s.elementCount) + ", \"dtypes\": " + dtypes;
+    QJsonObject line{{QStringLiteral("path"), QString::fromStdString(path)},
+                     {QStringLiteral("tensors"), count(s.tensorCount)},
+                     {QStringLiteral("elements"), count(s.elementCount)},
+                     {QStringLiteral("dtypes"), dtypes}};
     if (!s.arch.empty()) {
-        line += ", \"arch\": " + jsonString(s.arch) +
-                ", \"fits\": " + (s.fitsArch ? "true" : "false") +
-                ", \"backbone_fits\": " + (s.backboneFits ? "true" : "false") +
-                ", \"matched\": " + std::to_string(s.matched) +
-                ", \"missing\": " + std::to_string(s.missing) +
-                ", \"unexpected\": " + std::to_string(s.unexpected) +
-                ", \"mismatched\": " + std::to_string(s.mismatched);
+        line.insert(QStringLiteral("arch"), QString::fromStdString(s.arch));
+        line.insert(QStringLiteral("fits"), s.fitsArch);
+        line.insert(QStringLiteral("backbone_fits"), s.backboneFits);
+        line.insert(QStringLiteral("matched"), count(s.matched));
+        line.insert(QStringLiteral("missing"), count(s.missing));
+        line.insert(QStringLiteral("unexpected"), count(s.unexpected));
+        line.insert(QStringLiteral("mismatched"), count(s.mismatched));
     }
-    std::printf("%s}\n", line.c_str());
+    printJsonLine(line);
 }
 
 void printSummaryText(const std::string& path, const inference::WeightFileSummary& s) {

@@ -1,7 +1,6 @@
 #include "training_options.h"
 
 #include <cstdio>
-#include <exception>
 
 #include "core/data/augmentation_preset.h"
 #include "core/data/dataset_opener.h"
@@ -9,24 +8,6 @@
 #include "core/weights/hub_cache.h"
 
 namespace tstudio::cli {
-
-namespace {
-
-bool parseDouble(const std::string& text, double min, double max, double& out) {
-    try {
-        std::size_t used = 0;
-        const double value = std::stod(text, &used);
-        if (used != text.size() || !(value >= min && value <= max)) {
-            return false;
-        }
-        out = value;
-        return true;
-    } catch (const std::exception&) {
-        return false;
-    }
-}
-
-} // namespace
 
 void addTrainingOptions(ArgParser& parser) {
     parser.addOption("data", "DIR|CSV|JSON",

@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "core/common/parse_number.h"
 #include "core/data/progress_throttle.h"
 
 namespace tstudio::data {
@@ -98,12 +98,6 @@ bool isHeader(const std::vector<std::string>& fields) {
     return in(pathNames, fields[0]) || (fields.size() > 1 && in(labelNames, fields[1]));
 }
 
-bool isInteger(const std::string& text, long long& value) {
-    const char* end = text.data() + text.size();
-    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-    return ec == std::errc() && ptr == end && !text.empty();
-}
-
 struct Row {
     fs::path path;
     std::string label;
@@ -114,15 +108,14 @@ struct Row {
 std::vector<std::string> sortedLabels(std::vector<std::string> labels) {
     std::sort(labels.begin(), labels.end());
     labels.erase(std::unique(labels.begin(), labels.end()), labels.end());
-    long long a = 0;
-    long long b = 0;
+    const auto number = [](const std::string& label) {
+        return parseNumber<long long>(label);
+    };
     const bool numeric = std::all_of(labels.begin(), labels.end(),
-                                     [&](const std::string& l) { return isInteger(l, a); });
+                                     [&](const std::string& l) { return number(l).has_value(); });
     if (numeric) {
         std::sort(labels.begin(), labels.end(), [&](const std::string& x, const std::string& y) {
-            isInteger(x, a);
-            isInteger(y, b);
-            return a < b;
+            return *number(x) < *number(y);
         });
     }
     return labels;

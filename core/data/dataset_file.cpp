@@ -10,6 +10,7 @@
 #include <QString>
 
 #include "core/common/atomic_file.h"
+#include "core/common/parse_number.h"
 #include "core/data/dataset_opener.h"
 
 namespace tstudio::data {
@@ -118,7 +119,9 @@ Result<DatasetDescription> datasetFromJson(const std::string& json) {
         recipe.fractions = {s[QStringLiteral("train")].toDouble(),
                             s[QStringLiteral("val")].toDouble(),
                             s[QStringLiteral("test")].toDouble()};
-        recipe.seed = s[QStringLiteral("seed")].toString().toULongLong();
+        // Written as a string: a JSON number (a double) would round a 64-bit seed.
+        recipe.seed = parseNumber<std::uint64_t>(s[QStringLiteral("seed")].toString().toStdString())
+                          .value_or(0);
         description.recipe = recipe;
     }
 

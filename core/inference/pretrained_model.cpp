@@ -1,7 +1,9 @@
 #include "core/inference/pretrained_model.h"
 
-#include <charconv>
+#include <optional>
+#include <string_view>
 
+#include "core/common/parse_number.h"
 #include "core/common/threads.h"
 #include "core/imaging/image_decoder.h"
 #include "core/imaging/preprocess.h"
@@ -36,12 +38,11 @@ Result<torch::Device> parseDevice(const std::string& name) {
     }
     int index = 0;
     if (name.size() > 5) {
-        const char* first = name.data() + 5;
-        const char* last = name.data() + name.size();
-        const auto [end, code] = std::from_chars(first, last, index);
-        if (code != std::errc() || end != last || index < 0) {
+        const std::optional<int> parsed = parseNumber<int>(std::string_view(name).substr(5));
+        if (!parsed || *parsed < 0) {
             return fail("Unknown device \"" + name + "\": use cpu, cuda or cuda:N");
         }
+        index = *parsed;
     }
     if (!torch::cuda::is_available()) {
         return fail(ErrorKind::DeviceUnavailable,

@@ -1,7 +1,9 @@
 #pragma once
 
 // Public, torch-free: what a training run is asked to do. The GUI edits it, the CLI parses it,
-// the bundle stores it (as JSON), the engine runs it.
+// the bundle stores it (as JSON), the engine runs it. Its parts with text forms of their own
+// (head, freezing, LR multipliers) and the recommended recipes have their own headers, included
+// here so that this header still declares the whole configuration.
 
 #include <cstdint>
 #include <filesystem>
@@ -16,83 +18,11 @@
 #include "core/common/result.h"
 #include "core/data/augmentation.h"
 #include "core/data/stratified_split.h"
+#include "core/training/freeze_spec.h"
+#include "core/training/head_spec.h"
+#include "core/training/training_recipe.h"
 
 namespace tstudio::training {
-
-/** What turns the last block's feature map into the head's input. */
-enum class Pooling {
-    Neck,    ///< the backbone's own neck (torchvision's avgpool/flatten and, for VGG and
-             ///< MobileNetV3, its pretrained hidden classifier layers): the new head is exactly
-             ///< torchvision's final Linear replaced (module path = the backbone's headPath())
-    Average, ///< global average pooling (Keras GlobalAveragePooling2D)
-    Max,     ///< global max pooling
-    Flatten, ///< flatten the feature map (Keras Flatten; width depends on the input size)
-};
-
-enum class Activation { ReLU, GELU, SiLU };
-
-struct HiddenLayer {
-    int width = 256;
-    Activation activation = Activation::ReLU;
-    float dropout = 0.0f; ///< after the activation
-};
-
-/**
- * The new head: pooling, zero or more hidden dense layers, dropout, final linear layer sized to
- * the dataset's classes. With Pooling::Neck and no hidden layers it is torchvision's own
- * "replace the last Linear" (the weights keep torchvision's keys, e.g. classifier.1.weight).
- * Otherwise the new layers live under the module path "head" (head.hidden.0, head.fc) and the
- * backbone's own final Linear is dropped from the trained model.
- * String form (CLI --head): "neck", "avg", "max", "flatten", optionally followed by hidden
- * layers and a final dropout: "avg,512:relu:0.2,256:gelu,dropout=0.3".
- */
-struct HeadSpec {
-    Pooling pooling = Pooling::Neck;
-    std::vector<HiddenLayer> hidden;
-    float dropout =
-        0.0f; ///< before the final linear layer (for Neck: torchvision's own dropout is kept)
-};
-Result<HeadSpec> parseHeadSpec(std::string_view text);
-std::string formatHeadSpec(const HeadSpec& head);
-
-/**
- * Which parameters train. A preset, then rules applied in order (a later rule wins). A rule's
- * path is a module path of the trained model as the freeze tree shows it (torchvision's names:
- * "features.3", "layer4.1.conv2"; "head" for the new layers); it covers that module's subtree.
- * String form (CLI --freeze): "none" | "all" | "head" (everything but the new head frozen) |
- * "last:N" (all but the last N blocks frozen) | "custom", then ",-path" (freeze) / ",+path"
- * (unfreeze) rules: "head,+layer4" or "all,+features.18,+classifier".
- * Preset All freezes the new head too (nothing trains: useful only as a start for rules).
- */
-struct FreezeRule {
-    std::string path;
-    bool frozen = true;
-};
-struct FreezeSpec {
-    enum class Preset { None, HeadOnly, LastBlocks, All };
-    Preset preset = Preset::None;
-    int lastBlocks = 0; ///< Preset::LastBlocks: how many of the last blocks train
-    std::vector<FreezeRule> rules;
-    /** BatchNorm layers inside frozen subtrees stay in eval mode (running stats kept) unless
-        this is set. */
-    bool trainFrozenBatchNorm = false;
-};
-Result<FreezeSpec> parseFreezeSpec(std::string_view text);
-std::string formatFreezeSpec(const FreezeSpec& freeze);
-
-/** Learning-rate multiplier for a module subtree (parameter group); a later entry wins. */
-struct LrMultiplier {
-    std::string path;
-    double factor = 1.0;
-};
-
-/**
- * "all=0.1,head=1,features.17=0.5": PATH=FACTOR entries in order, "all" meaning the whole network
- * (path ""), factors from 0 to 100; "none" or "" is no entry. formatLrMultipliers gives the same
- * text back.
- */
-Result<std::vector<LrMultiplier>> parseLrMultipliers(std::string_view text);
-std::string formatLrMultipliers(const std::vector<LrMultiplier>& multipliers);
 
 enum class OptimizerKind { SGD, Adam, AdamW, RMSprop };
 struct OptimizerConfig {
@@ -165,28 +95,13 @@ struct TrainingConfig {
     std::filesystem::path outDir; ///< checkpoints, run log and the bundle go here
 };
 
-/**
- * Our defaults for a mode, better than the PyTorch tutorial's (SGD 1e-3, StepLR):
- * Feature: augmentation off (so the frozen backbone's output is computed once per image, see
- * train()), AdamW lr 1e-3, cosine, 10 epochs, batch 32.
- * FineTune/TwoStage: augmentation on, AdamW lr 1e-3 for the head and 0.1x for the backbone
- * (LrMultiplier "" 0.1 then "head" 1.0), weight decay 0.01, label smoothing 0.1, cosine with one
- * warm-up epoch, 5 epochs, batch 16 (TwoStage: 2 head epochs first).
- * An LrMultiplier or freeze rule path "head" always means the new head, also where it is the
- * backbone's own replaced Linear (Pooling::Neck without hidden layers).
- */
-TrainingConfig recommendedConfig(TrainMode mode);
-
-/**
- * config with the mode and the recipe of recommendedConfig(mode): optimizer, schedule, epochs,
- * batch size, label smoothing, LR multipliers, augmentation on/off and the two-stage plan. What
- * the person chose about the model, the data and the machine (backbone, weights, input size,
- * head, freezing, augmentation parameters, device, seed, folders) is kept. The GUI applies it
- * when the mode changes, so its defaults are the CLI's.
- */
-TrainingConfig withRecommendedRecipe(TrainingConfig config, TrainMode mode);
-
+/** config as the JSON object bundles, checkpoints and the GUI's settings store. Any thread. */
 QJsonObject toJson(const TrainingConfig& config);
+/**
+ * The configuration json describes; keys that are absent (a file from an older version) keep
+ * their defaults. Fails on a head, freeze spec, mode, optimizer, schedule or metric it does not
+ * know, or a seed that is not a whole number. Any thread.
+ */
 Result<TrainingConfig> trainingConfigFromJson(const QJsonObject& json);
 
 const char* toString(OptimizerKind kind);

@@ -1,9 +1,8 @@
 # The torch-free weight-file parsers, listed once for tstudio_weights_formats (core/weights) and
-# for the fuzzers (tests/fuzz), which compile them with their own instrumentation.
+# for the fuzzers (tests/fuzz), which compile them with their own instrumentation. Both link them
+# with Qt Core (JSON) and zlib (the zip CRC-32).
 set(TSTUDIO_WEIGHT_FORMAT_SOURCES
     byte_reader.h
-    crc32.cpp
-    crc32.h
     pickle_machine.cpp
     pickle_machine.h
     pickled_state_dict.cpp

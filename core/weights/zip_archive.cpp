@@ -3,8 +3,9 @@
 #include <algorithm>
 #include <limits>
 
+#include <zlib.h>
+
 #include "core/weights/byte_reader.h"
-#include "core/weights/crc32.h"
 
 namespace tstudio::weights::formats {
 
@@ -21,6 +22,12 @@ constexpr std::size_t kLocalHeaderSize = 30;
 constexpr std::size_t kZip64LocatorSize = 20;
 constexpr std::size_t kZip64EndSize = 56;
 constexpr std::size_t kAlignment = 64; // torch's kFieldAlignment: lets readers mmap tensors
+
+/** The zip (IEEE 802.3) CRC-32 of bytes; crc32_z takes a size_t, so members over 4 GiB work. */
+std::uint32_t zipCrc32(std::string_view bytes) {
+    return static_cast<std::uint32_t>(
+        crc32_z(0, reinterpret_cast<const Bytef*>(bytes.data()), bytes.size()));
+}
 
 bool fits(std::string_view buffer, std::uint64_t offset, std::uint64_t size) {
     return offset <= buffer.size() && size <= buffer.size() - offset;
@@ -166,8 +173,8 @@ Result<std::vector<ZipEntry>> readZipDirectory(std::string_view zip, bool verify
         }
         entry.data = {dataOffset, csize};
         if (verifyChecksums && method == 0 &&
-            crc32(zip.substr(static_cast<std::size_t>(dataOffset),
-                             static_cast<std::size_t>(usize))) != crc) {
+            zipCrc32(zip.substr(static_cast<std::size_t>(dataOffset),
+                                static_cast<std::size_t>(usize))) != crc) {
             return fail("zip member '" + entry.name +
                         "' fails its CRC-32 check: the file is damaged");
         }
@@ -200,7 +207,7 @@ writeZipArchive(const std::vector<std::pair<std::string, std::string_view>>& mem
             return fail("zip member name too long");
         }
         const std::uint64_t local = out.size();
-        const std::uint32_t crc = crc32(data);
+        const std::uint32_t crc = zipCrc32(data);
         // Pad with an extra field so the data starts on a kAlignment boundary, as torch does.
         const std::size_t headerEnd = out.size() + kLocalHeaderSize + name.size() + 4;
         const std::size_t padding = (kAlignment - headerEnd % kAlignment) % kAlignment;

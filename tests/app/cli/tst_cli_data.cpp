@@ -14,7 +14,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "tests/core/cli/cli_runner.h"
+#include "tests/app/cli/cli_runner.h"
 #include "tests/core/data/dataset_fixtures.h"
 #include "tests/test_support.h"
 

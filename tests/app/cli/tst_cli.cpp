@@ -9,7 +9,7 @@
 #include <QTest>
 #include <QUrl>
 
-#include "tests/core/cli/cli_runner.h"
+#include "tests/app/cli/cli_runner.h"
 #include "tests/test_support.h"
 
 namespace {

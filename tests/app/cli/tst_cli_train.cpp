@@ -17,7 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "tests/core/cli/cli_runner.h"
+#include "tests/app/cli/cli_runner.h"
 #include "tests/core/data/dataset_fixtures.h"
 
 namespace fs = std::filesystem;

@@ -1,0 +1,21 @@
+#pragma once
+
+// Private to core/training: the small text helpers the CLI-style spec strings (--head, --freeze,
+// --lr-mult) share.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tstudio::training {
+
+/** text cut at every separator; n separators give n + 1 parts, empty ones included. */
+std::vector<std::string_view> splitOn(std::string_view text, char separator);
+
+/** text without leading and trailing spaces and tabs. */
+std::string_view trim(std::string_view text);
+
+/** value with up to 6 significant digits, as a person would write it (0.1, not 0.100000). */
+std::string formatNumber(double value);
+
+} // namespace tstudio::training
