@@ -142,7 +142,7 @@ int main() {
 
     // Cold again without the disk spill: what writing the spill costs.
     DecodedImageCache memoryOnly(
-        CacheOptions{cacheOptions.shortSide, cacheOptions.memoryBudgetBytes, {}});
+        CacheOptions{cacheOptions.shortSide, cacheOptions.memoryBudgetBytes, {}, {}});
     BatchLoader memoryLoader(*dataset, all, memoryOnly, options);
     const double coldNoSpill = runEpoch(memoryLoader, 0, images);
 

@@ -157,7 +157,9 @@ int runPredict(const std::vector<std::string>& args) {
             if (!csvPath.empty()) {
                 csv += csvField(p.path.string()) + "," + csvField(predicted);
                 for (const float value : p.probabilities) {
-                    csv += "," + probability(value);
+                    // Appended in two steps: GCC 12 at -O3 warns falsely on "," + string here.
+                    csv += ',';
+                    csv += probability(value);
                 }
                 csv += "\n";
             }

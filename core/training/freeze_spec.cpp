@@ -94,17 +94,15 @@ Result<std::vector<LrMultiplier>> parseLrMultipliers(std::string_view text) {
         part = trim(part);
         const std::size_t equals = part.find('=');
         if (equals == std::string_view::npos) {
-            return fail("\"" + std::string(part) +
-                        "\" is not PATH=FACTOR (e.g. all=0.1 or layer4=0.5)");
+            return fail(quoted(part) + " is not PATH=FACTOR (e.g. all=0.1 or layer4=0.5)");
         }
         const std::string_view path = trim(part.substr(0, equals));
         const std::optional<double> factor = parseNumber<double>(trim(part.substr(equals + 1)));
         if (path.empty()) {
-            return fail("\"" + std::string(part) +
-                        "\" names no module: give a path such as layer4, or all");
+            return fail(quoted(part) + " names no module: give a path such as layer4, or all");
         }
         if (!factor || *factor < 0.0 || *factor > 100.0) {
-            return fail("\"" + std::string(part) + "\": the factor is a number from 0 to 100");
+            return fail(quoted(part) + ": the factor is a number from 0 to 100");
         }
         multipliers.push_back({path == "all" ? std::string() : std::string(path), *factor});
     }

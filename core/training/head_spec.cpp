@@ -75,8 +75,7 @@ Result<HiddenLayer> parseHiddenLayer(std::string_view part) {
     HiddenLayer layer;
     const auto width = parseNumber<int>(trim(fields[0]));
     if (!width || *width <= 0 || fields.size() > 3) {
-        return fail("\"" + std::string(part) +
-                    "\" is not a hidden layer (width[:activation[:dropout]])");
+        return fail(quoted(part) + " is not a hidden layer (width[:activation[:dropout]])");
     }
     layer.width = *width;
     if (fields.size() >= 2) {

@@ -15,6 +15,10 @@ std::vector<std::string_view> splitOn(std::string_view text, char separator);
 /** text without leading and trailing spaces and tabs. */
 std::string_view trim(std::string_view text);
 
+/** text between double quotes, for messages that name what was typed. Built by appending:
+    GCC 12 at -O3 mistakes "\"" + std::string(part) for an overflowing copy. */
+std::string quoted(std::string_view text);
+
 /** value with up to 6 significant digits, as a person would write it (0.1, not 0.100000). */
 std::string formatNumber(double value);
 
