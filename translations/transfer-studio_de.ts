@@ -442,7 +442,7 @@ sudo apt install libopenblas0-openmp</translation>
 <context>
     <name>ClassCountModel</name>
     <message>
-        <location filename="../ui/data/class_count_model.cpp" line="+99"/>
+        <location filename="../ui/models/class_count_model.cpp" line="+99"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
@@ -1391,7 +1391,7 @@ sudo apt install libopenblas0-openmp</translation>
 <context>
     <name>ModuleTreeModel</name>
     <message>
-        <location filename="../ui/model/module_tree_model.cpp" line="+194"/>
+        <location filename="../ui/models/module_tree_model.cpp" line="+194"/>
         <source>The whole network</source>
         <translation>Das ganze Netz</translation>
     </message>

@@ -32,9 +32,9 @@
 #include "ui/common/settings_keys.h"
 #include "ui/data/augmentation_editor.h"
 #include "ui/data/augmentation_preview.h"
-#include "ui/data/class_count_model.h"
 #include "ui/data/dataset_inspect_job.h"
 #include "ui/data/message_banner.h"
+#include "ui/models/class_count_model.h"
 #include "ui/project/project_state.h"
 
 namespace tstudio::ui {
