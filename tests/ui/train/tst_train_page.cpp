@@ -305,13 +305,15 @@ private Q_SLOTS:
         }
     }
 
-    void aCachedRunShowsTheCachingPhaseAndItsSpeed() {
+    void aCachedRunShowsTheCachingAndTestingPhasesAndTheCacheSpeed() {
         // Feature extraction without augmentation: the frozen backbone's outputs are cached.
+        // A test split makes the run end with a test.
         TinyProject tiny(m_dataset, 2);
         auto config = tstudio::training::withRecommendedRecipe(
             tiny.project.config(), tstudio::training::TrainMode::Feature);
         config.augment = false;
         config.epochs = 2;
+        config.split = {/*train=*/0.6, /*val=*/0.2, /*test=*/0.2};
         tiny.project.setConfig(config);
         TrainPage page(&tiny.project);
         QStringList texts;
@@ -323,6 +325,8 @@ private Q_SLOTS:
         QVERIFY2(ended[0][0].toBool(), qPrintable(page.errorText()));
         QVERIFY2(!texts.filter(QStringLiteral("Computing features once: ")).isEmpty(),
                  qPrintable(texts.join(QLatin1Char('\n')) + page.logText()));
+        QVERIFY2(!texts.filter(QStringLiteral("Testing ")).isEmpty(),
+                 qPrintable(texts.join(QLatin1Char('\n'))));
         QVERIFY2(page.summaryText().contains(QStringLiteral("cached features/s")),
                  qPrintable(page.summaryText()));
         QVERIFY2(page.summaryText().contains(QStringLiteral("features computed at")),
