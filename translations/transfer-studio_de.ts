@@ -442,7 +442,7 @@ sudo apt install libopenblas0-openmp</translation>
 <context>
     <name>ClassCountModel</name>
     <message>
-        <location filename="../ui/data/class_count_model.cpp" line="+99"/>
+        <location filename="../ui/models/class_count_model.cpp" line="+99"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
@@ -550,7 +550,7 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>Klassifizierung abgebrochen</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>Pick a backbone on the left.</source>
         <translation>Links ein Backbone wählen.</translation>
     </message>
@@ -626,7 +626,7 @@ sudo apt install libopenblas0-openmp</translation>
 <context>
     <name>DataPage</name>
     <message>
-        <location filename="../ui/data/data_page.cpp" line="+46"/>
+        <location filename="../ui/data/data_page.cpp" line="+55"/>
         <source>Image folder (one folder per class)</source>
         <translation>Bildordner (ein Ordner pro Klasse)</translation>
     </message>
@@ -836,7 +836,7 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>%1 enthält keine Bilder: Wählen Sie einen Ordner mit einem Unterordner voller Bilder pro Klasse oder eine CSV-, CIFAR-10- oder IDX-Datei.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Opened %1: %2 images</source>
         <translation>%1 geöffnet: %2 Bilder</translation>
     </message>
@@ -901,9 +901,19 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>Öffnen Sie einen Datensatz, um ihn aufzuteilen.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>This dataset comes with its own split but no validation part: training holds out %1 % of each class&apos;s training images for validation.</source>
+        <translation>Dieser Datensatz bringt eine eigene Aufteilung ohne Validierungsteil mit: Das Training hält %1 % der Trainingsbilder jeder Klasse zur Validierung zurück.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>This dataset comes with its own split (train/val/test folders or column): it is used as it is.</source>
         <translation>Dieser Datensatz bringt seine eigene Aufteilung mit (Ordner train/val/test oder Spalte): Sie wird so verwendet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This dataset&apos;s own split has no training images: apply a split to train on them.</source>
+        <translation>Die eigene Aufteilung dieses Datensatzes enthält keine Trainingsbilder: Wenden Sie eine Aufteilung an, um damit zu trainieren.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -932,7 +942,7 @@ sudo apt install libopenblas0-openmp</translation>
 <context>
     <name>DescribeModelJob</name>
     <message>
-        <location filename="../ui/model/describe_model_job.cpp" line="+42"/>
+        <location filename="../ui/model/describe_model_job.cpp" line="+43"/>
         <source>Could not build the network: %1</source>
         <translation>Das Netz konnte nicht aufgebaut werden: %1</translation>
     </message>
@@ -1167,7 +1177,7 @@ sudo apt install libopenblas0-openmp</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+90"/>
+        <location filename="../ui/main_window.cpp" line="+82"/>
         <source>Transfer Studio</source>
         <translation>Transfer Studio</translation>
     </message>
@@ -1197,7 +1207,7 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>Klassifizieren</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>&amp;Open Dataset Folder…</source>
         <translation>Datensatzordner ö&amp;ffnen…</translation>
     </message>
@@ -1252,7 +1262,7 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>%1: Öffnen Sie zuerst einen Datensatz</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+120"/>
         <source>New Demo Project</source>
         <translation>Neues Demoprojekt</translation>
     </message>
@@ -1272,7 +1282,12 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>&lt;h3&gt;Transfer Studio %1&lt;/h3&gt;&lt;p&gt;Interaktives Transfer-Lernen mit Bildern: ImageNet-Backbones, Ihr eigener Datensatz, Training live.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
+        <source>Still stopping: the window closes as soon as the run has saved.</source>
+        <translation>Wird noch angehalten: Das Fenster schließt sich, sobald der Lauf gespeichert hat.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Quit Transfer Studio</source>
         <translation>Transfer Studio beenden</translation>
     </message>
@@ -1282,7 +1297,12 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>Ein Trainingslauf läuft. Nach dem aktuellen Batch anhalten und beenden? Das Modell wird gespeichert, wenn mindestens eine Epoche fertig ist.</translation>
     </message>
     <message>
-        <location line="-297"/>
+        <location line="+14"/>
+        <source>Stopping after this batch, saving…</source>
+        <translation>Halte nach diesem Batch an, speichere…</translation>
+    </message>
+    <message>
+        <location line="-335"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1317,7 +1337,7 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location line="+220"/>
+        <location line="+232"/>
         <source>Training and classification run on the CPU with %1 threads</source>
         <translation>Training und Klassifikation laufen auf der CPU mit %1 Threads</translation>
     </message>
@@ -1371,7 +1391,7 @@ sudo apt install libopenblas0-openmp</translation>
 <context>
     <name>ModuleTreeModel</name>
     <message>
-        <location filename="../ui/model/module_tree_model.cpp" line="+194"/>
+        <location filename="../ui/models/module_tree_model.cpp" line="+194"/>
         <source>The whole network</source>
         <translation>Das ganze Netz</translation>
     </message>
@@ -1414,7 +1434,7 @@ sudo apt install libopenblas0-openmp</translation>
 <context>
     <name>TrainPage</name>
     <message>
-        <location filename="../ui/train/train_page.cpp" line="+49"/>
+        <location filename="../ui/train/train_page.cpp" line="+39"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
@@ -1429,7 +1449,7 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+12"/>
         <location line="+7"/>
         <location line="+4"/>
         <source>epoch</source>
@@ -1508,12 +1528,12 @@ sudo apt install libopenblas0-openmp</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+322"/>
+        <location line="+218"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="-321"/>
+        <location line="-217"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
@@ -1543,18 +1563,194 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>Lernrate auf %1 gesetzt</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Learning-rate range test: step %1 of %2</source>
         <translation>Lernraten-Bereichstest: Schritt %1 von %2</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <location line="+85"/>
+        <location line="+59"/>
+        <source>Preparing…</source>
+        <translation>Vorbereitung…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Resuming…</source>
+        <translation>Wird fortgesetzt…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run folder: %1</source>
+        <translation>Laufordner: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Continuing the run in %1</source>
+        <translation>Der Lauf in %1 wird fortgesetzt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Training %1…</source>
+        <translation>Trainiere %1…</translation>
+    </message>
+    <message>
+        <location line="-80"/>
+        <source>Learning-rate range test: preparing…</source>
+        <translation>Lernraten-Bereichstest: Vorbereitung…</translation>
+    </message>
+    <message>
+        <location line="+120"/>
+        <source>Paused</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paused by the user</source>
+        <translation>Vom Benutzer angehalten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Resumed</source>
+        <translation>Fortgesetzt</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+1"/>
+        <source>Stopping after the current batch…</source>
+        <translation>Halte nach dem aktuellen Batch an…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Paused · %1</source>
+        <translation>Pausiert · %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Continue the stopped run in %1 from its last finished epoch, with the same settings</source>
+        <translation>Den angehaltenen Lauf in %1 ab seiner letzten abgeschlossenen Epoche mit denselben Einstellungen fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Epoch %1 of %2 · batch %3 of %4</source>
+        <translation>Epoche %1 von %2 · Batch %3 von %4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stage 2 · %1</source>
+        <translation>Stufe 2 · %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 cached features/s · %2 left</source>
+        <translation>%1 zwischengespeicherte Merkmale/s · noch %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 images/s · %2 left</source>
+        <translation>%1 Bilder/s · noch %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> · %1 MiB on the GPU</source>
+        <translation> · %1 MiB auf der GPU</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Computing features once: %1 of %2 images</source>
+        <translation>Merkmale werden einmalig berechnet: %1 von %2 Bildern</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Epoch %1 of %2 · validating %3 of %4</source>
+        <translation>Epoche %1 von %2 · validiere %3 von %4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Testing %1 of %2</source>
+        <translation>Teste %1 von %2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+48"/>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;Best validation accuracy %1 %&lt;/b&gt; (epoch %2) · %3 epochs in %4 · %5 cached features/s</source>
+        <translation>&lt;b&gt;Beste Validierungsgenauigkeit %1 %&lt;/b&gt; (Epoche %2) · %3 Epochen in %4 · %5 zwischengespeicherte Merkmale/s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;Best validation accuracy %1 %&lt;/b&gt; (epoch %2) · %3 epochs in %4 · %5 images/s</source>
+        <translation>&lt;b&gt;Beste Validierungsgenauigkeit %1 %&lt;/b&gt; (Epoche %2) · %3 Epochen in %4 · %5 Bilder/s</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> · features computed at %1 images/s</source>
+        <translation> · Merkmale berechnet mit %1 Bildern/s</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> · test accuracy %1 % on %2 images</source>
+        <translation> · Testgenauigkeit %1 % auf %2 Bildern</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+2"/>
+        <source>Model saved to %1</source>
+        <translation>Modell gespeichert unter %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training finished: model saved to %1</source>
+        <translation>Training beendet: Modell gespeichert unter %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Training failed: %1</source>
+        <translation>Training fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The learning-rate finder failed: %1</source>
+        <translation>Die Lernratensuche ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Stopped before the first epoch ended: no model was saved.</source>
+        <translation>Vor dem Ende der ersten Epoche angehalten: Es wurde kein Modell gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Learning-rate range test done</source>
+        <translation>Lernraten-Bereichstest abgeschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingSession</name>
+    <message>
+        <location filename="../ui/train/training_session.cpp" line="+136"/>
+        <location line="+57"/>
         <source>A run is already in progress: stop it first.</source>
         <translation>Ein Lauf ist bereits im Gange: Beenden Sie ihn zuerst.</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-54"/>
         <source>Training needs a dataset with at least two classes: open one on the Data page first.</source>
         <translation>Das Training braucht einen Datensatz mit mindestens zwei Klassen: Öffnen Sie zuerst einen auf der Seite Daten.</translation>
     </message>
@@ -1579,152 +1775,14 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>Die offiziellen ImageNet-Gewichte von %1 sind noch nicht heruntergeladen: Laden Sie sie auf der Seite Modell herunter, wählen Sie eine lokale Datei oder trainieren Sie von Grund auf.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+24"/>
         <source>Cannot create the run folder %1: choose another runs folder.</source>
         <translation>Der Laufordner %1 kann nicht angelegt werden: Wählen Sie einen anderen Ordner für Läufe.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>There is no stopped run to continue: its folder or checkpoint is gone.</source>
         <translation>Es gibt keinen angehaltenen Lauf zum Fortsetzen: Sein Ordner oder Checkpoint fehlt.</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Preparing…</source>
-        <translation>Vorbereitung…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Resuming…</source>
-        <translation>Wird fortgesetzt…</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Run folder: %1</source>
-        <translation>Laufordner: %1</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Continuing the run in %1</source>
-        <translation>Der Lauf in %1 wird fortgesetzt</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Training %1…</source>
-        <translation>Trainiere %1…</translation>
-    </message>
-    <message>
-        <location line="+36"/>
-        <source>Learning-rate range test: preparing…</source>
-        <translation>Lernraten-Bereichstest: Vorbereitung…</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Paused</source>
-        <translation>Angehalten</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Paused by the user</source>
-        <translation>Vom Benutzer angehalten</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Resumed</source>
-        <translation>Fortgesetzt</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <location line="+1"/>
-        <source>Stopping after the current batch…</source>
-        <translation>Halte nach dem aktuellen Batch an…</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Resume</source>
-        <translation>Fortsetzen</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Continue the stopped run in %1 from its last finished epoch, with the same settings</source>
-        <translation>Den angehaltenen Lauf in %1 ab seiner letzten abgeschlossenen Epoche mit denselben Einstellungen fortsetzen</translation>
-    </message>
-    <message>
-        <location line="+43"/>
-        <source>Epoch %1 of %2 · batch %3 of %4</source>
-        <translation>Epoche %1 von %2 · Batch %3 von %4</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Stage 2 · %1</source>
-        <translation>Stufe 2 · %1</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%1 images/s · %2 left</source>
-        <translation>%1 Bilder/s · noch %2</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source> · %1 MiB on the GPU</source>
-        <translation> · %1 MiB auf der GPU</translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <location line="+46"/>
-        <source>Stopped</source>
-        <translation>Gestoppt</translation>
-    </message>
-    <message>
-        <location line="-46"/>
-        <source>Done</source>
-        <translation>Fertig</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&lt;b&gt;Best validation accuracy %1 %&lt;/b&gt; (epoch %2) · %3 epochs in %4 · %5 images/s</source>
-        <translation>&lt;b&gt;Beste Validierungsgenauigkeit %1 %&lt;/b&gt; (Epoche %2) · %3 Epochen in %4 · %5 Bilder/s</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source> · test accuracy %1 % on %2 images</source>
-        <translation> · Testgenauigkeit %1 % auf %2 Bildern</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <location line="+2"/>
-        <source>Model saved to %1</source>
-        <translation>Modell gespeichert unter %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Training finished: model saved to %1</source>
-        <translation>Training beendet: Modell gespeichert unter %1</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Failed</source>
-        <translation>Fehlgeschlagen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Training failed: %1</source>
-        <translation>Training fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>The learning-rate finder failed: %1</source>
-        <translation>Die Lernratensuche ist fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Stopped before the first epoch ended: no model was saved.</source>
-        <translation>Vor dem Ende der ersten Epoche angehalten: Es wurde kein Modell gespeichert.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Learning-rate range test done</source>
-        <translation>Lernraten-Bereichstest abgeschlossen</translation>
     </message>
 </context>
 <context>
@@ -1969,12 +2027,12 @@ sudo apt install libopenblas0-openmp</translation>
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../ui/train/training_worker.cpp" line="+91"/>
+        <location filename="../ui/train/training_worker.cpp" line="+72"/>
         <source>Training stopped by an internal error: %1</source>
         <translation>Training durch einen internen Fehler beendet: %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>The learning-rate finder stopped by an internal error: %1</source>
         <translation>Die Lernratensuche wurde durch einen internen Fehler beendet: %1</translation>
     </message>

@@ -36,26 +36,16 @@
 #include "core/weights/hub_cache.h"
 #include "ui/classify/classify_page.h"
 #include "ui/common/blas_label.h"
+#include "ui/common/settings_keys.h"
 #include "ui/data/data_page.h"
 #include "ui/model/model_page.h"
 #include "ui/project/project_state.h"
 #include "ui/train/train_page.h"
+#include "ui/train/training_session.h"
 
 namespace tstudio::ui {
 
 namespace {
-const auto kGeometryKey = QStringLiteral("mainWindow/geometry");
-const auto kStateKey = QStringLiteral("mainWindow/state");
-const auto kPageKey = QStringLiteral("mainWindow/page");
-const auto kDataPageGroup = QStringLiteral("dataPage");
-const auto kBackboneKey = QStringLiteral("model/backbone");
-const auto kLastDatasetKey = QStringLiteral("data/lastDataset");
-const auto kTrainingConfigKey = QStringLiteral("train/config");
-
-QString weightsKey(const QString& arch) {
-    return QStringLiteral("weights/") + arch;
-}
-
 /**
  * An icon from :/icons/<name>.svg drawn in the palette's text colours (the SVGs paint with
  * currentColor), at the sizes toolbars and menus ask for and their high-DPI doubles.
@@ -124,7 +114,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(m_project, &ProjectState::datasetChanged, this, &MainWindow::updatePageAvailability);
     connect(m_project, &ProjectState::configChanged, this, &MainWindow::onConfigChanged);
     connect(m_dataPage, &DataPage::datasetOpened, this, [](const QString& path) {
-        QSettings().setValue(kLastDatasetKey, QDir::cleanPath(path));
+        QSettings().setValue(settings_keys::lastDataset(), QDir::cleanPath(path));
     });
     connect(modelPage, &ModelPage::statusMessage, this,
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
@@ -139,7 +129,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
                 if (arch == QString::fromStdString(m_project->config().arch)) {
                     useWeightsFile(path);
                 } else {
-                    QSettings().setValue(weightsKey(arch), path);
+                    QSettings().setValue(settings_keys::weightsFor(arch), path);
                 }
             });
     connect(m_classifyPage, &ClassifyPage::weightsDownloaded, this, [this] { onConfigChanged(); });
@@ -148,17 +138,18 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
     QSettings settings;
     restoreTrainingConfig();
-    if (!selectBackbone(settings.value(kBackboneKey, QStringLiteral("mobilenet_v2")).toString())) {
+    if (!selectBackbone(settings.value(settings_keys::backbone(), settings_keys::defaultBackbone())
+                            .toString())) {
         selectBackbone(QString::fromStdString(models::backboneRegistry().front().name));
     }
-    restoreGeometry(settings.value(kGeometryKey).toByteArray());
-    restoreState(settings.value(kStateKey).toByteArray());
-    m_dataPage->restoreState(kDataPageGroup);
-    if (settings.value(kGeometryKey).isNull()) {
-        resize(1280, 800);
+    restoreGeometry(settings.value(settings_keys::windowGeometry()).toByteArray());
+    restoreState(settings.value(settings_keys::windowState()).toByteArray());
+    m_dataPage->restoreState(settings_keys::dataPageGroup());
+    if (settings.value(settings_keys::windowGeometry()).isNull()) {
+        resize(settings_keys::kDefaultWindowSize);
     }
     updatePageAvailability();
-    const QString page = settings.value(kPageKey).toString();
+    const QString page = settings.value(settings_keys::currentPage()).toString();
     int restored = 0;
     for (int i = 0; i < pageCount(); ++i) {
         if (m_pages[i].widget->objectName() == page) {
@@ -356,7 +347,7 @@ void MainWindow::changeEvent(QEvent* event) {
 void MainWindow::restoreTrainingConfig() {
     // The whole recipe of the last session (mode, optimizer, schedule, head, freezing, device,
     // runs folder), in the engine's own JSON; one that no longer parses is dropped, not half-used.
-    const QString saved = QSettings().value(kTrainingConfigKey).toString();
+    const QString saved = QSettings().value(settings_keys::trainingConfig()).toString();
     if (saved.isEmpty()) {
         return;
     }
@@ -375,17 +366,18 @@ bool MainWindow::selectBackbone(const QString& arch) {
     training::TrainingConfig config = m_project->config();
     if (config.arch != info->name || m_classifyPage->weightsPath().isEmpty()) {
         config.arch = info->name;
-        config.weights = QSettings().value(weightsKey(arch)).toString().toStdString();
+        config.weights =
+            QSettings().value(settings_keys::weightsFor(arch)).toString().toStdString();
         config.fromScratch = false;
         m_project->setConfig(std::move(config));
     }
-    QSettings().setValue(kBackboneKey, arch);
+    QSettings().setValue(settings_keys::backbone(), arch);
     return true;
 }
 
 void MainWindow::useWeightsFile(const QString& path) {
     training::TrainingConfig config = m_project->config();
-    QSettings().setValue(weightsKey(QString::fromStdString(config.arch)), path);
+    QSettings().setValue(settings_keys::weightsFor(QString::fromStdString(config.arch)), path);
     config.weights = path.toStdString();
     config.fromScratch = false;
     m_project->setConfig(std::move(config));
@@ -420,15 +412,16 @@ void MainWindow::onConfigChanged() {
     // the backbone's weight file (empty: the official one) and the whole training recipe.
     QSettings settings;
     if (!config.fromScratch) {
-        settings.setValue(weightsKey(arch), QString::fromStdString(config.weights.string()));
+        settings.setValue(settings_keys::weightsFor(arch),
+                          QString::fromStdString(config.weights.string()));
     }
     settings.setValue(
-        kTrainingConfigKey,
+        settings_keys::trainingConfig(),
         QString::fromUtf8(QJsonDocument(training::toJson(config)).toJson(QJsonDocument::Compact)));
 }
 
 void MainWindow::openStartDataset(bool demo) {
-    const QString last = QSettings().value(kLastDatasetKey).toString();
+    const QString last = QSettings().value(settings_keys::lastDataset()).toString();
     if (demo || last.isEmpty() || !QFileInfo::exists(last)) {
         newDemoProject();
     } else {
@@ -514,25 +507,45 @@ void MainWindow::showAbout() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-    if (m_trainPage->isRunning()) {
-        const auto answer = QMessageBox::question(
-            this, tr("Quit Transfer Studio"),
-            tr("A training run is going. Stop it after the current batch and quit? The model is "
-               "saved when at least one epoch has finished."));
-        if (answer != QMessageBox::Yes) {
-            event->ignore();
+    TrainingSession* session = m_trainPage->session();
+    if (session->isRunning()) {
+        // The window stays open and responsive while the run finishes its batch and writes its
+        // checkpoint and bundle; it closes when the session says the run ended. There is no
+        // "quit now": the write cannot be told apart from the batch from here, and killing it
+        // half-way would lose the run.
+        event->ignore();
+        if (m_closeAfterRun) {
+            statusBar()->showMessage(
+                tr("Still stopping: the window closes as soon as the run has saved."));
             return;
         }
-        // Waits for the current batch only: the worker checks its stop flag at every batch.
-        m_trainPage->stopAndWait();
+        if (session->job() == TrainingSession::Job::Training) {
+            const auto answer = QMessageBox::question(
+                this, tr("Quit Transfer Studio"),
+                tr("A training run is going. Stop it after the current batch and quit? The "
+                   "model is saved when at least one epoch has finished."));
+            // The run may have ended while the question was open: then close at once.
+            if (answer != QMessageBox::Yes) {
+                return;
+            }
+            if (!session->isRunning()) {
+                close();
+                return;
+            }
+        }
+        m_closeAfterRun = true;
+        connect(session, &TrainingSession::ended, this, &QWidget::close, Qt::QueuedConnection);
+        m_trainPage->stop();
+        statusBar()->showMessage(tr("Stopping after this batch, saving…"));
+        return;
     }
     m_classifyPage->cancel();
     m_dataPage->cancel();
     QSettings settings;
-    settings.setValue(kGeometryKey, saveGeometry());
-    settings.setValue(kStateKey, saveState());
-    settings.setValue(kPageKey, m_stack->currentWidget()->objectName());
-    m_dataPage->saveState(kDataPageGroup);
+    settings.setValue(settings_keys::windowGeometry(), saveGeometry());
+    settings.setValue(settings_keys::windowState(), saveState());
+    settings.setValue(settings_keys::currentPage(), m_stack->currentWidget()->objectName());
+    m_dataPage->saveState(settings_keys::dataPageGroup());
     event->accept();
 }
 

@@ -100,6 +100,7 @@ private:
     ClassifyPage* m_classifyPage = nullptr;
     QComboBox* m_classifyBackbone = nullptr;
     QLabel* m_deviceLabel = nullptr;
+    bool m_closeAfterRun = false; ///< a close waits for the run to stop and save
 
     QAction* m_openFolder = nullptr;
     QAction* m_openFile = nullptr;

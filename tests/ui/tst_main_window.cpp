@@ -1,26 +1,41 @@
 // The main window: steps and their shortcuts, steps that wait for a dataset, settings that
-// survive a restart, the demo project, the backbone that Classify follows, the BLAS it shows.
+// survive a restart, the demo project, the backbone that Classify follows, the BLAS it shows,
+// and a close during a run that stops it without freezing the window.
 
+#include <algorithm>
+
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QElapsedTimer>
+#include <QFileInfo>
 #include <QImage>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPalette>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include "core/common/blas_info.h"
 #include "ui/classify/classify_page.h"
 #include "ui/data/data_page.h"
 #include "ui/main_window.h"
 #include "ui/project/project_state.h"
+#include "ui/train/live_plot.h"
+#include "ui/train/train_page.h"
+#include "ui/train/training_session.h"
+
+#include "train/tiny_dataset.h"
 
 using tstudio::ui::DataPage;
 using tstudio::ui::MainWindow;
+using tstudio::ui::TrainPage;
 
 class TestMainWindow : public QObject {
     Q_OBJECT
@@ -212,6 +227,78 @@ private Q_SLOTS:
         QVERIFY(window.selectBackbone(QStringLiteral("resnet18")));
         QCOMPARE(window.classifyPage()->weightsPath(),
                  QStringLiteral("/tmp/tstudio-test-weights.pth"));
+    }
+
+    void closingDuringARunStopsItWithoutFreezingTheWindow() {
+        QTemporaryDir data;
+        QTemporaryDir runs;
+        MainWindow window;
+        window.project()->setDataset(tstudio::test::writeTinyDataset(data.path()));
+        tstudio::training::TrainingConfig config;
+        config.arch = "resnet18";
+        config.fromScratch = true;
+        config.inputSize = 32;
+        config.mode = tstudio::training::TrainMode::FineTune;
+        config.epochs = 200; // runs until stopped
+        config.batchSize = 4;
+        config.augment = false;
+        config.workers = 1;
+        config.device = "cpu";
+        config.outDir = runs.path().toStdString();
+        window.project()->setConfig(config);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* page = window.findChild<TrainPage*>();
+        QVERIFY(page != nullptr);
+        QSignalSpy ended(page, &TrainPage::runEnded);
+        page->start();
+        // After the first epoch, so the stopped run has a model to save.
+        QVERIFY(QTest::qWaitFor(
+            [&] { return page->accuracyPlot()->pointCount(TrainPage::ValAccuracy) >= 1; }, 600000));
+
+        // The GUI thread's heartbeat while the run stops: the longest gap between ticks.
+        QElapsedTimer sinceTick;
+        qint64 longestGapMs = 0;
+        int ticks = 0;
+        QTimer heartbeat;
+        heartbeat.setInterval(10);
+        connect(&heartbeat, &QTimer::timeout, this, [&] {
+            longestGapMs = std::max(longestGapMs, sinceTick.restart());
+            ++ticks;
+        });
+        // Answers "stop and quit?" with Yes once it shows, then starts the heartbeat.
+        QTimer answer;
+        answer.setInterval(20);
+        connect(&answer, &QTimer::timeout, this, [&] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            if (box != nullptr) {
+                answer.stop();
+                sinceTick.start();
+                heartbeat.start();
+                box->button(QMessageBox::Yes)->click();
+            }
+        });
+        answer.start();
+        QVERIFY(!window.close()); // refused for now: the run stops first
+        QVERIFY(heartbeat.isActive());
+        QVERIFY(window.isVisible());
+        QVERIFY(page->session()->isStopping() || ended.count() == 1);
+        QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("Stopping")) ||
+                     ended.count() == 1,
+                 qPrintable(window.statusBar()->currentMessage()));
+        QVERIFY(!window.close()); // a second close while stopping waits too
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), 600000);
+        heartbeat.stop();
+
+        QCOMPARE(ended.count(), 1);
+        QVERIFY(ended[0][0].toBool()); // stopped after an epoch: a model was saved
+        QVERIFY(QFileInfo::exists(window.project()->lastBundle()));
+        QVERIFY(QFileInfo::exists(page->session()->runDir() + QStringLiteral("/checkpoint.pt")));
+        QVERIFY(ticks >= 1);
+        qInfo("stopping took %d heartbeats; the longest GUI-thread gap was %lld ms", ticks,
+              longestGapMs);
+        QVERIFY2(longestGapMs < 100,
+                 qPrintable(QStringLiteral("the GUI thread stalled %1 ms").arg(longestGapMs)));
     }
 
     void statusBarNamesTheBlas() {

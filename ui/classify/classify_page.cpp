@@ -160,6 +160,9 @@ ClassifyPage::ClassifyPage(QWidget* parent) : QWidget(parent) {
 }
 
 ClassifyPage::~ClassifyPage() {
+    // A bounded wait, and never one the person sees: the worker checks the flag before every
+    // image (one forward pass), and the page is destroyed only with its window, after the
+    // window has closed and hidden.
     m_worker->requestCancel();
     m_thread.quit();
     m_thread.wait();

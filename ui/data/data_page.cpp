@@ -29,11 +29,12 @@
 #include "core/data/demo_dataset.h"
 #include "core/data/stratified_split.h"
 #include "core/models/registry.h"
+#include "ui/common/settings_keys.h"
 #include "ui/data/augmentation_editor.h"
 #include "ui/data/augmentation_preview.h"
-#include "ui/data/class_count_model.h"
 #include "ui/data/dataset_inspect_job.h"
 #include "ui/data/message_banner.h"
+#include "ui/models/class_count_model.h"
 #include "ui/project/project_state.h"
 
 namespace tstudio::ui {
@@ -621,12 +622,12 @@ void DataPage::updateSplitBox() {
 
 void DataPage::saveState(const QString& group) const {
     QSettings settings;
-    settings.setValue(group + QStringLiteral("/splitter"), m_splitter->saveState());
+    settings.setValue(settings_keys::dataPageSplitter(group), m_splitter->saveState());
 }
 
 void DataPage::restoreState(const QString& group) {
     const QSettings settings;
-    m_splitter->restoreState(settings.value(group + QStringLiteral("/splitter")).toByteArray());
+    m_splitter->restoreState(settings.value(settings_keys::dataPageSplitter(group)).toByteArray());
 }
 
 } // namespace tstudio::ui

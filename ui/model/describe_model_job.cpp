@@ -2,22 +2,18 @@
 
 #include <exception>
 
-#include <QThread>
+#include <QFutureWatcher>
+#include <QtConcurrent/qtconcurrenttask.h>
 
 namespace tstudio::ui {
 
 DescribeModelJob::DescribeModelJob(QObject* parent) : QObject(parent) {}
 
-DescribeModelJob::~DescribeModelJob() {
-    if (m_thread != nullptr) {
-        m_thread->wait();
-        delete m_thread;
-    }
-}
+DescribeModelJob::~DescribeModelJob() = default;
 
 void DescribeModelJob::request(Request request) {
     m_pending = std::move(request);
-    if (m_thread == nullptr) {
+    if (m_watcher == nullptr) {
         startNext();
         Q_EMIT busyChanged(true);
     }
@@ -26,42 +22,46 @@ void DescribeModelJob::request(Request request) {
 void DescribeModelJob::startNext() {
     Request request = std::move(*m_pending);
     m_pending.reset();
-    m_thread = QThread::create([this, request] {
-        training::ModuleTree tree;
-        QString message;
-        // The thread's entry point holds the only catch: whatever escapes core becomes failed().
-        try {
-            auto described =
-                training::describeModel(request.config, request.numClasses, request.stage);
-            if (described) {
-                tree = std::move(described).value();
-            } else {
-                message = QString::fromStdString(described.message());
-            }
-        } catch (const std::exception& e) {
-            message = tr("Could not build the network: %1").arg(QString::fromUtf8(e.what()));
-        }
-        QMetaObject::invokeMethod(
-            this,
-            [this, tree = std::move(tree), message, config = request.config] {
-                m_thread->wait();
-                delete m_thread;
-                m_thread = nullptr;
-                if (m_pending) {
-                    startNext(); // a newer request supersedes this result
-                    return;
-                }
-                Q_EMIT busyChanged(false);
-                if (message.isEmpty()) {
-                    Q_EMIT described(tree, config);
+    m_watcher = new QFutureWatcher<Outcome>(this);
+    connect(m_watcher, &QFutureWatcher<Outcome>::finished, this, &DescribeModelJob::onFinished);
+    // Ahead of the pool's queued scans and previews: the person waits for this tree.
+    m_watcher->setFuture(
+        QtConcurrent::task([request] {
+            Outcome outcome;
+            outcome.config = request.config;
+            // The task's entry point holds the only catch: whatever escapes core is failed().
+            try {
+                auto described =
+                    training::describeModel(request.config, request.numClasses, request.stage);
+                if (described) {
+                    outcome.tree = std::move(described).value();
                 } else {
-                    Q_EMIT failed(message);
+                    outcome.message = QString::fromStdString(described.message());
                 }
-            },
-            Qt::QueuedConnection);
-    });
-    m_thread->setObjectName(QStringLiteral("describe-model"));
-    m_thread->start(QThread::LowPriority);
+            } catch (const std::exception& e) {
+                outcome.message =
+                    tr("Could not build the network: %1").arg(QString::fromUtf8(e.what()));
+            }
+            return outcome;
+        })
+            .withPriority(1)
+            .spawn());
+}
+
+void DescribeModelJob::onFinished() {
+    const Outcome outcome = m_watcher->result();
+    m_watcher->deleteLater();
+    m_watcher = nullptr;
+    if (m_pending) {
+        startNext(); // a newer request supersedes this result
+        return;
+    }
+    Q_EMIT busyChanged(false);
+    if (outcome.message.isEmpty()) {
+        Q_EMIT described(outcome.tree, outcome.config);
+    } else {
+        Q_EMIT failed(outcome.message);
+    }
 }
 
 } // namespace tstudio::ui

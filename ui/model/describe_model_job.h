@@ -8,7 +8,7 @@
 #include "core/training/model_tree.h"
 #include "core/training/training_config.h"
 
-class QThread;
+template <typename T> class QFutureWatcher;
 
 namespace tstudio::ui {
 
@@ -29,11 +29,11 @@ public:
     };
 
     explicit DescribeModelJob(QObject* parent = nullptr);
-    /** Waits for a running description (they are short) and drops its result. */
+    /** Never waits: a running description ends on its own in the thread pool, unheard. */
     ~DescribeModelJob() override;
 
     void request(Request request);
-    bool isBusy() const { return m_thread != nullptr; }
+    bool isBusy() const { return m_watcher != nullptr; }
 
 Q_SIGNALS:
     void busyChanged(bool busy);
@@ -42,9 +42,15 @@ Q_SIGNALS:
     void failed(const QString& message);
 
 private:
+    struct Outcome {
+        training::ModuleTree tree;
+        training::TrainingConfig config;
+        QString message; ///< empty when described
+    };
     void startNext();
+    void onFinished();
 
-    QThread* m_thread = nullptr;
+    QFutureWatcher<Outcome>* m_watcher = nullptr; ///< of the running description
     std::optional<Request> m_pending;
 };
 

@@ -15,7 +15,7 @@
 #include "core/models/registry.h"
 #include "ui/model/describe_model_job.h"
 #include "ui/model/freeze_edits.h"
-#include "ui/model/module_tree_model.h"
+#include "ui/models/module_tree_model.h"
 #include "ui/project/project_state.h"
 
 namespace tstudio::ui {

@@ -111,6 +111,16 @@ int LivePlot::pointCount(int series) const {
     return m_plot->graph(series)->data()->size();
 }
 
+std::vector<QPointF> LivePlot::points(int series) const {
+    std::vector<QPointF> result;
+    const auto data = m_plot->graph(series)->data();
+    result.reserve(static_cast<std::size_t>(data->size()));
+    for (auto it = data->constBegin(); it != data->constEnd(); ++it) {
+        result.emplace_back(it->key, it->value);
+    }
+    return result;
+}
+
 std::optional<double> LivePlot::lastValue(int series) const {
     const auto data = m_plot->graph(series)->data();
     if (data->isEmpty()) {

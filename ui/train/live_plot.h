@@ -6,6 +6,7 @@
 #include <QWidget>
 
 #include <optional>
+#include <vector>
 
 class QCustomPlot;
 class QCPItemStraightLine;
@@ -40,6 +41,8 @@ public:
     void clear();
 
     int pointCount(int series) const;
+    /** Every point of series, in x order. */
+    std::vector<QPointF> points(int series) const;
     /** The value of series' last point, if it has one. */
     std::optional<double> lastValue(int series) const;
     void setLogX(bool log);

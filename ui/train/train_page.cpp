@@ -3,11 +3,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include <QCoreApplication>
-#include <QDateTime>
-#include <QDir>
-#include <QEvent>
-#include <QFileInfo>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -16,35 +11,24 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QSettings>
 #include <QSplitter>
 #include <QStyle>
 #include <QTabWidget>
 #include <QTime>
 #include <QVBoxLayout>
 
-#include "core/common/devices.h"
-#include "core/models/registry.h"
 #include "core/training/model_bundle.h"
-#include "core/weights/hub_cache.h"
 #include "ui/project/project_state.h"
 #include "ui/train/live_plot.h"
 #include "ui/train/lr_finder_view.h"
+#include "ui/train/training_session.h"
 #include "ui/train/training_settings.h"
-#include "ui/train/training_worker.h"
 
 namespace tstudio::ui {
 
 namespace {
-constexpr double kSmoothing = 0.9; ///< of the smoothed batch loss (TensorBoard's default look)
 constexpr int kProgressSteps = 1000;
 constexpr int kMaxLogLines = 5000;
-const auto kResumableRunKey = QStringLiteral("train/resumableRun");
-
-bool hasCheckpoint(const QString& runDir) {
-    return !runDir.isEmpty() && QFileInfo::exists(QString::fromStdString(
-                                    training::checkpointFile(runDir.toStdString()).string()));
-}
 
 QString formatDuration(double seconds) {
     if (!std::isfinite(seconds) || seconds < 0.0) {
@@ -62,14 +46,6 @@ QString formatDuration(double seconds) {
             .arg(total % 60, 2, 10, QLatin1Char('0'));
     }
     return TrainPage::tr("%1 s").arg(total);
-}
-
-bool deviceAvailable(const std::string& device) {
-    const auto devices = availableDevices();
-    if (device == "cuda") {
-        return devices.size() > 1;
-    }
-    return std::find(devices.begin(), devices.end(), device) != devices.end();
 }
 } // namespace
 
@@ -177,39 +153,46 @@ TrainPage::TrainPage(ProjectState* project, QWidget* parent) : QWidget(parent), 
         Q_EMIT statusMessage(tr("Learning rate set to %1").arg(QString::number(lr, 'g', 3)));
     });
 
-    m_worker = new TrainingWorker;
-    m_worker->moveToThread(&m_thread);
-    connect(m_worker, &TrainingWorker::logLine, this, [this](int job, const QString& line) {
-        if (job == m_jobId) {
-            appendLog(line);
-        }
+    m_session = new TrainingSession(this);
+    connect(m_session, &TrainingSession::runStarted, this, &TrainPage::onRunStarted);
+    connect(m_session, &TrainingSession::lrFinderStarted, this, [this] {
+        m_trainingJob = false;
+        m_error->setVisible(false);
+        m_progress->setValue(0);
+        setProgressText(tr("Learning-rate range test: preparing…"));
+        m_plots->setCurrentWidget(m_lrFinder);
     });
-    connect(m_worker, &TrainingWorker::batchProgress, this, &TrainPage::onBatch);
-    connect(m_worker, &TrainingWorker::epochFinished, this, &TrainPage::onEpoch);
-    connect(m_worker, &TrainingWorker::finished, this, &TrainPage::onFinished);
-    connect(m_worker, &TrainingWorker::failed, this, &TrainPage::onFailed);
-    connect(m_worker, &TrainingWorker::cancelled, this, &TrainPage::onCancelled);
-    connect(m_worker, &TrainingWorker::lrFound, this, &TrainPage::onLrFound);
-    connect(m_worker, &TrainingWorker::lrProgress, this, [this](int job, int step, int steps) {
-        if (job != m_jobId || steps <= 0) {
+    connect(m_session, &TrainingSession::logLine, this, &TrainPage::appendLog);
+    connect(m_session, &TrainingSession::batchProgress, this, &TrainPage::onBatch);
+    connect(m_session, &TrainingSession::phaseProgress, this, &TrainPage::onPhase);
+    connect(m_session, &TrainingSession::epochFinished, this, &TrainPage::plotEpoch);
+    connect(m_session, &TrainingSession::runFinished, this, &TrainPage::onFinished);
+    connect(m_session, &TrainingSession::failed, this, &TrainPage::onFailed);
+    connect(m_session, &TrainingSession::cancelled, this, &TrainPage::onCancelled);
+    connect(m_session, &TrainingSession::lrFound, this, &TrainPage::onLrFound);
+    connect(m_session, &TrainingSession::lrProgress, this, [this](int step, int steps) {
+        if (steps <= 0) {
             return;
         }
         m_progress->setValue(kProgressSteps * step / steps);
-        m_progress->setFormat(tr("Learning-rate range test: step %1 of %2").arg(step).arg(steps));
+        setProgressText(tr("Learning-rate range test: step %1 of %2").arg(step).arg(steps));
     });
-    m_thread.setObjectName(QStringLiteral("training-worker"));
-    m_thread.start();
-    // A remembered run whose folder or checkpoint has gone since is not offered.
-    const QString remembered = QSettings().value(kResumableRunKey).toString();
-    m_resumableRun = hasCheckpoint(remembered) ? remembered : QString();
+    connect(m_session, &TrainingSession::stateChanged, this, &TrainPage::updateButtons);
     updateButtons();
 }
 
-TrainPage::~TrainPage() {
-    stopAndWait();
-    m_thread.quit();
-    m_thread.wait();
-    delete m_worker;
+TrainPage::~TrainPage() = default;
+
+bool TrainPage::isRunning() const {
+    return m_session->isRunning();
+}
+
+bool TrainPage::isPaused() const {
+    return m_session->isPaused();
+}
+
+QString TrainPage::resumableRun() const {
+    return m_session->resumableRun();
 }
 
 QString TrainPage::errorText() const {
@@ -224,147 +207,46 @@ QString TrainPage::logText() const {
     return m_log->toPlainText();
 }
 
-QString TrainPage::checkCanStart() const {
-    if (isRunning()) {
-        return tr("A run is already in progress: stop it first.");
-    }
-    const auto& dataset = m_project->dataset();
-    const auto& config = m_project->config();
-    if (dataset.classes().size() < 2 || dataset.size() == 0) {
-        return tr("Training needs a dataset with at least two classes: open one on the Data "
-                  "page first.");
-    }
-    if (!deviceAvailable(config.device)) {
-        return tr("The device “%1” is not available on this computer (no CUDA device was "
-                  "found): choose “cpu”.")
-            .arg(QString::fromStdString(config.device));
-    }
-    const models::BackboneInfo* info = models::findBackbone(config.arch);
-    if (info == nullptr) {
-        return tr("Unknown backbone “%1”: choose one on the Model page.")
-            .arg(QString::fromStdString(config.arch));
-    }
-    if (!config.fromScratch) {
-        if (!config.weights.empty()) {
-            if (!QFileInfo::exists(QString::fromStdString(config.weights.string()))) {
-                return tr("The weights file %1 does not exist: choose another one on the Model "
-                          "page, or use the official weights.")
-                    .arg(QString::fromStdString(config.weights.string()));
-            }
-        } else if (!weights::cachedOfficialWeights(*info)) {
-            return tr("The official ImageNet weights of %1 are not downloaded yet: download "
-                      "them on the Model page, choose a local file, or train from scratch.")
-                .arg(QString::fromStdString(info->displayName));
-        }
-    }
-    return {};
-}
-
-int TrainPage::beginJob(Job job) {
-    m_job = job;
-    ++m_jobId;
-    m_paused = false;
-    m_stopRequested = false;
-    m_error->setVisible(false);
-    m_worker->prepareJob();
-    if (job == Job::Training) {
-        m_project->setTraining(true);
-    }
-    updateButtons();
-    return m_jobId;
-}
-
-void TrainPage::endJob() {
-    const bool wasTraining = m_job == Job::Training;
-    m_job = Job::None;
-    m_paused = false;
-    if (wasTraining) {
-        m_project->setTraining(false);
-    }
-    m_speed->clear();
-    updateButtons();
-}
-
 void TrainPage::start() {
-    const QString problem = checkCanStart();
+    const QString problem = m_session->startRun(m_project->config(), m_project->dataset());
     if (!problem.isEmpty()) {
         showError(problem);
-        return;
     }
-    training::TrainingConfig config = m_project->config();
-    // Every run gets a folder of its own inside the runs folder, named by backbone and time.
-    const QString runs = config.outDir.empty() ? TrainingSettings::defaultRunsFolder()
-                                               : QString::fromStdString(config.outDir.string());
-    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    QString runDir =
-        QDir(runs).filePath(QString::fromStdString(config.arch) + QLatin1Char('-') + stamp);
-    for (int n = 2; QFileInfo::exists(runDir); ++n) {
-        runDir = QDir(runs).filePath(
-            QStringLiteral("%1-%2-%3").arg(QString::fromStdString(config.arch), stamp).arg(n));
-    }
-    if (!QDir().mkpath(runDir)) {
-        showError(tr("Cannot create the run folder %1: choose another runs folder.").arg(runDir));
-        return;
-    }
-    beginRun(runDir, /*resume=*/false);
 }
 
 void TrainPage::continueRun() {
-    if (isRunning()) {
-        showError(tr("A run is already in progress: stop it first."));
-        return;
-    }
-    const QString runDir = m_resumableRun;
-    if (!hasCheckpoint(runDir)) {
-        setResumableRun(QString());
-        showError(tr("There is no stopped run to continue: its folder or checkpoint is gone."));
-        return;
-    }
-    const QString problem = checkCanStart();
+    const QString problem = m_session->continueRun(m_project->config(), m_project->dataset());
     if (!problem.isEmpty()) {
         showError(problem);
-        return;
     }
-    beginRun(runDir, /*resume=*/true);
 }
 
-void TrainPage::beginRun(const QString& runDir, bool resume) {
-    training::TrainingConfig config = m_project->config();
-    config.outDir = runDir.toStdString();
+void TrainPage::onRunStarted(const QString& runDir, bool resumed) {
+    m_trainingJob = true;
+    m_error->setVisible(false);
     // A new run starts with empty plots; a continued one adds to what this window shows of it,
     // or, after a restart, to the epochs its stopped part saved in its bundle (a small header).
-    if (!resume || m_plottedEpochs == 0) {
+    if (!resumed || m_plottedEpochs == 0) {
         clearRunViews();
-        if (resume) {
+        if (resumed) {
             plotSavedEpochs(runDir);
         }
     }
     m_log->clear();
     m_summary->clear();
-    m_progress->setFormat(resume ? tr("Resuming…") : tr("Preparing…"));
+    setProgressText(resumed ? tr("Resuming…") : tr("Preparing…"));
     m_plots->setCurrentWidget(m_lossPlot);
-    m_runDir = runDir;
-    // Until this run ends, it is the one a stop leaves to continue.
-    setResumableRun(QString());
-
-    const int job = beginJob(Job::Training);
-    appendLog((resume ? tr("Continuing the run in %1") : tr("Run folder: %1")).arg(runDir));
-    QMetaObject::invokeMethod(
-        m_worker,
-        [worker = m_worker, job, config, resume, dataset = m_project->dataset()] {
-            worker->run(job, config, dataset, resume);
-        },
-        Qt::QueuedConnection);
+    m_project->setTraining(true);
+    appendLog((resumed ? tr("Continuing the run in %1") : tr("Run folder: %1")).arg(runDir));
     Q_EMIT runStarted();
-    Q_EMIT statusMessage(tr("Training %1…").arg(QString::fromStdString(config.arch)));
+    Q_EMIT statusMessage(tr("Training %1…").arg(QString::fromStdString(m_project->config().arch)));
 }
 
 void TrainPage::clearRunViews() {
     m_lossPlot->clear();
     m_accuracyPlot->clear();
     m_lrPlot->clear();
-    m_smoothedLoss = 0.0;
-    m_smoothedCount = 0;
+    m_smoother.reset();
     m_plottedEpochs = 0;
     for (LivePlot* plot : {m_lossPlot, m_accuracyPlot, m_lrPlot}) {
         plot->setXSpan(1.0, 0.0);
@@ -383,84 +265,57 @@ void TrainPage::plotSavedEpochs(const QString& runDir) {
     }
 }
 
-void TrainPage::setResumableRun(const QString& runDir) {
-    m_resumableRun = runDir;
-    // Remembered across restarts: closing the window during a run stops it, and the next start
-    // can continue it.
-    QSettings settings;
-    if (runDir.isEmpty()) {
-        settings.remove(kResumableRunKey);
-    } else {
-        settings.setValue(kResumableRunKey, runDir);
-    }
-    updateButtons();
-}
-
 void TrainPage::findLearningRate() {
-    const QString problem = checkCanStart();
+    const QString problem =
+        m_session->findLearningRate(m_project->config(), m_project->dataset(), m_lrOptions);
     if (!problem.isEmpty()) {
         showError(problem);
-        return;
     }
-    m_progress->setValue(0);
-    m_progress->setFormat(tr("Learning-rate range test: preparing…"));
-    m_plots->setCurrentWidget(m_lrFinder);
-    const int job = beginJob(Job::LrFinder);
-    QMetaObject::invokeMethod(
-        m_worker,
-        [worker = m_worker, job, config = m_project->config(), dataset = m_project->dataset(),
-         options = m_lrOptions] { worker->findLearningRate(job, config, dataset, options); },
-        Qt::QueuedConnection);
 }
 
 void TrainPage::togglePause() {
-    if (m_job != Job::Training) {
+    if (m_session->job() != TrainingSession::Job::Training || m_session->isStopping()) {
         return;
     }
-    m_paused = !m_paused;
-    m_worker->setPaused(m_paused);
-    m_speed->setText(m_paused ? tr("Paused") : QString());
-    appendLog(m_paused ? tr("Paused by the user") : tr("Resumed"));
-    updateButtons();
+    const bool paused = !m_session->isPaused();
+    m_session->setPaused(paused);
+    m_speed->setText(paused ? tr("Paused") : QString()); // the next batch shows the speed
+    appendLog(paused ? tr("Paused by the user") : tr("Resumed"));
+    setProgressText(m_progressText); // adds or removes "Paused ·", keeps the numbers
 }
 
 void TrainPage::stop() {
-    if (!isRunning() || m_stopRequested) {
+    if (!isRunning() || m_session->isStopping()) {
         return;
     }
-    m_stopRequested = true;
-    m_paused = false;
-    m_worker->requestStop();
+    m_session->stop();
     m_progress->setFormat(tr("Stopping after the current batch…"));
     Q_EMIT statusMessage(tr("Stopping after the current batch…"));
-    updateButtons();
 }
 
-bool TrainPage::stopAndWait(unsigned long msecs) {
-    if (!isRunning()) {
-        return true;
+void TrainPage::setProgressText(const QString& text) {
+    m_progressText = text;
+    if (m_session->isStopping()) {
+        return; // "Stopping…" stays until the job ends
     }
-    stop();
-    const bool idle = m_worker->waitUntilIdle(msecs);
-    // The job's last signals are queued to this page: handle them now (bundle path, summary),
-    // since the caller may be closing the window and never return to the event loop.
-    QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
-    return idle && !isRunning();
+    m_progress->setFormat(m_session->isPaused() ? tr("Paused · %1").arg(text) : text);
 }
 
 void TrainPage::updateButtons() {
     const bool running = isRunning();
+    const bool training = m_session->job() == TrainingSession::Job::Training;
+    const bool paused = m_session->isPaused();
+    const QString resumable = m_session->resumableRun();
     m_start->setEnabled(!running);
-    m_pause->setEnabled(m_job == Job::Training && !m_stopRequested);
-    m_pause->setText(m_paused ? tr("Resume") : tr("Pause"));
-    m_pause->setIcon(
-        style()->standardIcon(m_paused ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
-    m_stop->setEnabled(running && !m_stopRequested);
-    m_continue->setVisible(!m_resumableRun.isEmpty());
-    m_continue->setEnabled(!running && !m_resumableRun.isEmpty());
+    m_pause->setEnabled(training && !m_session->isStopping());
+    m_pause->setText(paused ? tr("Resume") : tr("Pause"));
+    m_pause->setIcon(style()->standardIcon(paused ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
+    m_stop->setEnabled(running && !m_session->isStopping());
+    m_continue->setVisible(!resumable.isEmpty());
+    m_continue->setEnabled(!running && !resumable.isEmpty());
     m_continue->setToolTip(
         tr("Continue the stopped run in %1 from its last finished epoch, with the same settings")
-            .arg(m_resumableRun));
+            .arg(resumable));
     m_settings->findLrButton()->setEnabled(!running);
 }
 
@@ -475,22 +330,19 @@ void TrainPage::appendLog(const QString& line) {
         QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), line));
 }
 
-void TrainPage::onBatch(int job, const training::BatchProgress& progress) {
-    if (job != m_jobId || progress.batches <= 0) {
+void TrainPage::onBatch(const training::BatchProgress& progress) {
+    if (progress.batches <= 0) {
         return;
     }
     const double x = (progress.epoch - 1) +
                      static_cast<double>(progress.batch) / static_cast<double>(progress.batches);
     m_lossPlot->addPoint(TrainBatchLoss, x, progress.loss);
     if (std::isfinite(progress.loss)) {
-        // Exponential moving average with bias correction, so the first points are not
-        // pulled towards zero.
-        m_smoothedLoss = kSmoothing * m_smoothedLoss + (1.0 - kSmoothing) * progress.loss;
-        ++m_smoothedCount;
         m_lossPlot->addPoint(TrainSmoothedLoss, x,
-                             m_smoothedLoss / (1.0 - std::pow(kSmoothing, m_smoothedCount)));
+                             m_smoother.add(progress.loss, progress.batch, progress.batches));
     }
     m_lrPlot->addPoint(0, x, progress.learningRate);
+    m_epochs = progress.epochs;
     if (progress.epochs != m_plottedEpochs) {
         m_plottedEpochs = progress.epochs;
         for (LivePlot* plot : {m_lossPlot, m_accuracyPlot, m_lrPlot}) {
@@ -498,22 +350,18 @@ void TrainPage::onBatch(int job, const training::BatchProgress& progress) {
         }
     }
 
-    const double done = static_cast<double>(progress.epoch - 1) +
-                        static_cast<double>(progress.batch) / static_cast<double>(progress.batches);
     m_progress->setValue(
-        static_cast<int>(std::lround(kProgressSteps * done / std::max(progress.epochs, 1))));
-    QString format = tr("Epoch %1 of %2 · batch %3 of %4")
-                         .arg(progress.epoch)
-                         .arg(progress.epochs)
-                         .arg(progress.batch)
-                         .arg(progress.batches);
+        static_cast<int>(std::lround(kProgressSteps * x / std::max(progress.epochs, 1))));
+    QString text = tr("Epoch %1 of %2 · batch %3 of %4")
+                       .arg(progress.epoch)
+                       .arg(progress.epochs)
+                       .arg(progress.batch)
+                       .arg(progress.batches);
     if (progress.stage == 2) {
-        format = tr("Stage 2 · %1").arg(format);
+        text = tr("Stage 2 · %1").arg(text);
     }
-    if (!m_stopRequested) {
-        m_progress->setFormat(format);
-    }
-    if (!m_paused) {
+    setProgressText(text);
+    if (!m_session->isPaused()) {
         // Head steps over cached prefix outputs are not images read: say which it is.
         QString speed = (progress.cachedFeatures ? tr("%1 cached features/s · %2 left")
                                                  : tr("%1 images/s · %2 left"))
@@ -526,11 +374,27 @@ void TrainPage::onBatch(int job, const training::BatchProgress& progress) {
     }
 }
 
-void TrainPage::onEpoch(int job, const training::EpochMetrics& metrics) {
-    if (job != m_jobId) {
-        return;
+void TrainPage::onPhase(const training::PhaseProgress& progress) {
+    const QString done = QLocale().toString(static_cast<qlonglong>(progress.done));
+    const QString total = QLocale().toString(static_cast<qlonglong>(progress.total));
+    switch (progress.phase) {
+    case training::PhaseProgress::Phase::Caching:
+        // Before the first epoch: the bar shows this once-only work filling up.
+        if (progress.total > 0) {
+            m_progress->setValue(static_cast<int>(kProgressSteps * progress.done / progress.total));
+        }
+        setProgressText(tr("Computing features once: %1 of %2 images").arg(done, total));
+        break;
+    case training::PhaseProgress::Phase::Validating:
+        setProgressText(tr("Epoch %1 of %2 · validating %3 of %4")
+                            .arg(progress.epoch)
+                            .arg(std::max(m_epochs, progress.epoch))
+                            .arg(done, total));
+        break;
+    case training::PhaseProgress::Phase::Testing:
+        setProgressText(tr("Testing %1 of %2").arg(done, total));
+        break;
     }
-    plotEpoch(metrics);
 }
 
 void TrainPage::plotEpoch(const training::EpochMetrics& metrics) {
@@ -541,23 +405,13 @@ void TrainPage::plotEpoch(const training::EpochMetrics& metrics) {
     m_accuracyPlot->addPoint(ValAccuracy, x, 100.0 * metrics.valAccuracy);
 }
 
-void TrainPage::onFinished(int job, const training::TrainingSummary& summary) {
-    if (job != m_jobId) {
-        return;
-    }
-    if (summary.bundle.empty()) {
-        // Stopped before any epoch finished: the engine kept nothing, as when it was cancelled.
-        onCancelled(job);
-        return;
-    }
-    endJob();
-    // Stopped by the person before its last epoch: the checkpoint can carry it on.
-    const bool userStopped = summary.stoppedEarly && summary.stopReason != "early stopping";
-    setResumableRun(userStopped && hasCheckpoint(m_runDir) ? m_runDir : QString());
+void TrainPage::onFinished(const training::TrainingSummary& summary) {
+    m_project->setTraining(false);
+    m_speed->clear();
     const QString bundle = QString::fromStdString(summary.bundle.string());
     m_project->setLastBundle(bundle);
     m_progress->setValue(kProgressSteps);
-    m_progress->setFormat(summary.stoppedEarly ? tr("Stopped") : tr("Done"));
+    setProgressText(summary.stoppedEarly ? tr("Stopped") : tr("Done"));
     QString text = (summary.cachedFeatures
                         ? tr("<b>Best validation accuracy %1 %</b> (epoch %2) · %3 epochs in %4 · "
                              "%5 cached features/s")
@@ -568,6 +422,11 @@ void TrainPage::onFinished(int job, const training::TrainingSummary& summary) {
                        .arg(summary.epochsRun)
                        .arg(formatDuration(summary.wallSeconds),
                             QLocale().toString(summary.trainImagesPerSecond, 'f', 0));
+    if (summary.cacheImagesPerSecond > 0.0) {
+        // What a cached run's speed rests on: the one pass of images through the frozen part.
+        text += tr(" · features computed at %1 images/s")
+                    .arg(QLocale().toString(summary.cacheImagesPerSecond, 'f', 0));
+    }
     if (summary.test) {
         text += tr(" · test accuracy %1 % on %2 images")
                     .arg(QLocale().toString(100.0 * summary.test->top1, 'f', 1))
@@ -583,33 +442,26 @@ void TrainPage::onFinished(int job, const training::TrainingSummary& summary) {
     Q_EMIT runEnded(true);
 }
 
-void TrainPage::onFailed(int job, const QString& message) {
-    if (job != m_jobId) {
-        return;
-    }
-    const bool wasTraining = m_job == Job::Training;
-    endJob();
-    m_progress->setFormat(tr("Failed"));
-    showError((wasTraining ? tr("Training failed: %1") : tr("The learning-rate finder failed: %1"))
-                  .arg(message));
+void TrainPage::onFailed(const QString& message) {
+    m_speed->clear();
+    setProgressText(tr("Failed"));
+    showError(
+        (m_trainingJob ? tr("Training failed: %1") : tr("The learning-rate finder failed: %1"))
+            .arg(message));
     appendLog(message);
-    if (wasTraining) {
+    if (m_trainingJob) {
+        m_project->setTraining(false);
         Q_EMIT runEnded(false);
     } else {
         Q_EMIT lrFinderEnded(false);
     }
 }
 
-void TrainPage::onCancelled(int job) {
-    if (job != m_jobId) {
-        return;
-    }
-    const bool wasTraining = m_job == Job::Training;
-    endJob();
-    m_progress->setFormat(tr("Stopped"));
-    if (wasTraining) {
-        // A continued run keeps the checkpoint it started from, and can be continued again.
-        setResumableRun(hasCheckpoint(m_runDir) ? m_runDir : QString());
+void TrainPage::onCancelled() {
+    m_speed->clear();
+    setProgressText(tr("Stopped"));
+    if (m_trainingJob) {
+        m_project->setTraining(false);
         m_summary->setText(tr("Stopped before the first epoch ended: no model was saved."));
         Q_EMIT runEnded(false);
     } else {
@@ -617,13 +469,10 @@ void TrainPage::onCancelled(int job) {
     }
 }
 
-void TrainPage::onLrFound(int job, const training::LrFinderResult& result) {
-    if (job != m_jobId) {
-        return;
-    }
-    endJob();
+void TrainPage::onLrFound(const training::LrFinderResult& result) {
+    m_speed->clear();
     m_progress->setValue(kProgressSteps);
-    m_progress->setFormat(tr("Learning-rate range test done"));
+    setProgressText(tr("Learning-rate range test done"));
     m_lrFinder->setResult(result);
     m_plots->setCurrentWidget(m_lrFinder);
     Q_EMIT lrFinderEnded(true);

@@ -1,11 +1,11 @@
 #pragma once
 
 #include <QString>
-#include <QThread>
 #include <QWidget>
 
 #include "core/training/trainer.h"
 #include "core/training/training_events.h"
+#include "ui/train/loss_smoother.h"
 
 class QLabel;
 class QPlainTextEdit;
@@ -18,32 +18,26 @@ namespace tstudio::ui {
 class LivePlot;
 class LrFinderView;
 class ProjectState;
+class TrainingSession;
 class TrainingSettings;
-class TrainingWorker;
 
 /**
  * The Train page: the training settings, Start / Pause / Stop, live plots of loss, accuracy and
- * learning rate, progress with throughput and ETA, the run's log, and the learning-rate finder.
- * train() runs on a TrainingWorker in its own thread; the GUI thread never waits on it except
- * in stopAndWait(), which the window calls when it closes during a run.
+ * learning rate, progress (with the caching, validating and testing phases) with throughput and
+ * ETA, the run's log, and the learning-rate finder. It is the view of a TrainingSession, which
+ * runs the jobs on its own thread; the GUI thread never waits on them.
  */
 class TrainPage final : public QWidget {
     Q_OBJECT
 
 public:
     explicit TrainPage(ProjectState* project, QWidget* parent = nullptr);
-    /** Stops a running job and waits for it. */
     ~TrainPage() override;
 
+    TrainingSession* session() const { return m_session; }
     /** A training run or LR finder is running (or paused). */
-    bool isRunning() const { return m_job != Job::None; }
-    bool isPaused() const { return m_paused; }
-    /**
-     * Stops the running job after its current batch and blocks until it has ended and its
-     * results (bundle, summary) are handled. True when nothing runs any more; false if msecs
-     * passed first.
-     */
-    bool stopAndWait(unsigned long msecs = 60000);
+    bool isRunning() const;
+    bool isPaused() const;
 
     /** The range test's sweep (start, end, steps); the engine's defaults unless set. */
     void setLrFinderOptions(const training::LrFinderOptions& options) { m_lrOptions = options; }
@@ -59,7 +53,7 @@ public:
     QPushButton* stopButton() const { return m_stop; }
     QPushButton* continueButton() const { return m_continue; }
     /** The folder of the run a stop left unfinished (remembered across restarts), or empty. */
-    QString resumableRun() const { return m_resumableRun; }
+    QString resumableRun() const;
     QString errorText() const;
     QString summaryText() const;
     QString logText() const;
@@ -86,25 +80,21 @@ Q_SIGNALS:
     void statusMessage(const QString& message);
 
 private:
-    enum class Job { None, Training, LrFinder };
-
-    QString checkCanStart() const;
-    int beginJob(Job job);
-    void beginRun(const QString& runDir, bool resume);
+    void onRunStarted(const QString& runDir, bool resumed);
     void clearRunViews();
     void plotEpoch(const training::EpochMetrics& metrics);
     void plotSavedEpochs(const QString& runDir);
-    void setResumableRun(const QString& runDir);
-    void endJob();
     void showError(const QString& message);
     void appendLog(const QString& line);
     void updateButtons();
-    void onBatch(int job, const training::BatchProgress& progress);
-    void onEpoch(int job, const training::EpochMetrics& metrics);
-    void onFinished(int job, const training::TrainingSummary& summary);
-    void onFailed(int job, const QString& message);
-    void onCancelled(int job);
-    void onLrFound(int job, const training::LrFinderResult& result);
+    /** Shows text on the progress bar, after "Paused ·" while paused, unless a stop is shown. */
+    void setProgressText(const QString& text);
+    void onBatch(const training::BatchProgress& progress);
+    void onPhase(const training::PhaseProgress& progress);
+    void onFinished(const training::TrainingSummary& summary);
+    void onFailed(const QString& message);
+    void onCancelled();
+    void onLrFound(const training::LrFinderResult& result);
 
     ProjectState* m_project;
     TrainingSettings* m_settings = nullptr;
@@ -122,18 +112,12 @@ private:
     QPushButton* m_pause = nullptr;
     QPushButton* m_stop = nullptr;
     QPushButton* m_continue = nullptr;
-    QString m_runDir;       ///< of the current or last run
-    QString m_resumableRun; ///< see resumableRun()
-
-    QThread m_thread;
-    TrainingWorker* m_worker = nullptr; ///< lives on m_thread; deleted after it stops
-    Job m_job = Job::None;
-    int m_jobId = 0;
-    bool m_paused = false;
-    bool m_stopRequested = false;
-    double m_smoothedLoss = 0.0;
-    int m_smoothedCount = 0;
+    TrainingSession* m_session = nullptr;
+    LossSmoother m_smoother;
+    QString m_progressText; ///< what the progress bar says, "Paused ·" left out
     int m_plottedEpochs = 0;
+    int m_epochs = 0;           ///< of the run, as its last batch report said
+    bool m_trainingJob = false; ///< the current or last job is a run, not the LR finder
     training::LrFinderOptions m_lrOptions;
 };
 

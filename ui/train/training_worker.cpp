@@ -2,9 +2,6 @@
 
 #include <exception>
 
-#include <QDeadlineTimer>
-#include <QMutexLocker>
-
 #include "core/common/threads.h"
 #include "ui/common/failure_message.h"
 
@@ -24,6 +21,9 @@ public:
     }
     void epoch(const training::EpochMetrics& metrics) override {
         Q_EMIT m_worker->epochFinished(m_job, metrics);
+    }
+    void phase(const training::PhaseProgress& progress) override {
+        Q_EMIT m_worker->phaseProgress(m_job, progress);
     }
 
 private:
@@ -48,25 +48,6 @@ void TrainingWorker::setPaused(bool paused) {
 void TrainingWorker::prepareJob() {
     m_control.stop.store(false);
     m_control.pause.store(false);
-    QMutexLocker lock(&m_mutex);
-    m_busy = true;
-}
-
-void TrainingWorker::markIdle() {
-    QMutexLocker lock(&m_mutex);
-    m_busy = false;
-    m_idle.wakeAll();
-}
-
-bool TrainingWorker::waitUntilIdle(unsigned long msecs) {
-    QMutexLocker lock(&m_mutex);
-    QDeadlineTimer deadline(static_cast<qint64>(msecs));
-    while (m_busy) {
-        if (!m_idle.wait(&m_mutex, deadline)) {
-            return !m_busy;
-        }
-    }
-    return true;
 }
 
 void TrainingWorker::run(int job, const training::TrainingConfig& config,
@@ -90,7 +71,6 @@ void TrainingWorker::run(int job, const training::TrainingConfig& config,
         Q_EMIT failed(
             job, tr("Training stopped by an internal error: %1").arg(QString::fromUtf8(e.what())));
     }
-    markIdle();
 }
 
 void TrainingWorker::findLearningRate(int job, const training::TrainingConfig& config,
@@ -113,7 +93,6 @@ void TrainingWorker::findLearningRate(int job, const training::TrainingConfig& c
         Q_EMIT failed(job, tr("The learning-rate finder stopped by an internal error: %1")
                                .arg(QString::fromUtf8(e.what())));
     }
-    markIdle();
 }
 
 } // namespace tstudio::ui

@@ -1,9 +1,7 @@
 #pragma once
 
-#include <QMutex>
 #include <QObject>
 #include <QString>
-#include <QWaitCondition>
 
 #include "core/data/dataset.h"
 #include "core/training/trainer.h"
@@ -33,12 +31,8 @@ public:
     bool isPaused() const { return m_control.pause.load(); }
 
     /** Any thread, before queueing run() or findLearningRate(): clears the stop and pause
-        flags and marks a job as coming, so waitUntilIdle() waits for it and a stop requested
-        before the job starts still counts. */
+        flags, so a stop requested after this but before the job starts still counts. */
     void prepareJob();
-    /** Any thread but the worker's: blocks until no job runs (or msecs pass); true if idle.
-        The job's signals are posted by then. */
-    bool waitUntilIdle(unsigned long msecs);
 
 public Q_SLOTS:
     void run(int job, const tstudio::training::TrainingConfig& config,
@@ -51,6 +45,8 @@ Q_SIGNALS:
     void logLine(int job, const QString& line);
     void batchProgress(int job, const tstudio::training::BatchProgress& progress);
     void epochFinished(int job, const tstudio::training::EpochMetrics& metrics);
+    /** Caching, validating or testing: once per batch of that work. */
+    void phaseProgress(int job, const tstudio::training::PhaseProgress& progress);
     void lrProgress(int job, int step, int steps);
     void finished(int job, const tstudio::training::TrainingSummary& summary);
     void lrFound(int job, const tstudio::training::LrFinderResult& result);
@@ -58,12 +54,7 @@ Q_SIGNALS:
     void cancelled(int job);
 
 private:
-    void markIdle();
-
     training::TrainingControl m_control;
-    QMutex m_mutex;
-    QWaitCondition m_idle;
-    bool m_busy = false;
 };
 
 } // namespace tstudio::ui

@@ -11,6 +11,8 @@ WeightDownloadJob::WeightDownloadJob(QObject* parent) : QObject(parent) {}
 
 WeightDownloadJob::~WeightDownloadJob() {
     if (m_thread != nullptr) {
+        // A bounded wait: the download polls the flag every few milliseconds, aborts the reply
+        // and discards its unfinished file (QSaveFile); nothing half-written is left to finish.
         m_cancel.store(true);
         m_thread->wait();
         delete m_thread;

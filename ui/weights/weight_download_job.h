@@ -22,7 +22,7 @@ class WeightDownloadJob final : public QObject {
 
 public:
     explicit WeightDownloadJob(QObject* parent = nullptr);
-    /** Cancels a running download and waits for its thread. */
+    /** Cancels a running download and waits for its thread (milliseconds: see cancel()). */
     ~WeightDownloadJob() override;
 
     bool isRunning() const { return m_thread != nullptr; }

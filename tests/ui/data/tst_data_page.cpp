@@ -14,8 +14,8 @@
 #include "core/data/demo_dataset.h"
 #include "tests/test_support.h"
 #include "ui/data/augmentation_preview.h"
-#include "ui/data/class_count_model.h"
 #include "ui/data/data_page.h"
+#include "ui/models/class_count_model.h"
 #include "ui/project/project_state.h"
 
 using namespace tstudio;

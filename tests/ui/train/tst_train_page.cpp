@@ -1,3 +1,7 @@
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -12,15 +16,18 @@
 #include "core/training/model_bundle.h"
 #include "tiny_dataset.h"
 #include "ui/common/failure_message.h"
+#include "ui/common/settings_keys.h"
 #include "ui/project/project_state.h"
 #include "ui/train/live_plot.h"
 #include "ui/train/lr_finder_view.h"
 #include "ui/train/scientific_spin_box.h"
 #include "ui/train/train_page.h"
+#include "ui/train/training_session.h"
 #include "ui/train/training_settings.h"
 
 using tstudio::ui::LivePlot;
 using tstudio::ui::ProjectState;
+using tstudio::ui::TrainingSession;
 using tstudio::ui::TrainPage;
 
 namespace {
@@ -201,7 +208,7 @@ private Q_SLOTS:
         QVERIFY(page.continueButton()->isHidden());
 
         // A remembered run whose checkpoint has gone is not offered after a restart.
-        QSettings().setValue(QStringLiteral("train/resumableRun"),
+        QSettings().setValue(tstudio::ui::settings_keys::resumableRun(),
                              tiny.runs.filePath(QStringLiteral("gone")));
         TrainPage restarted(&project);
         QVERIFY(restarted.resumableRun().isEmpty());
@@ -221,27 +228,109 @@ private Q_SLOTS:
         page.pauseButton()->click();
         QVERIFY(!page.isPaused());
         QCOMPARE(page.pauseButton()->text(), QStringLiteral("Pause"));
-        // Stopping a paused run works too (stop clears the pause).
+        // Paused: the bar says so and keeps the numbers.
         page.pauseButton()->click();
-        QVERIFY(page.stopAndWait());
+        QVERIFY2(page.progressBar()->format().startsWith(QStringLiteral("Paused · ")),
+                 qPrintable(page.progressBar()->format()));
+        QVERIFY2(page.progressBar()->format().contains(QStringLiteral(" of ")),
+                 qPrintable(page.progressBar()->format()));
+        // Stopping a paused run works too (stop clears the pause).
+        QSignalSpy ended(&page, &TrainPage::runEnded);
+        page.stop();
+        QVERIFY(!page.isPaused());
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, kRunTimeoutMs);
         QVERIFY(!page.isRunning());
         QVERIFY(!project.isTraining());
     }
 
-    void stopAndWaitBlocksUntilTheRunHasEnded() {
+    void theSessionEndsItsJobWithOneSignalAndNeverBlocks() {
         TinyProject tiny(m_dataset, 200);
         auto& project = tiny.project;
         TrainPage page(&project);
-        QSignalSpy ended(&page, &TrainPage::runEnded);
+        TrainingSession* session = page.session();
+        QSignalSpy ended(session, &TrainingSession::ended);
+        QSignalSpy finished(session, &TrainingSession::runFinished);
         page.start();
         QVERIFY(waitForFirstEpoch(page));
-        QVERIFY(page.stopAndWait());
-        // Handled before stopAndWait returned: no event loop needed to learn where the model is.
-        QCOMPARE(ended.count(), 1);
-        QVERIFY(!page.isRunning());
-        QVERIFY(!project.isTraining());
+        session->stop();
+        QVERIFY(session->isStopping());
+        QVERIFY(session->isRunning()); // stop returns at once; the run ends on its own
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, kRunTimeoutMs);
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(ended[0][0].value<TrainingSession::Job>(), TrainingSession::Job::Training);
+        QVERIFY(!session->isRunning());
         QVERIFY(QFileInfo::exists(project.lastBundle()));
-        QVERIFY(page.stopAndWait()); // nothing running: returns at once
+        QVERIFY(QFileInfo::exists(session->runDir() + QStringLiteral("/checkpoint.pt")));
+    }
+
+    void theProgressBarShowsValidationAndTheSmoothedLossKeepsUp() {
+        // 12 training images in batches of 4: three batches per epoch.
+        TinyProject tiny(m_dataset, 3);
+        auto& project = tiny.project;
+        TrainPage page(&project);
+        QStringList texts;
+        // Connected after the page's own handler: sees the text the page just showed.
+        connect(page.session(), &TrainingSession::phaseProgress, this,
+                [&] { texts << page.progressBar()->format(); });
+        QSignalSpy ended(&page, &TrainPage::runEnded);
+        page.start();
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, kRunTimeoutMs);
+        QVERIFY2(ended[0][0].toBool(), qPrintable(page.errorText()));
+        QVERIFY2(texts.filter(QStringLiteral("Epoch 1 of 3 · validating ")).size() >= 1,
+                 qPrintable(texts.join(QLatin1Char('\n'))));
+        QVERIFY(texts.filter(QStringLiteral("Epoch 3 of 3 · validating ")).size() >= 1);
+
+        // At the end of every epoch the smoothed curve lies within that epoch's batch losses.
+        const auto batches = page.lossPlot()->points(TrainPage::TrainBatchLoss);
+        const auto smoothed = page.lossPlot()->points(TrainPage::TrainSmoothedLoss);
+        for (int epoch = 1; epoch <= 3; ++epoch) {
+            double low = std::numeric_limits<double>::infinity();
+            double high = -low;
+            for (const QPointF& point : batches) {
+                if (point.x() > epoch - 1 + 1e-9 && point.x() <= epoch + 1e-9) {
+                    low = std::min(low, point.y());
+                    high = std::max(high, point.y());
+                }
+            }
+            const auto end = std::find_if(smoothed.begin(), smoothed.end(), [&](const QPointF& p) {
+                return std::abs(p.x() - epoch) < 1e-9;
+            });
+            QVERIFY(end != smoothed.end());
+            QVERIFY2(end->y() >= low - 1e-9 && end->y() <= high + 1e-9,
+                     qPrintable(QStringLiteral("epoch %1: %2 not in [%3, %4]")
+                                    .arg(epoch)
+                                    .arg(end->y())
+                                    .arg(low)
+                                    .arg(high)));
+        }
+    }
+
+    void aCachedRunShowsTheCachingAndTestingPhasesAndTheCacheSpeed() {
+        // Feature extraction without augmentation: the frozen backbone's outputs are cached.
+        // A test split makes the run end with a test.
+        TinyProject tiny(m_dataset, 2);
+        auto config = tstudio::training::withRecommendedRecipe(
+            tiny.project.config(), tstudio::training::TrainMode::Feature);
+        config.augment = false;
+        config.epochs = 2;
+        config.split = {/*train=*/0.6, /*val=*/0.2, /*test=*/0.2};
+        tiny.project.setConfig(config);
+        TrainPage page(&tiny.project);
+        QStringList texts;
+        connect(page.session(), &TrainingSession::phaseProgress, this,
+                [&] { texts << page.progressBar()->format(); });
+        QSignalSpy ended(&page, &TrainPage::runEnded);
+        page.start();
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, kRunTimeoutMs);
+        QVERIFY2(ended[0][0].toBool(), qPrintable(page.errorText()));
+        QVERIFY2(!texts.filter(QStringLiteral("Computing features once: ")).isEmpty(),
+                 qPrintable(texts.join(QLatin1Char('\n')) + page.logText()));
+        QVERIFY2(!texts.filter(QStringLiteral("Testing ")).isEmpty(),
+                 qPrintable(texts.join(QLatin1Char('\n'))));
+        QVERIFY2(page.summaryText().contains(QStringLiteral("cached features/s")),
+                 qPrintable(page.summaryText()));
+        QVERIFY2(page.summaryText().contains(QStringLiteral("features computed at")),
+                 qPrintable(page.summaryText()));
     }
 
     void problemsAreShownNotStarted() {

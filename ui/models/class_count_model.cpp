@@ -1,4 +1,4 @@
-#include "ui/data/class_count_model.h"
+#include "ui/models/class_count_model.h"
 
 #include <QLocale>
 

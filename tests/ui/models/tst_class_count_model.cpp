@@ -5,7 +5,7 @@
 #include <QTest>
 
 #include "core/data/dataset.h"
-#include "ui/data/class_count_model.h"
+#include "ui/models/class_count_model.h"
 
 using namespace tstudio;
 using tstudio::ui::ClassCountModel;

@@ -1,4 +1,4 @@
-#include "ui/model/module_tree_model.h"
+#include "ui/models/module_tree_model.h"
 
 #include <QFont>
 #include <QLocale>

@@ -12,7 +12,7 @@
 #include "core/training/model_tree.h"
 #include "ui/model/freeze_edits.h"
 #include "ui/model/freeze_panel.h"
-#include "ui/model/module_tree_model.h"
+#include "ui/models/module_tree_model.h"
 #include "ui/project/project_state.h"
 
 using tstudio::training::FreezeSpec;

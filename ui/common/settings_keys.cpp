@@ -1,0 +1,49 @@
+#include "ui/common/settings_keys.h"
+
+namespace tstudio::ui::settings_keys {
+
+QString windowGeometry() {
+    return QStringLiteral("mainWindow/geometry");
+}
+
+QString windowState() {
+    return QStringLiteral("mainWindow/state");
+}
+
+QString currentPage() {
+    return QStringLiteral("mainWindow/page");
+}
+
+QString dataPageGroup() {
+    return QStringLiteral("dataPage");
+}
+
+QString dataPageSplitter(const QString& group) {
+    return group + QStringLiteral("/splitter");
+}
+
+QString lastDataset() {
+    return QStringLiteral("data/lastDataset");
+}
+
+QString backbone() {
+    return QStringLiteral("model/backbone");
+}
+
+QString weightsFor(const QString& arch) {
+    return QStringLiteral("weights/") + arch;
+}
+
+QString trainingConfig() {
+    return QStringLiteral("train/config");
+}
+
+QString resumableRun() {
+    return QStringLiteral("train/resumableRun");
+}
+
+QString defaultBackbone() {
+    return QStringLiteral("mobilenet_v2");
+}
+
+} // namespace tstudio::ui::settings_keys

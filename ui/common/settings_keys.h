@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QSize>
+#include <QString>
+
+/**
+ * Every QSettings key the studio reads or writes, with its default, in one place: a reader sees
+ * what is remembered across restarts, and a key cannot be spelled two ways. Keys are grouped as
+ * QSettings shows them ("group/name"); the values stay where they are used.
+ */
+namespace tstudio::ui::settings_keys {
+
+/** The main window's saveGeometry(); none: kDefaultWindowSize. */
+QString windowGeometry();
+/** The main window's saveState() (tool bars). */
+QString windowState();
+/** The object name of the step shown last; none: the first step. */
+QString currentPage();
+/** The group under which the Data page keeps its layout (splitter sizes). */
+QString dataPageGroup();
+/** Data page: its splitter's saveState(), inside dataPageGroup(). */
+QString dataPageSplitter(const QString& group);
+/** The dataset folder or file opened last; none: the demo project. */
+QString lastDataset();
+/** The registry name of the backbone chosen last; none: kDefaultBackbone. */
+QString backbone();
+/** The weights file chosen for arch; empty or none: its official file from the hub cache. */
+QString weightsFor(const QString& arch);
+/** The whole training recipe as the engine's JSON; none: the recommended feature recipe. */
+QString trainingConfig();
+/** The folder of a run a stop left unfinished, to continue; none: nothing to continue. */
+QString resumableRun();
+
+/** The backbone of a first start. */
+QString defaultBackbone();
+/** The window's size on a first start. */
+inline constexpr QSize kDefaultWindowSize{1280, 800};
+
+} // namespace tstudio::ui::settings_keys

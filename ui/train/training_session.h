@@ -1,0 +1,100 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QThread>
+
+#include "core/data/dataset.h"
+#include "core/training/trainer.h"
+#include "core/training/training_config.h"
+#include "core/training/training_events.h"
+
+namespace tstudio::ui {
+
+class TrainingWorker;
+
+/**
+ * Owns the training thread and its TrainingWorker, and the bookkeeping of a run: the job id that
+ * tells this job's reports from a stopped one's, start / pause / stop, the run folder, and the
+ * stopped run that can be continued (remembered across restarts). The Train page is its view;
+ * the window asks it to stop when it closes and quits once ended() says the run wrote its files.
+ * Lives on the GUI thread and never blocks it: every report arrives as a queued signal.
+ */
+class TrainingSession final : public QObject {
+    Q_OBJECT
+
+public:
+    enum class Job { None, Training, LrFinder };
+    Q_ENUM(Job)
+
+    explicit TrainingSession(QObject* parent = nullptr);
+    /**
+     * A job still running is asked to stop and waited for: the worker checks the stop flag at
+     * every batch (also while caching and validating), so this waits one batch and the save.
+     * The window never gets here during a run: it closes only after ended().
+     */
+    ~TrainingSession() override;
+
+    Job job() const { return m_job; }
+    bool isRunning() const { return m_job != Job::None; }
+    bool isPaused() const { return m_paused; }
+    /** A stop was requested and the job has not ended yet. */
+    bool isStopping() const { return m_stopRequested; }
+    /** The folder of the current or last run. */
+    QString runDir() const { return m_runDir; }
+    /** The folder of the run a stop left unfinished (remembered across restarts), or empty. */
+    QString resumableRun() const { return m_resumableRun; }
+
+    /** Why a job with config on dataset cannot start now (translated), or empty. */
+    QString checkCanStart(const training::TrainingConfig& config,
+                          const data::Dataset& dataset) const;
+    /** Starts a run in a new folder of config's runs folder; returns why not, or empty. */
+    QString startRun(const training::TrainingConfig& config, const data::Dataset& dataset);
+    /** Continues resumableRun() from its checkpoint, in its own folder; returns why not. */
+    QString continueRun(const training::TrainingConfig& config, const data::Dataset& dataset);
+    /** Starts the learning-rate range test; returns why not, or empty. */
+    QString findLearningRate(const training::TrainingConfig& config, const data::Dataset& dataset,
+                             const training::LrFinderOptions& options);
+
+    /** A paused run holds between batches (and caching / validation steps) until resumed. */
+    void setPaused(bool paused);
+    /** Asks the running job to stop after its current batch; returns at once. */
+    void stop();
+
+Q_SIGNALS:
+    /** A run (not the LR finder) started; resumed when it continues a stopped run. */
+    void runStarted(const QString& runDir, bool resumed);
+    void lrFinderStarted();
+    void logLine(const QString& line);
+    void batchProgress(const tstudio::training::BatchProgress& progress);
+    void phaseProgress(const tstudio::training::PhaseProgress& progress);
+    void epochFinished(const tstudio::training::EpochMetrics& metrics);
+    void lrProgress(int step, int steps);
+    /** A run ended with a bundle (finished, early-stopped or stopped after an epoch). */
+    void runFinished(const tstudio::training::TrainingSummary& summary);
+    void lrFound(const tstudio::training::LrFinderResult& result);
+    void failed(const QString& message);
+    /** Stopped before anything was kept (a run before its first epoch, or the LR finder). */
+    void cancelled();
+    /** After the ending signal of every job: nothing runs any more. */
+    void ended(tstudio::ui::TrainingSession::Job job);
+    void stateChanged();
+
+private:
+    int beginJob(Job job);
+    void beginRun(training::TrainingConfig config, const data::Dataset& dataset,
+                  const QString& runDir, bool resume);
+    void endJob();
+    void setResumableRun(const QString& runDir);
+
+    QThread m_thread;
+    TrainingWorker* m_worker = nullptr; ///< lives on m_thread; deleted after it stops
+    Job m_job = Job::None;
+    int m_jobId = 0;
+    bool m_paused = false;
+    bool m_stopRequested = false;
+    QString m_runDir;
+    QString m_resumableRun;
+};
+
+} // namespace tstudio::ui
