@@ -53,28 +53,25 @@ Status readHeader(std::string_view data, std::size_t* position) {
 // count; its bytes come after the pickles, so the record's span is filled in later.
 Result<PickleValue*> loadStorage(PickleMachine& machine, const PickleValue& id,
                                  LegacyStorages* storages, WeightRecords* records) {
-    const auto& a = id.items;
-    DType dtype;
-    std::int64_t numel = 0;
-    if (id.kind != Kind::Tuple || a.size() < 5 || a[0]->kind != Kind::String ||
-        a[0]->text != "storage" || a[1]->kind != Kind::Global ||
-        !storageTypeDType(a[1]->text, &dtype) || a[2]->kind != Kind::String ||
-        !pickleInt(a[4], &numel) || numel < 0) {
-        return fail("a persistent id that is not ('storage', type, key, location, numel)");
+    auto parsed = parseStorageId(id);
+    if (!parsed) {
+        return parsed.error();
     }
-    if (a.size() > 5 && a[5]->kind != Kind::None) {
+    // The legacy id's sixth field describes a view into a shared storage; None for a whole one.
+    if (id.items.size() > 5 && id.items[5]->kind != Kind::None) {
         return fail("storage views (torch < 0.4 files) are not supported; re-save the file "
                     "with a current torch");
     }
-    auto [it, added] = storages->try_emplace(a[2]->text);
+    const StorageId& sid = *parsed;
+    auto [it, added] = storages->try_emplace(sid.key);
     if (added) {
-        it->second = {records->storages.size(), dtype, numel, false};
+        it->second = {records->storages.size(), sid.dtype, sid.numel, false};
         records->storages.emplace_back();
-    } else if (it->second.dtype != dtype || it->second.numel != numel) {
-        return fail("storage '" + a[2]->text + "' is used with different types or sizes");
+    } else if (it->second.dtype != sid.dtype || it->second.numel != sid.numel) {
+        return fail("storage '" + sid.key + "' is used with different types or sizes");
     }
     PickleValue* storage = machine.make(Kind::Storage);
-    storage->tensor.dtype = dtype;
+    storage->tensor.dtype = sid.dtype;
     storage->tensor.storage = it->second.index;
     return storage;
 }

@@ -77,21 +77,17 @@ struct ZipStorages {
 };
 
 Result<PickleValue*> ZipStorages::load(PickleMachine& machine, const PickleValue& id) {
-    const auto& a = id.items;
-    DType dtype;
-    std::int64_t numel = 0;
-    if (id.kind != Kind::Tuple || a.size() < 5 || a[0]->kind != Kind::String ||
-        a[0]->text != "storage" || a[1]->kind != Kind::Global ||
-        !storageTypeDType(a[1]->text, &dtype) || a[2]->kind != Kind::String ||
-        !pickleInt(a[4], &numel) || numel < 0) {
-        return fail("a persistent id that is not ('storage', type, key, location, numel)");
+    auto parsed = parseStorageId(id);
+    if (!parsed) {
+        return parsed.error();
     }
-    auto [it, added] = indexByKey.try_emplace(a[2]->text, records.storages.size());
+    const StorageId& sid = *parsed;
+    auto [it, added] = indexByKey.try_emplace(sid.key, records.storages.size());
     if (added) {
-        const auto member = byName.find(folder + "data/" + a[2]->text);
+        const auto member = byName.find(folder + "data/" + sid.key);
         if (member == byName.end()) {
-            return fail("storage '" + a[2]->text + "' has no member " + folder + "data/" +
-                        a[2]->text + " in the archive");
+            return fail("storage '" + sid.key + "' has no member " + folder + "data/" + sid.key +
+                        " in the archive");
         }
         if (auto status = requireStored(*member->second); !status) {
             return status.error();
@@ -100,14 +96,15 @@ Result<PickleValue*> ZipStorages::load(PickleMachine& machine, const PickleValue
     }
     const std::uint64_t bytes = records.storages[it->second].size;
     std::uint64_t needed = 0;
-    if (__builtin_mul_overflow(static_cast<std::uint64_t>(numel), dtypeSize(dtype), &needed) ||
+    if (__builtin_mul_overflow(static_cast<std::uint64_t>(sid.numel), dtypeSize(sid.dtype),
+                               &needed) ||
         needed > bytes) {
-        return fail("storage '" + a[2]->text + "' claims " + std::to_string(numel) + " " +
-                    std::string(dtypeName(dtype)) + " elements but holds " + std::to_string(bytes) +
-                    " bytes");
+        return fail("storage '" + sid.key + "' claims " + std::to_string(sid.numel) + " " +
+                    std::string(dtypeName(sid.dtype)) + " elements but holds " +
+                    std::to_string(bytes) + " bytes");
     }
     PickleValue* storage = machine.make(Kind::Storage);
-    storage->tensor.dtype = dtype;
+    storage->tensor.dtype = sid.dtype;
     storage->tensor.storage = it->second;
     return storage;
 }
