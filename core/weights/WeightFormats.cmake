@@ -6,6 +6,8 @@ set(TSTUDIO_WEIGHT_FORMAT_SOURCES
     crc32.h
     pickle_machine.cpp
     pickle_machine.h
+    pickle_machine_run.h
+    pickle_opcodes.cpp
     pickled_state_dict.cpp
     pickled_state_dict.h
     pth_legacy_format.cpp

@@ -68,7 +68,7 @@ public:
     PickleValue* make(PickleValue::Kind kind);
 
 private:
-    class Run; // one load(): its stack, marks, memo and read position (pickle_machine.cpp)
+    class Run; // one load(): its stack, marks, memo and read position (pickle_machine_run.h)
 
     std::deque<PickleValue> m_arena;
     PersistentLoad m_persistentLoad;
