@@ -5,6 +5,8 @@ set(TSTUDIO_WEIGHT_FORMAT_SOURCES
     byte_reader.h
     pickle_machine.cpp
     pickle_machine.h
+    pickle_machine_run.h
+    pickle_opcodes.cpp
     pickled_state_dict.cpp
     pickled_state_dict.h
     pth_legacy_format.cpp

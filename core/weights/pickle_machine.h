@@ -68,6 +68,8 @@ public:
     PickleValue* make(PickleValue::Kind kind);
 
 private:
+    class Run; // one load(): its stack, marks, memo and read position (pickle_machine_run.h)
+
     std::deque<PickleValue> m_arena;
     PersistentLoad m_persistentLoad;
 };

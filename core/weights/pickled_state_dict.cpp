@@ -35,6 +35,19 @@ bool hasTensor(const PickleValue& dict) {
 
 } // namespace
 
+Result<StorageId> parseStorageId(const PickleValue& id) {
+    const auto& a = id.items;
+    StorageId storage;
+    if (id.kind != Kind::Tuple || a.size() < 5 || a[0]->kind != Kind::String ||
+        a[0]->text != "storage" || a[1]->kind != Kind::Global ||
+        !storageTypeDType(a[1]->text, &storage.dtype) || a[2]->kind != Kind::String ||
+        !pickleInt(a[4], &storage.numel) || storage.numel < 0) {
+        return fail("a persistent id that is not ('storage', type, key, location, numel)");
+    }
+    storage.key = a[2]->text;
+    return storage;
+}
+
 Result<std::vector<TensorRecord>> collectStateDict(const PickleValue& root) {
     const PickleValue* dict = &root;
     for (int depth = 0; dict->kind == Kind::Dict && !hasTensor(*dict); ++depth) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "core/common/result.h"
@@ -17,6 +18,19 @@ namespace tstudio::weights::formats {
  * Fails when the object holds no tensors at all.
  */
 Result<std::vector<TensorRecord>> collectStateDict(const PickleValue& root);
+
+/** A storage's persistent id as torch.save writes it: ('storage', type, key, location, numel). */
+struct StorageId {
+    DType dtype = DType::Float32;
+    std::string key;
+    std::int64_t numel = 0;
+};
+
+/**
+ * The fields of a persistent id that the object pickle hands to its persistent load (a tuple of
+ * at least five). Fails for anything else, or a negative element count.
+ */
+Result<StorageId> parseStorageId(const PickleValue& id);
 
 /**
  * The last step of both torch.save readers: records.tensors from collectStateDict(root), then

@@ -29,35 +29,29 @@ Status requireStored(const ZipEntry& entry) {
                 "(zip -0)");
 }
 
-} // namespace
+using EntriesByName = std::unordered_map<std::string_view, const ZipEntry*>;
 
-Result<WeightRecords> parsePthZip(std::string_view data, bool verifyChecksums) {
-    auto entries = readZipDirectory(data, verifyChecksums);
-    if (!entries) {
-        return entries.error();
-    }
-    std::unordered_map<std::string_view, const ZipEntry*> byName;
-    const ZipEntry* pickle = nullptr;
-    for (const ZipEntry& entry : *entries) {
-        byName.emplace(entry.name, &entry);
-        // torch names the top folder after the file's stem ("archive" for buffers), and files
-        // get renamed after saving, so accept any single top folder.
+// torch names the top folder after the file's stem ("archive" for buffers), and files get
+// renamed after saving, so the first <any single folder>/data.pkl is the object pickle.
+const ZipEntry* findDataPickle(const std::vector<ZipEntry>& entries) {
+    for (const ZipEntry& entry : entries) {
         const std::string_view folder = folderOf(entry.name);
         if (entry.name.ends_with("data.pkl") && entry.name.size() == folder.size() + 8 &&
-            folder.find('/') == folder.size() - 1 && !pickle) {
-            pickle = &entry;
+            folder.find('/') == folder.size() - 1) {
+            return &entry;
         }
     }
-    if (!pickle) {
-        return fail("the zip archive has no <folder>/data.pkl, so it is not a file written by "
-                    "torch.save");
-    }
-    const std::string folder(folderOf(pickle->name));
+    return nullptr;
+}
+
+// Refuses archives that are torch.save's layout but not a state dict this reader can map.
+Status checkArchive(std::string_view data, const EntriesByName& byName, const std::string& folder,
+                    const ZipEntry& pickle) {
     if (byName.count(folder + "constants.pkl")) {
         return fail("this is a TorchScript model (torch.jit.save), not a state dict; in Python, "
                     "load it and torch.save(model.state_dict(), path) instead");
     }
-    if (auto status = requireStored(*pickle); !status) {
+    if (auto status = requireStored(pickle); !status) {
         return status.error();
     }
     if (const auto it = byName.find(folder + "byteorder");
@@ -68,47 +62,79 @@ Result<WeightRecords> parsePthZip(std::string_view data, bool verifyChecksums) {
             return fail("the file was saved on a big-endian machine, which is not supported");
         }
     }
+    return success();
+}
+
+// The object pickle's persistent load: each storage key names the member <folder>/data/<key>,
+// which must hold at least the bytes the id claims.
+struct ZipStorages {
+    const EntriesByName& byName;
+    const std::string& folder;
+    WeightRecords& records;
+    std::unordered_map<std::string, std::size_t> indexByKey;
+
+    Result<PickleValue*> load(PickleMachine& machine, const PickleValue& id);
+};
+
+Result<PickleValue*> ZipStorages::load(PickleMachine& machine, const PickleValue& id) {
+    auto parsed = parseStorageId(id);
+    if (!parsed) {
+        return parsed.error();
+    }
+    const StorageId& sid = *parsed;
+    auto [it, added] = indexByKey.try_emplace(sid.key, records.storages.size());
+    if (added) {
+        const auto member = byName.find(folder + "data/" + sid.key);
+        if (member == byName.end()) {
+            return fail("storage '" + sid.key + "' has no member " + folder + "data/" + sid.key +
+                        " in the archive");
+        }
+        if (auto status = requireStored(*member->second); !status) {
+            return status.error();
+        }
+        records.storages.push_back(member->second->data);
+    }
+    const std::uint64_t bytes = records.storages[it->second].size;
+    std::uint64_t needed = 0;
+    if (__builtin_mul_overflow(static_cast<std::uint64_t>(sid.numel), dtypeSize(sid.dtype),
+                               &needed) ||
+        needed > bytes) {
+        return fail("storage '" + sid.key + "' claims " + std::to_string(sid.numel) + " " +
+                    std::string(dtypeName(sid.dtype)) + " elements but holds " +
+                    std::to_string(bytes) + " bytes");
+    }
+    PickleValue* storage = machine.make(Kind::Storage);
+    storage->tensor.dtype = sid.dtype;
+    storage->tensor.storage = it->second;
+    return storage;
+}
+
+} // namespace
+
+Result<WeightRecords> parsePthZip(std::string_view data, bool verifyChecksums) {
+    auto entries = readZipDirectory(data, verifyChecksums);
+    if (!entries) {
+        return entries.error();
+    }
+    EntriesByName byName;
+    for (const ZipEntry& entry : *entries) {
+        byName.emplace(entry.name, &entry);
+    }
+    const ZipEntry* pickle = findDataPickle(*entries);
+    if (!pickle) {
+        return fail("the zip archive has no <folder>/data.pkl, so it is not a file written by "
+                    "torch.save");
+    }
+    const std::string folder(folderOf(pickle->name));
+    if (auto status = checkArchive(data, byName, folder, *pickle); !status) {
+        return status.error();
+    }
 
     WeightRecords records;
     records.format = "pth (zip)";
-    std::unordered_map<std::string, std::size_t> storageByKey;
-    auto persistentLoad = [&](PickleMachine& machine,
-                              const PickleValue& id) -> Result<PickleValue*> {
-        const auto& a = id.items;
-        DType dtype;
-        std::int64_t numel = 0;
-        if (id.kind != Kind::Tuple || a.size() < 5 || a[0]->kind != Kind::String ||
-            a[0]->text != "storage" || a[1]->kind != Kind::Global ||
-            !storageTypeDType(a[1]->text, &dtype) || a[2]->kind != Kind::String ||
-            !pickleInt(a[4], &numel) || numel < 0) {
-            return fail("a persistent id that is not ('storage', type, key, location, numel)");
-        }
-        auto [it, added] = storageByKey.try_emplace(a[2]->text, records.storages.size());
-        if (added) {
-            const auto member = byName.find(folder + "data/" + a[2]->text);
-            if (member == byName.end()) {
-                return fail("storage '" + a[2]->text + "' has no member " + folder + "data/" +
-                            a[2]->text + " in the archive");
-            }
-            if (auto status = requireStored(*member->second); !status) {
-                return status.error();
-            }
-            records.storages.push_back(member->second->data);
-        }
-        const std::uint64_t bytes = records.storages[it->second].size;
-        std::uint64_t needed = 0;
-        if (__builtin_mul_overflow(static_cast<std::uint64_t>(numel), dtypeSize(dtype), &needed) ||
-            needed > bytes) {
-            return fail("storage '" + a[2]->text + "' claims " + std::to_string(numel) + " " +
-                        std::string(dtypeName(dtype)) + " elements but holds " +
-                        std::to_string(bytes) + " bytes");
-        }
-        PickleValue* storage = machine.make(Kind::Storage);
-        storage->tensor.dtype = dtype;
-        storage->tensor.storage = it->second;
-        return storage;
-    };
-    PickleMachine machine(persistentLoad);
+    ZipStorages storages{byName, folder, records, {}};
+    PickleMachine machine(
+        [&](PickleMachine& m, const PickleValue& id) { return storages.load(m, id); });
     std::size_t position = 0;
     const std::string_view pickleBytes = data.substr(static_cast<std::size_t>(pickle->data.offset),
                                                      static_cast<std::size_t>(pickle->data.size));
