@@ -18,7 +18,7 @@ and prints one JSON object with both sides and the ratios:
 
   /usr/bin/python3 bench/train_vs_peer.py [--tstudio PATH] [--shared DIR] [--only NAME]
                                           [--feature-epochs N] [--finetune-epochs N]
-                                          [--same-recipe]
+                                          [--threads N] [--same-recipe]
 
 Defaults: TSTUDIO_CLI or the most recently built tstudio under build*/app/cli/, and
 TSTUDIO_SHARED or ../shared beside the repository.
@@ -91,11 +91,12 @@ def ours(tstudio, shared, mode, epochs, batch, size, out, same_recipe):
     return result
 
 
-def peer(shared, mode, epochs, batch, size, out_json):
+def peer(shared, mode, epochs, batch, size, threads, out_json):
     script = os.path.join(shared, "bench", "peer_pytorch.py")
     command = ["/usr/bin/python3", script, "--data", os.path.join(shared, DATA), "--arch", ARCH,
                "--weights", os.path.join(shared, WEIGHTS), "--mode", mode, "--epochs",
-               str(epochs), "--batch", str(batch), "--size", str(size), "--json", out_json]
+               str(epochs), "--batch", str(batch), "--size", str(size), "--threads",
+               str(threads), "--json", out_json]
     code, rows, err, seconds = run_json_lines(command)
     summary = next((r for r in rows if "peer" in r), None)
     result = {"command": " ".join(command), "exit_code": code, "process_seconds": seconds,
@@ -122,6 +123,9 @@ def main():
     ap.add_argument("--feature-epochs", type=int, default=10)
     ap.add_argument("--finetune-epochs", type=int, default=5)
     ap.add_argument("--size", type=int, default=224)
+    # tstudio uses every core (useAllCores); the peer gets as many intra-op threads, not
+    # PyTorch's default, so the comparison is fair.
+    ap.add_argument("--threads", type=int, default=os.cpu_count())
     ap.add_argument("--same-recipe", action="store_true",
                     help="tstudio uses the peer's SGD 0.001 + StepLR instead of its defaults")
     a = ap.parse_args()
@@ -131,6 +135,7 @@ def main():
             sys.exit(f"train_vs_peer: {needed} not found; set TSTUDIO_SHARED or --shared")
 
     report = {"tstudio": tstudio, "arch": ARCH, "data": DATA, "size": a.size,
+              "peer_threads": a.threads,
               "recipe": "peer's optimizer and schedule" if a.same_recipe else "each its own",
               "cpus": os.cpu_count(), "load_average_at_start": os.getloadavg()}
     tmp = tempfile.mkdtemp(prefix="tstudio-vs-peer-")
@@ -138,7 +143,7 @@ def main():
         if a.only in (None, "feature"):
             mine = ours(tstudio, a.shared, "feature", a.feature_epochs, 16, a.size,
                         os.path.join(tmp, "feature"), a.same_recipe)
-            theirs = peer(a.shared, "feature", a.feature_epochs, 16, a.size,
+            theirs = peer(a.shared, "feature", a.feature_epochs, 16, a.size, a.threads,
                           os.path.join(tmp, "peer_feature.json"))
             report["feature"] = {
                 "epochs": a.feature_epochs, "batch": 16, "tstudio": mine, "peer": theirs,
@@ -151,7 +156,7 @@ def main():
         if a.only in (None, "finetune"):
             mine = ours(tstudio, a.shared, "finetune", a.finetune_epochs, 16, a.size,
                         os.path.join(tmp, "finetune"), a.same_recipe)
-            theirs = peer(a.shared, "finetune", a.finetune_epochs, 16, a.size,
+            theirs = peer(a.shared, "finetune", a.finetune_epochs, 16, a.size, a.threads,
                           os.path.join(tmp, "peer_finetune.json"))
             report["finetune"] = {
                 "epochs": a.finetune_epochs, "batch": 16, "tstudio": mine, "peer": theirs,

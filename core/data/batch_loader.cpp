@@ -3,28 +3,9 @@
 #include <algorithm>
 #include <random>
 
+#include "core/common/seeded_shuffle.h"
+
 namespace tstudio::data {
-
-namespace {
-
-/** SplitMix64: decorrelates (seed, epoch, position) into independent generator seeds. */
-std::uint64_t mix(std::uint64_t x) {
-    x += 0x9e3779b97f4a7c15ull;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
-    return x ^ (x >> 31);
-}
-
-std::uint64_t uniformBelow(std::mt19937_64& rng, std::uint64_t bound) {
-    const std::uint64_t limit = ~std::uint64_t{0} - ~std::uint64_t{0} % bound;
-    std::uint64_t value = rng();
-    while (value >= limit) {
-        value = rng();
-    }
-    return value % bound;
-}
-
-} // namespace
 
 BatchLoader::BatchLoader(const Dataset& dataset, std::vector<std::size_t> indices,
                          DecodedImageCache& cache, LoaderOptions options)
@@ -70,10 +51,9 @@ void BatchLoader::startEpoch(int epoch) {
     m_epoch = epoch;
     m_order = m_indices;
     if (m_options.shuffle) {
-        std::mt19937_64 rng(mix(m_options.seed ^ mix(static_cast<std::uint64_t>(epoch))));
-        for (std::size_t i = m_order.size(); i > 1; --i) {
-            std::swap(m_order[i - 1], m_order[uniformBelow(rng, i)]);
-        }
+        std::mt19937_64 rng(
+            splitMix64(m_options.seed ^ splitMix64(static_cast<std::uint64_t>(epoch))));
+        seededShuffle(m_order, rng);
     }
     m_done.clear();
     m_nextToMake = 0;
@@ -131,8 +111,8 @@ Batch BatchLoader::makeBatch(std::int64_t index) {
         imaging::RgbImage out;
         if (m_options.augment) {
             std::mt19937_64 rng(
-                mix(m_options.seed ^ mix((static_cast<std::uint64_t>(m_epoch) << 32) ^
-                                         static_cast<std::uint64_t>(position))));
+                splitMix64(m_options.seed ^ splitMix64((static_cast<std::uint64_t>(m_epoch) << 32) ^
+                                                       static_cast<std::uint64_t>(position))));
             out = augmentImage(**decoded, m_options.augmentation, rng);
         } else {
             out = imaging::resizeAndCenterCrop(**decoded, m_options.eval);

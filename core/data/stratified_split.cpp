@@ -1,5 +1,7 @@
 #include "core/data/stratified_split.h"
 
+#include "core/common/seeded_shuffle.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -17,17 +19,6 @@ std::uint64_t fnv1a(const std::string& text) {
         hash = (hash ^ c) * 1099511628211ull;
     }
     return hash;
-}
-
-/** Uniform in [0, bound) by rejection: std::uniform_int_distribution differs between libraries. */
-std::uint64_t uniformBelow(std::mt19937_64& rng, std::uint64_t bound) {
-    const std::uint64_t limit = std::numeric_limits<std::uint64_t>::max() -
-                                std::numeric_limits<std::uint64_t>::max() % bound;
-    std::uint64_t value = rng();
-    while (value >= limit) {
-        value = rng();
-    }
-    return value % bound;
 }
 
 /** Sizes of val and test for a class of n samples. */
@@ -75,9 +66,7 @@ void splitByClass(Dataset& dataset, Split from, const SplitFractions& f, std::ui
             return std::tie(x.path, x.record) < std::tie(y.path, y.record);
         });
         std::mt19937_64 rng(seed ^ fnv1a(dataset.classes()[c]));
-        for (std::size_t i = members.size(); i > 1; --i) {
-            std::swap(members[i - 1], members[uniformBelow(rng, i)]);
-        }
+        seededShuffle(members, rng);
         const auto [val, test] = holdOut(members.size(), f);
         for (std::size_t k = 0; k < members.size(); ++k) {
             dataset.setSplit(members[k], k < val          ? Split::Val

@@ -79,6 +79,26 @@ torch::Tensor HeadImpl::forward(torch::Tensor x) {
     return m_fc->forward(x);
 }
 
+namespace {
+
+/** What the network can be built for: two classes or more, an input size the arch takes. */
+Status checkShape(const models::BackboneInfo& info, int inputSize, int numClasses) {
+    if (numClasses < 2) {
+        return fail(ErrorKind::Dataset,
+                    "Training a classifier needs at least two classes with labelled images; "
+                    "this dataset has " +
+                        std::to_string(numClasses) + ".");
+    }
+    if (inputSize < info.minInputSize || inputSize > 2048) {
+        return fail("Input size " + std::to_string(inputSize) + " does not suit " +
+                    info.displayName + ": use " + std::to_string(info.minInputSize) +
+                    " to 2048 (default " + std::to_string(info.defaultInputSize) + ").");
+    }
+    return success();
+}
+
+} // namespace
+
 Result<TransferNet> TransferNet::create(const TrainingConfig& config, int numClasses,
                                         const weights::StateDict* backboneWeights) {
     const models::BackboneInfo* info = models::findBackbone(config.arch);
@@ -86,17 +106,9 @@ Result<TransferNet> TransferNet::create(const TrainingConfig& config, int numCla
         return fail("Unknown architecture \"" + config.arch +
                     "\"; known: " + models::knownBackboneNames());
     }
-    if (numClasses < 2) {
-        return fail(ErrorKind::Dataset,
-                    "Training a classifier needs at least two classes with labelled images; "
-                    "this dataset has " +
-                        std::to_string(numClasses) + ".");
-    }
     const int inputSize = config.inputSize == 0 ? info->defaultInputSize : config.inputSize;
-    if (inputSize < info->minInputSize || inputSize > 2048) {
-        return fail("Input size " + std::to_string(inputSize) + " does not suit " +
-                    info->displayName + ": use " + std::to_string(info->minInputSize) +
-                    " to 2048 (default " + std::to_string(info->defaultInputSize) + ").");
+    if (auto status = checkShape(*info, inputSize, numClasses); !status) {
+        return status.error();
     }
     // The initialisation is a function of the seed alone, whatever other threads draw.
     const std::int64_t fileClasses =
