@@ -98,13 +98,27 @@ void AugmentationPreview::setConfig(const data::AugmentationConfig& config) {
     scheduleUpdate();
 }
 
-void AugmentationPreview::setTrainingSource(const imaging::EvalTransform& eval) {
-    const data::CacheOptions options = data::augmentationSource(eval);
-    if (m_source && options.shortSide == m_sourceShortSide) {
-        return;
+void AugmentationPreview::setTrainingSource(const imaging::EvalTransform& eval, bool augmenting) {
+    const auto sameEvaluation = [&] {
+        return m_evaluation && m_evaluation->resizeShortSide == eval.resizeShortSide &&
+               m_evaluation->cropSize == eval.cropSize && m_evaluation->filter == eval.filter;
+    };
+    if (augmenting) {
+        const data::CacheOptions options = data::augmentationSource(eval);
+        if (m_source && !m_evaluation && options.shortSide == m_sourceShortSide) {
+            return;
+        }
+        m_source = std::make_shared<data::DecodedImageCache>(options);
+        m_sourceShortSide = options.shortSide;
+        m_evaluation.reset();
+    } else {
+        if (m_source && sameEvaluation()) {
+            return;
+        }
+        m_source = std::make_shared<data::DecodedImageCache>(data::evaluationSource(eval));
+        m_sourceShortSide = 0;
+        m_evaluation = eval;
     }
-    m_source = std::make_shared<data::DecodedImageCache>(options);
-    m_sourceShortSide = options.shortSide;
     scheduleUpdate();
 }
 
@@ -162,9 +176,9 @@ void AugmentationPreview::run() {
     if (m_samples.empty()) {
         return;
     }
-    m_watcher->setFuture(
-        QtConcurrent::run([sample = m_samples[static_cast<std::size_t>(m_sampleIndex)],
-                           config = m_config, count = m_count, seed = m_seed, source = m_source]() {
+    m_watcher->setFuture(QtConcurrent::run(
+        [sample = m_samples[static_cast<std::size_t>(m_sampleIndex)], config = m_config,
+         count = m_count, seed = m_seed, source = m_source, evaluation = m_evaluation]() {
             Outcome outcome;
             try {
                 imaging::RgbImage image;
@@ -184,6 +198,14 @@ void AugmentationPreview::run() {
                         return outcome;
                     }
                     image = std::move(decoded).value();
+                }
+                if (evaluation) {
+                    // Without augmentation every epoch sees this one crop.
+                    const QImage crop = toQImage(imaging::resizeAndCenterCrop(image, *evaluation));
+                    for (int i = 0; i < count; ++i) {
+                        outcome.images.append(crop);
+                    }
+                    return outcome;
                 }
                 for (const imaging::RgbImage& augmented :
                      data::previewAugmentations(image, config, count, seed)) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include <QFutureWatcher>
@@ -36,10 +37,11 @@ public:
     /** The images the preview can show (e.g. one per class); it starts with the first. */
     void setSamples(std::vector<data::Sample> samples);
     void setConfig(const data::AugmentationConfig& config);
-    /** Decode as a training run of this evaluation transform does before augmenting (the fast
-        reduced decode, shrunk to the transform's resize; shared with the run's disk cache), so
-        the preview shows what training sees. Without it, images are decoded in full. */
-    void setTrainingSource(const imaging::EvalTransform& eval);
+    /** Show what a training run of this evaluation transform sees. Augmenting: the augmented
+        versions of its fast decode (shrunk to the transform's resize; shared with the run's disk
+        cache). Not augmenting: the evaluation crop of the exact decode, the same every epoch.
+        Without it, images are decoded in full and augmented. */
+    void setTrainingSource(const imaging::EvalTransform& eval, bool augmenting);
     void setCount(int count);
     int count() const { return m_count; }
 
@@ -66,6 +68,8 @@ private:
     /** Shared with the running task, which may outlive a change of source. */
     std::shared_ptr<data::DecodedImageCache> m_source;
     int m_sourceShortSide = 0;
+    /** Set when training does not augment: the preview shows this transform's centre crop. */
+    std::optional<imaging::EvalTransform> m_evaluation;
     int m_sampleIndex = 0;
     data::AugmentationConfig m_config;
     int m_count = 8;

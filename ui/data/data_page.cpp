@@ -489,7 +489,8 @@ void DataPage::onConfigChanged() {
                                              : preview.crop.size;
     if (info != nullptr) {
         // Training augments from its own decode of each image, not the full-size one.
-        m_preview->setTrainingSource(imaging::EvalTransform::forBackbone(*info, config.inputSize));
+        m_preview->setTrainingSource(imaging::EvalTransform::forBackbone(*info, config.inputSize),
+                                     config.augment);
     }
     if (!config.augment) {
         preview = {};

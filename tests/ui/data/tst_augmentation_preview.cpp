@@ -7,6 +7,7 @@
 
 #include "core/data/decoded_image_cache.h"
 #include "core/data/sample.h"
+#include "core/imaging/image_decoder.h"
 #include "ui/data/augmentation_preview.h"
 
 using namespace tstudio;
@@ -99,7 +100,7 @@ private Q_SLOTS:
         QSignalSpy ready(&preview, &AugmentationPreview::previewReady);
         preview.setCount(1);
         preview.setConfig(identity);
-        preview.setTrainingSource(eval);
+        preview.setTrainingSource(eval, /*augmenting=*/true);
         preview.setSamples({sample});
         QVERIFY(ready.wait(10000));
 
@@ -112,6 +113,45 @@ private Q_SLOTS:
         QCOMPARE(shown.size(), QSize(seen.width, seen.height));
         for (int y = 0; y < seen.height; ++y) {
             QVERIFY(std::equal(seen.row(y), seen.row(y) + 3 * seen.width, shown.constScanLine(y)));
+        }
+    }
+
+    void showsTheEvaluationCropWithoutAugmentation() {
+        // Training without augmentation reads every image through the evaluation transform:
+        // the preview shows that crop, not the image as decoded.
+        QTemporaryDir tmp;
+        qputenv("XDG_CACHE_HOME", tmp.path().toLocal8Bit());
+        QImage photo(300, 200, QImage::Format_RGB888);
+        for (int y = 0; y < photo.height(); ++y) {
+            for (int x = 0; x < photo.width(); ++x) {
+                photo.setPixel(x, y, qRgb((3 * x) % 256, (5 * y) % 256, (x + y) % 256));
+            }
+        }
+        const QString file = tmp.filePath(QStringLiteral("photo.png"));
+        QVERIFY(photo.save(file, "PNG"));
+        data::Sample sample;
+        sample.path = file.toStdString();
+        sample.label = 0;
+        imaging::EvalTransform eval;
+        eval.resizeShortSide = 128;
+        eval.cropSize = 112;
+        AugmentationPreview preview;
+        QSignalSpy ready(&preview, &AugmentationPreview::previewReady);
+        preview.setCount(2);
+        preview.setTrainingSource(eval, /*augmenting=*/false);
+        preview.setSamples({sample});
+        QVERIFY(ready.wait(10000));
+        auto full = imaging::decodeImage(sample.path);
+        QVERIFY(full.ok());
+        const imaging::RgbImage crop = imaging::resizeAndCenterCrop(*full, eval);
+        QCOMPARE(preview.images().size(), 2);
+        for (const QImage& image : preview.images()) {
+            const QImage shown = image.convertToFormat(QImage::Format_RGB888);
+            QCOMPARE(shown.size(), QSize(112, 112));
+            for (int y = 0; y < crop.height; ++y) {
+                QVERIFY(
+                    std::equal(crop.row(y), crop.row(y) + 3 * crop.width, shown.constScanLine(y)));
+            }
         }
     }
 
