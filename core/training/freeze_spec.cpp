@@ -113,7 +113,7 @@ std::string formatLrMultipliers(const std::vector<LrMultiplier>& multipliers) {
     std::string text;
     for (const LrMultiplier& m : multipliers) {
         text += (text.empty() ? "" : ",") + (m.path.empty() ? std::string("all") : m.path) + "=" +
-                formatNumber(m.factor);
+                formatNumber(m.factor, 6);
     }
     return text.empty() ? "none" : text;
 }

@@ -133,11 +133,11 @@ std::string formatHeadSpec(const HeadSpec& head) {
         text += activationName(layer.activation);
         if (layer.dropout > 0.0f) {
             text += ':';
-            text += formatNumber(layer.dropout);
+            text += formatNumber(layer.dropout, 6);
         }
     }
     if (head.dropout > 0.0f) {
-        text += ",dropout=" + formatNumber(head.dropout);
+        text += ",dropout=" + formatNumber(head.dropout, 6);
     }
     return text;
 }

@@ -270,8 +270,11 @@ BundleClassifier::evaluate(const data::Dataset& dataset, data::Split split,
         return fail("There are no labelled images to evaluate in the " + data::splitName(split) +
                     " split.");
     }
-    // The pixels predict() computes for the same photo (one evaluation transform).
-    data::DecodedImageCache cache(data::evaluationSource(m_impl->info.preprocessing));
+    // The pixels predict() computes for the same photo (one evaluation transform). Each image
+    // is read once here, so nothing is spilled to the disk cache.
+    data::CacheOptions source = data::evaluationSource(m_impl->info.preprocessing);
+    source.diskDir.clear();
+    data::DecodedImageCache cache(source);
     data::LoaderOptions options;
     options.batchSize = 32;
     options.workers = 2;

@@ -28,8 +28,4 @@ std::string formatMegabytes(std::int64_t bytes) {
            " MB";
 }
 
-std::string formatNumber(double value, int digits) {
-    return QString::number(value, 'g', digits).toStdString();
-}
-
 } // namespace tstudio::training

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <string>
 
+#include "core/training/spec_text.h"
 #include "core/training/training_events.h"
 
 namespace tstudio::training {
@@ -26,7 +27,9 @@ private:
 /** "12.5 MB" */
 std::string formatMegabytes(std::int64_t bytes);
 
-/** A number with up to digits significant digits, as a person reads it ("0.001", "93.75"). */
-std::string formatNumber(double value, int digits = 4);
+/** A number as the log writes it: up to 4 significant digits ("0.001", "93.75"). */
+inline std::string formatNumber(double value) {
+    return formatNumber(value, 4);
+}
 
 } // namespace tstudio::training

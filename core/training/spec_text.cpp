@@ -36,8 +36,8 @@ std::string_view trim(std::string_view text) {
     return text;
 }
 
-std::string formatNumber(double value) {
-    return QString::number(value, 'g', 6).toStdString();
+std::string formatNumber(double value, int digits) {
+    return QString::number(value, 'g', digits).toStdString();
 }
 
 } // namespace tstudio::training

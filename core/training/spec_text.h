@@ -19,7 +19,8 @@ std::string_view trim(std::string_view text);
     GCC 12 at -O3 mistakes "\"" + std::string(part) for an overflowing copy. */
 std::string quoted(std::string_view text);
 
-/** value with up to 6 significant digits, as a person would write it (0.1, not 0.100000). */
-std::string formatNumber(double value);
+/** value with up to digits significant digits, as a person writes it ("0.1", not "0.100000"):
+    specs use 6, the run log 4. */
+std::string formatNumber(double value, int digits);
 
 } // namespace tstudio::training

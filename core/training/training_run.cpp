@@ -332,6 +332,22 @@ Status TrainingRun::setupStage(std::size_t stageIndex) {
     return success();
 }
 
+Status TrainingRun::buildCaches(PhaseProgress& progress) {
+    auto train = buildCache(m_train, "training", progress);
+    if (!train) {
+        return train.error();
+    }
+    m_trainCache = std::move(*train);
+    if (!m_val.empty()) {
+        auto val = buildCache(m_val, "validation", progress);
+        if (!val) {
+            return val.error();
+        }
+        m_valCache = std::move(*val);
+    }
+    return success();
+}
+
 Status TrainingRun::setupPrefixCache(const Stage& stage) {
     PrefixCacheFacts facts;
     facts.prefixFrozen = m_cut.blocks > 0 || m_cut.throughPooling;
@@ -364,22 +380,12 @@ Status TrainingRun::setupPrefixCache(const Stage& stage) {
     PhaseProgress progress;
     progress.phase = PhaseProgress::Phase::Caching;
     progress.total = static_cast<std::int64_t>(m_train.size() + m_val.size());
-    auto train = buildCache(m_train, "training", progress);
-    if (train && !m_val.empty()) {
-        m_trainCache = std::move(*train);
-        auto val = buildCache(m_val, "validation", progress);
-        if (!val) {
-            train = val.error();
-        } else {
-            m_valCache = std::move(*val);
-        }
-    } else if (train) {
-        m_trainCache = std::move(*train);
-    }
+    const Status built = buildCaches(progress);
     setTrainingModes(*m_net, m_trainable, stage.freeze, m_cut);
-    if (!train) {
+    if (!built) {
         m_trainCache.reset();
-        return train.error();
+        m_valCache.reset();
+        return built;
     }
     m_useCache = true;
     const std::int64_t images =

@@ -99,6 +99,8 @@ private:
     void prepareImageSources(const models::BackboneInfo& info);
     Status loadNetwork(const models::BackboneInfo& info);
     Status setupPrefixCache(const Stage& stage);
+    /** The training split's cache, then the validation split's (when there is one). */
+    Status buildCaches(PhaseProgress& progress);
     Result<PrefixCache> buildCache(const std::vector<std::size_t>& indices, const char* what,
                                    PhaseProgress& progress);
     std::unique_ptr<data::BatchLoader> makeLoader(std::vector<std::size_t> indices, bool augment,

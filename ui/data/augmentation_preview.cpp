@@ -17,6 +17,19 @@ namespace tstudio::ui {
 
 namespace {
 
+/** Whether two decode sources give the same pixels: the shrink, or the exact resize and crop. */
+bool decodesAlike(const data::CacheOptions& a, const data::CacheOptions& b) {
+    if (a.exactEval.has_value() != b.exactEval.has_value()) {
+        return false;
+    }
+    if (!a.exactEval) {
+        return a.shortSide == b.shortSide;
+    }
+    return a.exactEval->resizeShortSide == b.exactEval->resizeShortSide &&
+           a.exactEval->cropSize == b.exactEval->cropSize &&
+           a.exactEval->filter == b.exactEval->filter;
+}
+
 constexpr int kTileSize = 112;
 constexpr int kColumns = 2;
 constexpr int kCoalesceMs = 120;
@@ -99,26 +112,12 @@ void AugmentationPreview::setConfig(const data::AugmentationConfig& config) {
 }
 
 void AugmentationPreview::setTrainingSource(const imaging::EvalTransform& eval, bool augmenting) {
-    const auto sameEvaluation = [&] {
-        return m_evaluation && m_evaluation->resizeShortSide == eval.resizeShortSide &&
-               m_evaluation->cropSize == eval.cropSize && m_evaluation->filter == eval.filter;
-    };
-    if (augmenting) {
-        const data::CacheOptions options = data::augmentationSource(eval);
-        if (m_source && !m_evaluation && options.shortSide == m_sourceShortSide) {
-            return;
-        }
-        m_source = std::make_shared<data::DecodedImageCache>(options);
-        m_sourceShortSide = options.shortSide;
-        m_evaluation.reset();
-    } else {
-        if (m_source && sameEvaluation()) {
-            return;
-        }
-        m_source = std::make_shared<data::DecodedImageCache>(data::evaluationSource(eval));
-        m_sourceShortSide = 0;
-        m_evaluation = eval;
+    const data::CacheOptions options =
+        augmenting ? data::augmentationSource(eval) : data::evaluationSource(eval);
+    if (m_source && decodesAlike(m_source->options(), options)) {
+        return;
     }
+    m_source = std::make_shared<data::DecodedImageCache>(options);
     scheduleUpdate();
 }
 
@@ -176,9 +175,9 @@ void AugmentationPreview::run() {
     if (m_samples.empty()) {
         return;
     }
-    m_watcher->setFuture(QtConcurrent::run(
-        [sample = m_samples[static_cast<std::size_t>(m_sampleIndex)], config = m_config,
-         count = m_count, seed = m_seed, source = m_source, evaluation = m_evaluation]() {
+    m_watcher->setFuture(
+        QtConcurrent::run([sample = m_samples[static_cast<std::size_t>(m_sampleIndex)],
+                           config = m_config, count = m_count, seed = m_seed, source = m_source]() {
             Outcome outcome;
             try {
                 imaging::RgbImage image;
@@ -199,9 +198,10 @@ void AugmentationPreview::run() {
                     }
                     image = std::move(decoded).value();
                 }
-                if (evaluation) {
+                if (source && source->options().exactEval) {
                     // Without augmentation every epoch sees this one crop.
-                    const QImage crop = toQImage(imaging::resizeAndCenterCrop(image, *evaluation));
+                    const QImage crop =
+                        toQImage(imaging::resizeAndCenterCrop(image, *source->options().exactEval));
                     for (int i = 0; i < count; ++i) {
                         outcome.images.append(crop);
                     }

@@ -66,10 +66,9 @@ private:
 
     std::vector<data::Sample> m_samples;
     /** Shared with the running task, which may outlive a change of source. */
+    /** Its options say what is shown: an exactEval source means training does not augment,
+        and the preview shows that transform's centre crop. */
     std::shared_ptr<data::DecodedImageCache> m_source;
-    int m_sourceShortSide = 0;
-    /** Set when training does not augment: the preview shows this transform's centre crop. */
-    std::optional<imaging::EvalTransform> m_evaluation;
     int m_sampleIndex = 0;
     data::AugmentationConfig m_config;
     int m_count = 8;

@@ -252,6 +252,11 @@ private Q_SLOTS:
         QVERIFY(!summary.ok());
         QVERIFY2(summary.message().find("diverged") != std::string::npos,
                  summary.message().c_str());
+        // Caught at the first batch whose loss is not finite (epoch 2's first step, taken at
+        // the absurd rate, is the last one applied), before its own step.
+        QVERIFY2(summary.message().find("epoch 2 (batch 2), before that step was applied") !=
+                     std::string::npos,
+                 summary.message().c_str());
         QCOMPARE(summary.errorKind(), ErrorKind::NotFinite); // the window explains it translated
         QCOMPARE(recorder.epochs.size(), std::size_t{1});
         QVERIFY(fs::exists(config.outDir / "checkpoint.pt"));
