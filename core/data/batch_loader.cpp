@@ -10,7 +10,10 @@ namespace tstudio::data {
 BatchLoader::BatchLoader(const Dataset& dataset, std::vector<std::size_t> indices,
                          DecodedImageCache& cache, LoaderOptions options)
     : m_dataset(dataset), m_indices(std::move(indices)), m_cache(cache),
-      m_options(std::move(options)) {
+      m_options(std::move(options)),
+      // Enough for the batches being made, the queue and the two the consumer may hold.
+      m_buffers(static_cast<std::size_t>(std::max(1, m_options.workers) +
+                                         std::max(1, m_options.prefetchBatches) + 2)) {
     m_options.batchSize = std::max(1, m_options.batchSize);
     m_options.workers = std::max(1, m_options.workers);
     m_options.prefetchBatches = std::max(1, m_options.prefetchBatches);
@@ -127,7 +130,7 @@ Batch BatchLoader::makeBatch(std::int64_t index) {
         batch.samples.push_back(sampleIndex);
     }
     const auto count = static_cast<std::int64_t>(images.size());
-    batch.images = torch::empty({count, 3, size, size}, torch::kFloat32);
+    batch.images = m_buffers.floatTensor({count, 3, size, size});
     float* data = batch.images.data_ptr<float>();
     const std::size_t stride = 3 * static_cast<std::size_t>(size) * size;
     for (std::size_t i = 0; i < images.size(); ++i) {

@@ -15,6 +15,7 @@
 #include <torch/torch.h>
 
 #include "core/data/augmentation.h"
+#include "core/data/batch_buffer_pool.h"
 #include "core/data/dataset.h"
 #include "core/data/decoded_image_cache.h"
 #include "core/imaging/eval_transform.h"
@@ -74,6 +75,7 @@ private:
     std::vector<std::size_t> m_indices;
     DecodedImageCache& m_cache;
     LoaderOptions m_options;
+    BatchBufferPool m_buffers;
 
     std::vector<std::size_t> m_order; ///< this epoch's order
     int m_epoch = 0;

@@ -105,6 +105,23 @@ private Q_SLOTS:
         QVERIFY(other[0].samples != a[0].samples || !torch::equal(other[0].images, a[0].images));
     }
 
+    void heldBatchesKeepTheirImagesWhileLaterOnesAreMade() {
+        // The loader recycles batch memory (BatchBufferPool): a batch the consumer still holds
+        // must not be overwritten by later ones, whether it holds one batch or the whole epoch.
+        Fixture f(20);
+        DecodedImageCache cache(CacheOptions{});
+        BatchLoader loader(f.dataset, f.all, cache, smallOptions(2));
+        const auto held = epoch(loader, 4);
+        loader.startEpoch(4);
+        std::size_t i = 0;
+        while (auto batch = loader.next()) {
+            QVERIFY(i < held.size());
+            QVERIFY(torch::equal(batch->images, held[i].images));
+            ++i;
+        }
+        QCOMPARE(i, held.size());
+    }
+
     void evalPathIsDeterministicWithoutShuffle() {
         Fixture f(3);
         DecodedImageCache cache(CacheOptions{});
