@@ -8,6 +8,10 @@ find_package(PNG REQUIRED)
 find_package(JPEG REQUIRED)
 # zlib's crc32 checks and writes the CRC-32 of .pth zip members (core/weights).
 find_package(ZLIB REQUIRED)
+# xxHash's XXH3: content keys of the decode cache and duplicate detection (core/data). No CMake
+# package in Debian's libxxhash-dev: pkg-config.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 
 set(_tstudio_qt_components Core Gui Network)
 if(TSTUDIO_BUILD_TESTS)

@@ -12,7 +12,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 readonly BUILD_PACKAGES=(
     cmake ninja-build g++ ccache pkg-config
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-image-formats-plugins libqt6svg6
-    libtorch-dev libopencv-dev libpng-dev libjpeg-dev zlib1g-dev libqcustomplot-dev libqcustomplot2.1-qt6
+    libtorch-dev libopencv-dev libpng-dev libjpeg-dev zlib1g-dev libxxhash-dev libqcustomplot-dev libqcustomplot2.1-qt6
     libopenblas0-openmp
 )
 # clang-format: the format check; python3-torch/-torchvision: the tests that check our files
