@@ -11,9 +11,9 @@
 #include "core/common/parse_number.h"
 #include "core/data/dataset_file.h"
 #include "core/data/dataset_inspector.h"
-#include "core/data/dataset_opener.h"
 #include "core/data/dataset_report_json.h"
 #include "core/data/stratified_split.h"
+#include "data_argument.h"
 #include "exit_codes.h"
 
 namespace tstudio::cli {
@@ -24,8 +24,8 @@ constexpr std::size_t kItemsShown = 10;
 
 std::string dataEpilogue() {
     return "PATH is a folder of class folders (optionally split into train/ val/ test/), a "
-           "folder of\nunlabeled images, a .csv list (path,label), CIFAR-10 .bin batches or "
-           "MNIST IDX files.\n\n" +
+           "folder of\nunlabeled images, a .csv list (path,label), a project (.tsproj), "
+           "CIFAR-10 .bin batches or\nMNIST IDX files.\n\n" +
            exitCodesHelp();
 }
 
@@ -124,7 +124,8 @@ int runInspect(const std::vector<std::string>& args) {
         return kExitUsage;
     }
     options.decode = !parser.isSet("quick");
-    auto dataset = data::openDataset(parser.positional()[0], {}, parser.isSet("unlabeled"));
+    auto dataset =
+        openDataArgument(parser.positional()[0], "data inspect", parser.isSet("unlabeled"));
     if (!dataset) {
         std::fprintf(stderr, "tstudio data inspect: %s\n", dataset.message().c_str());
         return kExitUsage;
@@ -186,7 +187,7 @@ int runSplit(const std::vector<std::string>& args) {
     }
     recipe.seed = static_cast<std::uint64_t>(seed);
     recipe.fractions.train = 1 - recipe.fractions.val - recipe.fractions.test;
-    auto dataset = data::openDataset(parser.positional()[0]);
+    auto dataset = openDataArgument(parser.positional()[0], "data split");
     if (!dataset) {
         std::fprintf(stderr, "tstudio data split: %s\n", dataset.message().c_str());
         return kExitUsage;

@@ -10,8 +10,8 @@
 
 #include "arg_parser.h"
 #include "commands.h"
-#include "core/data/dataset_opener.h"
 #include "core/training/model_bundle.h"
+#include "data_argument.h"
 #include "exit_codes.h"
 #include "json_output.h"
 
@@ -69,7 +69,8 @@ int runEvaluate(const std::vector<std::string>& args) {
                      "confusion matrix. Classes are matched by name.");
     parser.addOption("model", "BUNDLE", "The .tsmodel file (required).");
     parser.addOption("data", "PATH",
-                     "Class folders, .csv, dataset .json, CIFAR-10 or IDX files (required).");
+                     "Class folders, .csv, dataset .json, project .tsproj, CIFAR-10 or IDX files "
+                     "(required).");
     parser.addOption("split", "val|test|all",
                      "Which samples; default: val when the dataset has one, else all.");
     parser.addOption("device", "cpu|cuda[:N]", "Where to run.", "cpu");
@@ -95,7 +96,7 @@ int runEvaluate(const std::vector<std::string>& args) {
                      splitName.c_str());
         return kExitUsage;
     }
-    auto dataset = data::openDataset(parser.value("data"));
+    auto dataset = openDataArgument(parser.value("data"), "evaluate");
     if (!dataset) {
         std::fprintf(stderr, "tstudio evaluate: %s\n", dataset.message().c_str());
         return kExitUsage;

@@ -3,17 +3,18 @@
 #include <cstdio>
 
 #include "core/data/augmentation_preset.h"
-#include "core/data/dataset_opener.h"
 #include "core/models/registry.h"
 #include "core/weights/hub_cache.h"
+#include "data_argument.h"
 
 namespace tstudio::cli {
 
 void addTrainingOptions(ArgParser& parser) {
-    parser.addOption("data", "DIR|CSV|JSON",
+    parser.addOption("data", "DIR|CSV|JSON|TSPROJ",
                      "Class folders (optionally train/ val/ test/), a .csv list\n"
-                     "(path,label), a dataset .json from `tstudio data split`, CIFAR-10\n"
-                     "or IDX files (required).");
+                     "(path,label), a dataset .json from `tstudio data split`, a\n"
+                     "project .tsproj labelled in the window, CIFAR-10 or IDX files\n"
+                     "(required).");
     parser.addOption("arch", "NAME",
                      "Backbone from `tstudio models`, e.g. mobilenet_v2 (required).");
     parser.addOption("weights", "FILE|none",
@@ -161,7 +162,7 @@ std::optional<data::Dataset> openTrainingData(const ArgParser& parser, const cha
         std::fprintf(stderr, "tstudio %s: --data is required (see --help)\n", command);
         return std::nullopt;
     }
-    auto dataset = data::openDataset(path);
+    auto dataset = openDataArgument(path, command);
     if (!dataset) {
         std::fprintf(stderr, "tstudio %s: %s\n", command, dataset.message().c_str());
         return std::nullopt;

@@ -93,10 +93,14 @@ void Dataset::setSplit(std::size_t index, Split split) {
     m_samples[index].split = split;
 }
 
+void Dataset::setExcluded(std::size_t index, bool excluded) {
+    m_samples[index].excluded = excluded;
+}
+
 std::vector<std::size_t> Dataset::countPerClass(Split split) const {
     std::vector<std::size_t> counts(m_classes.size(), 0);
     for (const Sample& sample : m_samples) {
-        if (sample.label >= 0 && sample.split == split) {
+        if (sample.usable() && sample.split == split) {
             ++counts[static_cast<std::size_t>(sample.label)];
         }
     }
@@ -106,7 +110,7 @@ std::vector<std::size_t> Dataset::countPerClass(Split split) const {
 std::vector<std::size_t> Dataset::countPerClass() const {
     std::vector<std::size_t> counts(m_classes.size(), 0);
     for (const Sample& sample : m_samples) {
-        if (sample.label >= 0) {
+        if (sample.usable()) {
             ++counts[static_cast<std::size_t>(sample.label)];
         }
     }
@@ -114,8 +118,14 @@ std::vector<std::size_t> Dataset::countPerClass() const {
 }
 
 std::size_t Dataset::unlabeledCount() const {
+    return static_cast<std::size_t>(
+        std::count_if(m_samples.begin(), m_samples.end(),
+                      [](const Sample& s) { return s.label < 0 && !s.excluded; }));
+}
+
+std::size_t Dataset::excludedCount() const {
     return static_cast<std::size_t>(std::count_if(m_samples.begin(), m_samples.end(),
-                                                  [](const Sample& s) { return s.label < 0; }));
+                                                  [](const Sample& s) { return s.excluded; }));
 }
 
 bool Dataset::hasSplit() const {

@@ -53,12 +53,15 @@ public:
     /** label: a class index or kUnlabeled. */
     void relabel(std::size_t index, int label);
     void setSplit(std::size_t index, Split split);
+    void setExcluded(std::size_t index, bool excluded);
 
-    /** Samples per class in split (size == classes().size()). */
+    /** Usable samples (Sample::usable) per class in split (size == classes().size()). */
     std::vector<std::size_t> countPerClass(Split split) const;
-    /** Samples per class over every split. */
+    /** Usable samples per class over every split. */
     std::vector<std::size_t> countPerClass() const;
+    /** Samples without a label that are not excluded: the ones waiting to be labelled. */
     std::size_t unlabeledCount() const;
+    std::size_t excludedCount() const;
     /** True when any sample has a split (the source had one, or a split was applied). */
     bool hasSplit() const;
 

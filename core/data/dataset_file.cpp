@@ -11,7 +11,8 @@
 
 #include "core/common/atomic_file.h"
 #include "core/common/parse_number.h"
-#include "core/data/dataset_opener.h"
+#include "core/data/cifar10_source.h"
+#include "core/data/idx_source.h"
 
 namespace tstudio::data {
 
@@ -19,7 +20,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr int kVersion = 1;
+// Version 2 added "excluded"; version 1 files read as they are (nothing excluded).
+constexpr int kVersion = 2;
 
 /** The folder sample paths are relative to: the root itself, or the folder of a root file. */
 fs::path baseFolder(const Dataset& dataset) {
@@ -51,7 +53,11 @@ std::string getPath(const QJsonObject& object, const QString& key) {
 
 } // namespace
 
-std::string datasetToJson(const DatasetDescription& description) {
+fs::path datasetRootIn(const QJsonObject& json) {
+    return fs::path(getPath(json, QStringLiteral("root")));
+}
+
+QJsonObject datasetToJsonObject(const DatasetDescription& description) {
     const Dataset& dataset = description.dataset;
     QJsonObject root;
     root[QStringLiteral("format")] = QStringLiteral("tstudio-dataset");
@@ -83,10 +89,19 @@ std::string datasetToJson(const DatasetDescription& description) {
         }
         item[QStringLiteral("label")] = sample.label;
         item[QStringLiteral("split")] = QString::fromStdString(splitName(sample.split));
+        if (sample.excluded) {
+            item[QStringLiteral("excluded")] = true;
+        }
         samples.append(item);
     }
     root[QStringLiteral("samples")] = samples;
-    return QJsonDocument(root).toJson(QJsonDocument::Indented).toStdString();
+    return root;
+}
+
+std::string datasetToJson(const DatasetDescription& description) {
+    return QJsonDocument(datasetToJsonObject(description))
+        .toJson(QJsonDocument::Indented)
+        .toStdString();
 }
 
 Result<DatasetDescription> datasetFromJson(const std::string& json) {
@@ -97,11 +112,20 @@ Result<DatasetDescription> datasetFromJson(const std::string& json) {
         return fail("The dataset file is not valid JSON (" + error.errorString().toStdString() +
                     " at offset " + std::to_string(error.offset) + ").");
     }
-    const QJsonObject root = doc.object();
-    if (root[QStringLiteral("format")].toString() != QStringLiteral("tstudio-dataset") ||
-        root[QStringLiteral("version")].toInt() != kVersion) {
-        return fail("Not a Transfer Studio dataset file of version " + std::to_string(kVersion) +
-                    ".");
+    return datasetFromJsonObject(doc.object());
+}
+
+Result<DatasetDescription> datasetFromJsonObject(const QJsonObject& root,
+                                                 const fs::path& rootOverride) {
+    if (root[QStringLiteral("format")].toString() != QStringLiteral("tstudio-dataset")) {
+        return fail("Not a Transfer Studio dataset file.");
+    }
+    if (const int version = root[QStringLiteral("version")].toInt(); version > kVersion) {
+        return fail("The dataset file was written by a newer Transfer Studio (dataset format " +
+                    std::to_string(version) + "; this build reads up to " +
+                    std::to_string(kVersion) + "). Open it with that version or a later one.");
+    } else if (version < 1) {
+        return fail("The dataset file has no valid format version; the file is damaged.");
     }
     const auto kind = parseDatasetKind(root[QStringLiteral("kind")].toString().toStdString());
     if (!kind) {
@@ -109,7 +133,7 @@ Result<DatasetDescription> datasetFromJson(const std::string& json) {
     }
     DatasetDescription description;
     Dataset& dataset = description.dataset;
-    dataset = Dataset(*kind, fs::path(getPath(root, QStringLiteral("root"))));
+    dataset = Dataset(*kind, rootOverride.empty() ? datasetRootIn(root) : rootOverride);
     for (const QJsonValue& name : root[QStringLiteral("classes")].toArray()) {
         dataset.addClass(name.toString().toStdString());
     }
@@ -128,7 +152,10 @@ Result<DatasetDescription> datasetFromJson(const std::string& json) {
     // Binary sources keep their pixels in memory: read them again and attach by record.
     std::map<std::pair<fs::path, std::int64_t>, std::shared_ptr<const imaging::RgbImage>> pixels;
     if (*kind == DatasetKind::Cifar10Binary || *kind == DatasetKind::Idx) {
-        auto source = openDataset(dataset.root());
+        // The reader of the kind named, not openDataset: a damaged file must not make us scan
+        // whatever folder it names for images.
+        auto source = *kind == DatasetKind::Cifar10Binary ? readCifar10Binary(dataset.root())
+                                                          : readIdxDataset(dataset.root());
         if (!source) {
             return fail("The dataset's source cannot be read again: " + source.message());
         }
@@ -151,6 +178,7 @@ Result<DatasetDescription> datasetFromJson(const std::string& json) {
         }
         const auto split = parseSplit(item[QStringLiteral("split")].toString().toStdString());
         sample.split = split.value_or(Split::None);
+        sample.excluded = item[QStringLiteral("excluded")].toBool(false);
         if (sample.record >= 0) {
             const auto it = pixels.find({sample.path, sample.record});
             if (it == pixels.end()) {

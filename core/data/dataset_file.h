@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 
+#include <QJsonObject>
+
 #include "core/common/result.h"
 #include "core/data/dataset.h"
 #include "core/data/stratified_split.h"
@@ -29,6 +31,8 @@ struct DatasetDescription {
  * UTF-8 are stored as base64 bytes so they survive. Any thread.
  */
 std::string datasetToJson(const DatasetDescription& description);
+/** datasetToJson as an object, for files that embed a dataset (the project). */
+QJsonObject datasetToJsonObject(const DatasetDescription& description);
 
 /**
  * Reads datasetToJson's output. In-memory sources (CIFAR-10 binary, IDX) are opened again from
@@ -36,6 +40,13 @@ std::string datasetToJson(const DatasetDescription& description);
  * list, or a binary source that cannot be opened.
  */
 Result<DatasetDescription> datasetFromJson(const std::string& json);
+/** datasetFromJson of an object; rootOverride, when given, replaces the root it names (a
+    project whose images moved with it). */
+Result<DatasetDescription> datasetFromJsonObject(const QJsonObject& json,
+                                                 const std::filesystem::path& rootOverride = {});
+
+/** The root folder or file a datasetToJsonObject object names. */
+std::filesystem::path datasetRootIn(const QJsonObject& json);
 
 /** datasetToJson written atomically to file. */
 Status saveDataset(const DatasetDescription& description, const std::filesystem::path& file);

@@ -261,7 +261,7 @@ Result<DatasetReport> inspectDataset(const Dataset& dataset, const InspectOption
     }
     for (const Sample& sample : dataset.samples()) {
         ++report.perSplit[static_cast<std::size_t>(sample.split)];
-        if (sample.label >= 0) {
+        if (sample.usable()) {
             ClassSummary& c = report.classes[static_cast<std::size_t>(sample.label)];
             ++c.perSplit[static_cast<std::size_t>(sample.split)];
             ++c.total;

@@ -24,8 +24,13 @@ struct Sample {
     std::shared_ptr<const imaging::RgbImage> image;
     int label = kUnlabeled; ///< index into Dataset::classes(), or kUnlabeled
     Split split = Split::None;
+    /** Left out by the user (blurred, off-topic, a duplicate): kept with its label and split in
+        the project, but never trained, evaluated or counted. */
+    bool excluded = false;
 
     bool inMemory() const { return image != nullptr; }
+    /** Labelled and not excluded: the samples training, evaluation and class counts use. */
+    bool usable() const { return label != kUnlabeled && !excluded; }
 };
 
 } // namespace tstudio::data

@@ -54,7 +54,7 @@ void splitByClass(Dataset& dataset, Split from, const SplitFractions& f, std::ui
     std::vector<std::vector<std::size_t>> perClass(dataset.classes().size());
     for (std::size_t i = 0; i < dataset.size(); ++i) {
         const Sample& sample = dataset.sample(i);
-        if (sample.label >= 0 && sample.split == from) {
+        if (sample.usable() && sample.split == from) {
             perClass[static_cast<std::size_t>(sample.label)].push_back(i);
         }
     }

@@ -248,7 +248,7 @@ BundleClassifier::evaluate(const data::Dataset& dataset, data::Split split,
     std::vector<std::size_t> indices;
     for (std::size_t i = 0; i < dataset.size(); ++i) {
         const data::Sample& s = dataset.sample(i);
-        if (s.label == data::kUnlabeled || (split != data::Split::None && s.split != split)) {
+        if (!s.usable() || (split != data::Split::None && s.split != split)) {
             continue;
         }
         if (labelMap[static_cast<std::size_t>(s.label)] < 0) {

@@ -156,4 +156,25 @@ EvaluationResult evaluationResultFromJson(const QJsonObject& json) {
     return r;
 }
 
+TrainingSummary trainingSummaryFromJson(const QJsonObject& json) {
+    TrainingSummary s;
+    s.bestValAccuracy = numberOf(json, "bestValAccuracy");
+    s.bestEpoch = json.value(key("bestEpoch")).toInt();
+    s.epochsRun = json.value(key("epochsRun")).toInt();
+    s.wallSeconds = numberOf(json, "wallSeconds");
+    s.trainImagesPerSecond = numberOf(json, "trainImagesPerSecond");
+    s.cachedFeatures = json.value(key("cachedFeatures")).toBool();
+    s.cacheImagesPerSecond = numberOf(json, "cacheImagesPerSecond");
+    s.stoppedEarly = json.value(key("stoppedEarly")).toBool();
+    s.stopReason = json.value(key("stopReason")).toString().toStdString();
+    s.bundle = json.value(key("bundle")).toString().toStdString();
+    for (const QJsonValue& epoch : json.value(key("history")).toArray()) {
+        s.history.push_back(epochMetricsFromJson(epoch.toObject()));
+    }
+    if (json.contains(key("test"))) {
+        s.test = evaluationResultFromJson(json.value(key("test")).toObject());
+    }
+    return s;
+}
+
 } // namespace tstudio::training

@@ -94,6 +94,7 @@ QJsonObject toJson(const TrainingSummary& summary);
 /** Inverses of toJson (the bundle stores history and test result); null numbers read as NaN. */
 EpochMetrics epochMetricsFromJson(const QJsonObject& json);
 EvaluationResult evaluationResultFromJson(const QJsonObject& json);
+TrainingSummary trainingSummaryFromJson(const QJsonObject& json);
 
 /**
  * Receives a run's reports on the training thread; keep the handlers short (the GUI's worker

@@ -151,7 +151,7 @@ void TrainingRun::prepareImageSources(const models::BackboneInfo& info) {
 Status TrainingRun::selectSamples() {
     for (std::size_t i = 0; i < m_dataset.size(); ++i) {
         const data::Sample& s = m_dataset.sample(i);
-        if (s.label == data::kUnlabeled || s.label >= numClasses()) {
+        if (!s.usable() || s.label >= numClasses()) {
             continue;
         }
         switch (s.split) {
