@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every weight-format fuzzer and the checkpoint fuzzer for SECONDS each and fails if any of them finds a crash.
+# Runs every weight-format fuzzer, the checkpoint and the project fuzzer for SECONDS each and fails if any of them finds a crash.
 #
 #   Build (standalone, no LibTorch needed; from the repository root):
 #     cmake -S tests/fuzz -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++-14 \
@@ -43,13 +43,15 @@ seed() {
         fuzz_pth_zip) [[ $magic == 504b0304 ]] || continue ;;
         fuzz_pth_legacy) [[ $magic == 80028a0a ]] || continue ;;
         fuzz_safetensors | fuzz_checkpoint) [[ $file == *.safetensors ]] || continue ;;
+        fuzz_project) continue ;;
         esac
         cp -n "$file" "$dir/" 2>/dev/null || true
     done
+    [[ $target == fuzz_project ]] && cp -n "$here"/seeds/*.tsproj "$dir/" 2>/dev/null || true
 }
 
 failed=0
-for target in fuzz_pth_zip fuzz_pth_legacy fuzz_safetensors fuzz_checkpoint; do
+for target in fuzz_pth_zip fuzz_pth_legacy fuzz_safetensors fuzz_checkpoint fuzz_project; do
     binary=$(find_target "$target")
     work="$build_dir/fuzz-work/$target"
     mkdir -p "$work/corpus" "$work/artifacts"
@@ -57,6 +59,7 @@ for target in fuzz_pth_zip fuzz_pth_legacy fuzz_safetensors fuzz_checkpoint; do
     dict="$here/pth.dict"
     [[ $target == fuzz_safetensors ]] && dict="$here/safetensors.dict"
     [[ $target == fuzz_checkpoint ]] && dict="$here/checkpoint.dict"
+    [[ $target == fuzz_project ]] && dict="$here/project.dict"
     echo "== $target: ${seconds}s, corpus $(ls "$work/corpus" | wc -l) files"
     if "$binary" "$work/corpus" -dict="$dict" -max_total_time="$seconds" -timeout=10 \
         -rss_limit_mb=2048 -max_len=65536 -artifact_prefix="$work/artifacts/" -print_final_stats=1 \
