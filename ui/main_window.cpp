@@ -39,6 +39,8 @@
 #include "ui/common/settings_keys.h"
 #include "ui/data/data_page.h"
 #include "ui/model/model_page.h"
+#include "ui/project/project_document.h"
+#include "ui/project/project_file_actions.h"
 #include "ui/project/project_state.h"
 #include "ui/train/train_page.h"
 #include "ui/train/training_session.h"
@@ -83,6 +85,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setObjectName(QStringLiteral("MainWindow"));
 
     m_project = new ProjectState(this);
+    m_document = new ProjectDocument(m_project, this);
+    m_projectActions = new ProjectFileActions(m_document, this);
+    connect(m_document, &ProjectDocument::titleChanged, this, &MainWindow::updateTitle);
+    connect(m_projectActions, &ProjectFileActions::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
     m_stack = new QStackedWidget(this);
     setCentralWidget(m_stack);
 
@@ -113,8 +120,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
     connect(m_project, &ProjectState::datasetChanged, this, &MainWindow::updatePageAvailability);
     connect(m_project, &ProjectState::configChanged, this, &MainWindow::onConfigChanged);
-    connect(m_dataPage, &DataPage::datasetOpened, this, [](const QString& path) {
-        QSettings().setValue(settings_keys::lastDataset(), QDir::cleanPath(path));
+    connect(m_dataPage, &DataPage::datasetOpened, this, [this](const QString& path) {
+        QSettings settings;
+        settings.setValue(settings_keys::lastDataset(), QDir::cleanPath(path));
+        // A dataset opened on its own starts a new untitled project on it.
+        settings.setValue(settings_keys::lastProject(), QString());
+        m_document->startUntitled();
     });
     connect(modelPage, &ModelPage::statusMessage, this,
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
@@ -162,33 +173,45 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         setCurrentPage(0);
     }
     refreshIcons();
+    updateTitle();
 }
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::updateTitle() {
+    setWindowTitle(tr("%1[*] — Transfer Studio").arg(m_document->displayName()));
+    setWindowModified(m_document->hasWorkToSave());
+}
+
 void MainWindow::createActions() {
-    m_openFolder = new QAction(tr("&Open Dataset Folder…"), this);
-    m_openFolder->setShortcut(QKeySequence::Open);
+    m_openFolder = new QAction(tr("Open Dataset &Folder…"), this);
+    m_openFolder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     m_openFolder->setToolTip(tr("Open a folder of images, one subfolder per class"));
     m_openFile = new QAction(tr("Open Dataset &File…"), this);
-    m_openFile->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_openFile->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_O));
     m_openFile->setToolTip(tr("Open a CSV list, CIFAR-10 binary batches or MNIST IDX files"));
-    m_newDemo = new QAction(tr("&New Demo Project"), this);
-    m_newDemo->setShortcut(QKeySequence::New);
+    m_newDemo = new QAction(tr("New &Demo Project"), this);
+    m_newDemo->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     m_newDemo->setToolTip(tr("Draw a small dataset of shapes to try the studio on"));
     m_quit = new QAction(tr("&Quit"), this);
     m_quit->setShortcut(QKeySequence::Quit);
     m_quit->setMenuRole(QAction::QuitRole);
 
+    // Each starts a new project on its data: unsaved work is saved or discarded first.
     connect(m_openFolder, &QAction::triggered, this, [this] {
-        setCurrentPage(0);
-        m_dataPage->chooseFolder();
+        m_projectActions->whenSaved([this] {
+            setCurrentPage(0);
+            m_dataPage->chooseFolder();
+        });
     });
     connect(m_openFile, &QAction::triggered, this, [this] {
-        setCurrentPage(0);
-        m_dataPage->chooseFile();
+        m_projectActions->whenSaved([this] {
+            setCurrentPage(0);
+            m_dataPage->chooseFile();
+        });
     });
-    connect(m_newDemo, &QAction::triggered, this, &MainWindow::newDemoProject);
+    connect(m_newDemo, &QAction::triggered, this,
+            [this] { m_projectActions->whenSaved([this] { newDemoProject(); }); });
     connect(m_quit, &QAction::triggered, this, &QWidget::close);
 
     m_fileBar = new QToolBar(tr("File"), this);
@@ -202,9 +225,16 @@ void MainWindow::createActions() {
 
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_projectActions->newProject());
+    file->addAction(m_projectActions->openProject());
+    file->addMenu(m_projectActions->recentMenu());
+    file->addSeparator();
     file->addAction(m_openFolder);
     file->addAction(m_openFile);
     file->addAction(m_newDemo);
+    file->addSeparator();
+    file->addAction(m_projectActions->save());
+    file->addAction(m_projectActions->saveAs());
     file->addSeparator();
     file->addAction(m_quit);
 
@@ -420,7 +450,16 @@ void MainWindow::onConfigChanged() {
         QString::fromUtf8(QJsonDocument(training::toJson(config)).toJson(QJsonDocument::Compact)));
 }
 
+bool MainWindow::offerRecovery() {
+    return m_projectActions->offerRecovery();
+}
+
 void MainWindow::openStartDataset(bool demo) {
+    const QString project = QSettings().value(settings_keys::lastProject()).toString();
+    if (!demo && !project.isEmpty() && QFileInfo::exists(project)) {
+        m_document->open(project);
+        return;
+    }
     const QString last = QSettings().value(settings_keys::lastDataset()).toString();
     if (demo || last.isEmpty() || !QFileInfo::exists(last)) {
         newDemoProject();
@@ -537,6 +576,15 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         connect(session, &TrainingSession::ended, this, &QWidget::close, Qt::QueuedConnection);
         m_trainPage->stop();
         statusBar()->showMessage(tr("Stopping after this batch, saving…"));
+        return;
+    }
+    if (!m_closeConfirmed && m_document->hasWorkToSave()) {
+        // Asked once; Save closes when the file is written, Cancel keeps the window.
+        event->ignore();
+        m_projectActions->whenSaved([this] {
+            m_closeConfirmed = true;
+            close();
+        });
         return;
     }
     m_classifyPage->cancel();

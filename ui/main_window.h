@@ -15,6 +15,8 @@ namespace tstudio::ui {
 
 class ClassifyPage;
 class DataPage;
+class ProjectDocument;
+class ProjectFileActions;
 class ProjectState;
 class TrainPage;
 
@@ -35,6 +37,9 @@ public:
     ~MainWindow() override;
 
     ProjectState* project() const { return m_project; }
+    /** The open project as a file: its name, unsaved state, save and autosave. */
+    ProjectDocument* document() const { return m_document; }
+    ProjectFileActions* projectActions() const { return m_projectActions; }
     DataPage* dataPage() const { return m_dataPage; }
     ClassifyPage* classifyPage() const { return m_classifyPage; }
 
@@ -58,8 +63,12 @@ public:
     /** Uses the weights file at path for the selected backbone, and remembers the choice. */
     void useWeightsFile(const QString& path);
 
-    /** Opens the dataset opened last time, else (or when demo is set) a fresh demo project. */
+    /** Opens the project open last time, else the dataset opened last time, else (or when demo
+        is set) a fresh demo project. */
     void openStartDataset(bool demo);
+    /** Offers to recover what a crashed session left unsaved; true when it was recovered (then
+        openStartDataset is not needed). Asks in dialogs: call it once the window shows. */
+    bool offerRecovery();
     /** Draws the demo dataset into demoDirectory() off the GUI thread and opens it. */
     void newDemoProject();
     /** Where the demo project lives: <AppLocalDataLocation>/demo. */
@@ -87,8 +96,12 @@ private:
     void showDevice();
     void showGpus(int count, int threads);
     void showAbout();
+    void updateTitle();
 
     ProjectState* m_project = nullptr;
+    ProjectDocument* m_document = nullptr;
+    ProjectFileActions* m_projectActions = nullptr;
+    bool m_closeConfirmed = false; ///< unsaved work was saved or discarded for this close
     QStackedWidget* m_stack = nullptr;
     QToolBar* m_fileBar = nullptr;
     QToolBar* m_stepBar = nullptr;

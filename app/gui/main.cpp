@@ -85,8 +85,11 @@ int main(int argc, char* argv[]) {
         window.useWeightsFile(QFileInfo(parser.value(weights)).absoluteFilePath());
     }
     window.show();
-    // The dataset opens off the GUI thread: the window shows at once and fills in.
-    window.openStartDataset(parser.isSet(demo));
+    // What a crash left unsaved comes first; else the dataset opens off the GUI thread: the
+    // window shows at once and fills in.
+    if (!window.offerRecovery()) {
+        window.openStartDataset(parser.isSet(demo));
+    }
     if (!parser.positionalArguments().isEmpty()) {
         window.showPageOf(window.classifyPage());
         window.classifyPage()->classifyFiles(parser.positionalArguments());

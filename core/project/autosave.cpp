@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cstdlib>
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -10,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLockFile>
+#include <QStandardPaths>
 
 #include "core/common/atomic_file.h"
 #include "core/project/project_json.h"
@@ -41,15 +41,11 @@ std::string nowUtc() {
 } // namespace
 
 fs::path defaultAutosaveDir() {
-    const char* xdg = std::getenv("XDG_DATA_HOME");
-    fs::path base;
-    if (xdg != nullptr && *xdg != '\0' && fs::path(xdg).is_absolute()) {
-        base = xdg;
-    } else {
-        const char* home = std::getenv("HOME");
-        base = fs::path(home != nullptr ? home : "/tmp") / ".local" / "share";
-    }
-    return base / "transfer-studio" / "autosave";
+    // Qt's per-application data folder: tests running in QStandardPaths' test mode get their
+    // own, away from the person's autosaves.
+    return fs::path(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
+                        .toStdString()) /
+           "autosave";
 }
 
 AutosaveSlot::AutosaveSlot(fs::path dir) : m_dir(std::move(dir)) {}

@@ -14,7 +14,8 @@ class QLockFile;
 
 namespace tstudio::project {
 
-/** $XDG_DATA_HOME/transfer-studio/autosave (default ~/.local/share/transfer-studio/autosave). */
+/** <AppLocalDataLocation>/autosave: on Linux ~/.local/share/TransferStudio/Transfer
+ * Studio/autosave. */
 std::filesystem::path defaultAutosaveDir();
 
 /**
@@ -38,6 +39,8 @@ public:
     void discard();
     /** The autosave file; empty before the first write. */
     const std::filesystem::path& file() const { return m_file; }
+    /** The folder autosaves are written to. */
+    const std::filesystem::path& directory() const { return m_dir; }
 
 private:
     std::filesystem::path m_dir;

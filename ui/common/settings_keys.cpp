@@ -26,6 +26,14 @@ QString lastDataset() {
     return QStringLiteral("data/lastDataset");
 }
 
+QString lastProject() {
+    return QStringLiteral("project/last");
+}
+
+QString recentProjects() {
+    return QStringLiteral("project/recent");
+}
+
 QString backbone() {
     return QStringLiteral("model/backbone");
 }

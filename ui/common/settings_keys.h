@@ -22,6 +22,11 @@ QString dataPageGroup();
 QString dataPageSplitter(const QString& group);
 /** The dataset folder or file opened last; none: the demo project. */
 QString lastDataset();
+/** The project file open when the studio closed last; none or empty: lastDataset(). */
+QString lastProject();
+/** Recently opened or saved project files, newest first (at most kRecentProjects). */
+QString recentProjects();
+inline constexpr int kRecentProjects = 8;
 /** The registry name of the backbone chosen last; none: kDefaultBackbone. */
 QString backbone();
 /** The weights file chosen for arch; empty or none: its official file from the hub cache. */

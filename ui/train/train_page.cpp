@@ -17,6 +17,7 @@
 #include <QTime>
 #include <QVBoxLayout>
 
+#include "core/project/project.h"
 #include "core/training/model_bundle.h"
 #include "ui/project/project_state.h"
 #include "ui/train/live_plot.h"
@@ -410,6 +411,11 @@ void TrainPage::onFinished(const training::TrainingSummary& summary) {
     m_speed->clear();
     const QString bundle = QString::fromStdString(summary.bundle.string());
     m_project->setLastBundle(bundle);
+    // The project's history keeps every finished run: its settings (editing is locked while it
+    // runs, so they are the project's), its curves and where its bundle is.
+    training::TrainingConfig ran = m_project->config();
+    ran.outDir = summary.bundle.parent_path();
+    m_project->addRun(project::makeRunRecord(ran, summary));
     m_progress->setValue(kProgressSteps);
     setProgressText(summary.stoppedEarly ? tr("Stopped") : tr("Done"));
     QString text = (summary.cachedFeatures
