@@ -51,6 +51,7 @@ ProjectDocument::ProjectDocument(ProjectState* state, QObject* parent,
     m_autosaveTimer.setInterval(kDefaultAutosaveMs);
     connect(&m_autosaveTimer, &QTimer::timeout, this, &ProjectDocument::writeAutosave);
     connect(m_state, &ProjectState::edited, this, &ProjectDocument::onEdited);
+    connect(m_state, &ProjectState::datasetChanged, &m_undo, &QUndoStack::clear);
     const auto labelWork = [this] {
         if (!m_adopting && !m_labelWork) {
             m_labelWork = true;

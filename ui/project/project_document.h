@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 #include <QTimer>
+#include <QUndoStack>
 
 #include "core/project/autosave.h"
 
@@ -32,6 +33,10 @@ public:
     ~ProjectDocument() override;
 
     ProjectState* state() const { return m_state; }
+    /** The project's edit history (ui/labeling/label_commands.h). Cleared whenever the dataset
+        is replaced as a whole (open, new, recover, a dataset opened or split anew): its commands
+        name samples by index. */
+    QUndoStack* undoStack() { return &m_undo; }
     /** The project file; empty while untitled. */
     const QString& filePath() const { return m_filePath; }
     /** The file's name without folder and extension, or "Untitled". */
@@ -106,6 +111,7 @@ private:
     bool m_labelWork = false;       ///< label edits since the last save, open or new
     std::uint64_t m_generation = 0; ///< counts edits: a save is clean only if none came after
     QTimer m_autosaveTimer;
+    QUndoStack m_undo;
     bool m_autosaveRunning = false;
     bool m_autosaveAgain = false;
     std::shared_ptr<Autosave> m_autosave;
