@@ -1,6 +1,7 @@
 // tstudio data inspect|split: the dataset report and a saved, reproducible split.
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <optional>
@@ -9,6 +10,7 @@
 #include "arg_parser.h"
 #include "commands.h"
 #include "core/common/parse_number.h"
+#include "core/data/dataset_export.h"
 #include "core/data/dataset_file.h"
 #include "core/data/dataset_inspector.h"
 #include "core/data/dataset_report_json.h"
@@ -216,13 +218,76 @@ int runSplit(const std::vector<std::string>& args) {
     return kExitOk;
 }
 
+bool endsWithCsv(const std::string& path) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext == ".csv";
+}
+
+int runExport(const std::vector<std::string>& args) {
+    ArgParser parser("tstudio data export [--link] [--unlabeled] --out FOLDER|FILE.csv PATH",
+                     "Writes the labelled images of a dataset or project (excluded ones left "
+                     "out) for other tools:\nas a folder of class folders (split into train/ "
+                     "val/ test/ when the dataset has a split;\nwhat torchvision's ImageFolder "
+                     "reads), or, when --out ends in .csv, as a path,label,split\nlist. The "
+                     "folder must be new or empty: nothing is overwritten.");
+    parser.addOption("out", "FOLDER|FILE.csv", "Where to write (required).");
+    parser.addFlag("link", "Hard-link the images instead of copying them (copies where links "
+                           "cannot be made).");
+    parser.addFlag("unlabeled", "CSV only: list the unlabeled images too (empty label).");
+    parser.setEpilogue(dataEpilogue());
+    if (!parser.parse(args)) {
+        std::fprintf(stderr, "tstudio data export: %s (see --help)\n", parser.error().c_str());
+        return kExitUsage;
+    }
+    if (parser.helpRequested()) {
+        std::fputs(parser.helpText().c_str(), stdout);
+        return kExitOk;
+    }
+    if (parser.value("out").empty() || parser.positional().size() != 1) {
+        std::fprintf(stderr, "tstudio data export: give PATH and --out (see --help)\n");
+        return kExitUsage;
+    }
+    auto dataset = openDataArgument(parser.positional()[0], "data export");
+    if (!dataset) {
+        std::fprintf(stderr, "tstudio data export: %s\n", dataset.message().c_str());
+        return kExitUsage;
+    }
+    const std::string out = parser.value("out");
+    if (endsWithCsv(out)) {
+        if (auto written = data::exportCsv(*dataset, out, parser.isSet("unlabeled")); !written) {
+            std::fprintf(stderr, "tstudio data export: %s\n", written.message().c_str());
+            return kExitOutputFailed;
+        }
+        std::printf("Wrote %s\n", out.c_str());
+        return kExitOk;
+    }
+    data::FolderExportOptions options;
+    options.target = out;
+    options.hardLinks = parser.isSet("link");
+    const auto exported = data::exportImageFolder(*dataset, options);
+    if (!exported) {
+        std::fprintf(stderr, "tstudio data export: %s\n", exported.message().c_str());
+        return kExitOutputFailed;
+    }
+    std::printf("Wrote %lld images to %s (%lld hard-linked, %lld renamed to keep names "
+                "unique)\n",
+                static_cast<long long>(exported->images), out.c_str(),
+                static_cast<long long>(exported->linked),
+                static_cast<long long>(exported->renamed));
+    return kExitOk;
+}
+
 } // namespace
 
 int runData(const std::vector<std::string>& args) {
-    const std::string usage = "Usage: tstudio data inspect|split [OPTIONS] PATH\n\n"
+    const std::string usage = "Usage: tstudio data inspect|split|export [OPTIONS] PATH\n\n"
                               "  inspect  report classes, counts, sizes and problems of a dataset\n"
                               "  split    make a stratified, seeded train/val/test split and save "
-                              "it\n\nRun `tstudio data SUBCOMMAND --help` for its options.\n";
+                              "it\n"
+                              "  export   write the labelled images as class folders or a CSV\n\n"
+                              "Run `tstudio data SUBCOMMAND --help` for its options.\n";
     if (args.empty()) {
         std::fputs(usage.c_str(), stderr);
         return kExitUsage;
@@ -233,6 +298,9 @@ int runData(const std::vector<std::string>& args) {
     }
     if (args[0] == "split") {
         return runSplit(rest);
+    }
+    if (args[0] == "export") {
+        return runExport(rest);
     }
     if (args[0] == "-h" || args[0] == "--help") {
         std::fputs(usage.c_str(), stdout);
