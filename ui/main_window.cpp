@@ -39,6 +39,7 @@
 #include "ui/common/settings_keys.h"
 #include "ui/data/data_page.h"
 #include "ui/model/model_page.h"
+#include "ui/project/dataset_export_actions.h"
 #include "ui/project/project_document.h"
 #include "ui/project/project_file_actions.h"
 #include "ui/project/project_state.h"
@@ -87,6 +88,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_project = new ProjectState(this);
     m_document = new ProjectDocument(m_project, this);
     m_projectActions = new ProjectFileActions(m_document, this);
+    m_exportActions = new DatasetExportActions(m_project, this);
+    connect(m_exportActions, &DatasetExportActions::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
     connect(m_document, &ProjectDocument::titleChanged, this, &MainWindow::updateTitle);
     connect(m_projectActions, &ProjectFileActions::statusMessage, this,
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
@@ -235,6 +239,7 @@ void MainWindow::createMenus() {
     file->addSeparator();
     file->addAction(m_projectActions->save());
     file->addAction(m_projectActions->saveAs());
+    file->addMenu(m_exportActions->menu());
     file->addSeparator();
     file->addAction(m_quit);
 

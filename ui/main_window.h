@@ -15,6 +15,7 @@ namespace tstudio::ui {
 
 class ClassifyPage;
 class DataPage;
+class DatasetExportActions;
 class ProjectDocument;
 class ProjectFileActions;
 class ProjectState;
@@ -40,6 +41,7 @@ public:
     /** The open project as a file: its name, unsaved state, save and autosave. */
     ProjectDocument* document() const { return m_document; }
     ProjectFileActions* projectActions() const { return m_projectActions; }
+    DatasetExportActions* exportActions() const { return m_exportActions; }
     DataPage* dataPage() const { return m_dataPage; }
     ClassifyPage* classifyPage() const { return m_classifyPage; }
 
@@ -101,6 +103,7 @@ private:
     ProjectState* m_project = nullptr;
     ProjectDocument* m_document = nullptr;
     ProjectFileActions* m_projectActions = nullptr;
+    DatasetExportActions* m_exportActions = nullptr;
     bool m_closeConfirmed = false; ///< unsaved work was saved or discarded for this close
     QStackedWidget* m_stack = nullptr;
     QToolBar* m_fileBar = nullptr;
