@@ -43,6 +43,7 @@
 #include "ui/project/project_document.h"
 #include "ui/project/project_file_actions.h"
 #include "ui/project/project_state.h"
+#include "ui/project/run_history_dock.h"
 #include "ui/train/train_page.h"
 #include "ui/train/training_session.h"
 
@@ -221,6 +222,9 @@ void MainWindow::createActions() {
     m_fileBar = new QToolBar(tr("File"), this);
     m_fileBar->setObjectName(QStringLiteral("fileBar"));
     m_fileBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_fileBar->addAction(m_projectActions->openProject());
+    m_fileBar->addAction(m_projectActions->save());
+    m_fileBar->addSeparator();
     m_fileBar->addAction(m_openFolder);
     m_fileBar->addAction(m_openFile);
     m_fileBar->addAction(m_newDemo);
@@ -261,6 +265,10 @@ void MainWindow::createMenus() {
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_stepBar->toggleViewAction());
     m_viewMenu->addAction(m_fileBar->toggleViewAction());
+    auto* history = new RunHistoryDock(m_project, this);
+    addDockWidget(Qt::BottomDockWidgetArea, history);
+    history->hide(); // until asked for; its state is remembered with the window's
+    m_viewMenu->addAction(history->toggleViewAction());
     QAction* refresh =
         m_viewMenu->addAction(tr("&Refresh Weight Cache"), this, &MainWindow::onConfigChanged);
     refresh->setShortcut(QKeySequence::Refresh);

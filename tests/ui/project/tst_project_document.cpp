@@ -16,8 +16,10 @@
 #include "core/project/project_file.h"
 #include "tests/core/data/dataset_fixtures.h"
 #include "ui/main_window.h"
+#include "ui/models/run_history_model.h"
 #include "ui/project/project_document.h"
 #include "ui/project/project_state.h"
+#include "ui/project/run_history_dock.h"
 
 using namespace tstudio;
 using tstudio::ui::ProjectDocument;
@@ -227,6 +229,28 @@ private Q_SLOTS:
         QVERIFY(!window.isWindowModified());
         window.project()->setLabels({1}, {0});
         QVERIFY(window.isWindowModified());
+    }
+
+    void finishedRunsShowInTheHistoryAndTheFile() {
+        QTemporaryDir tmp;
+        const fs::path root(tmp.path().toStdString());
+        ui::MainWindow window;
+        QVERIFY(openAndWait(*window.document(), writeProject(root)));
+        auto* dock = window.findChild<ui::RunHistoryDock*>();
+        QVERIFY(dock != nullptr);
+        QCOMPARE(dock->model()->rowCount(), 0);
+        training::TrainingSummary summary;
+        summary.epochsRun = 2;
+        summary.bestValAccuracy = 0.8;
+        summary.bundle = root / "runs" / "run1" / "model.tsmodel";
+        window.project()->addRun(project::makeRunRecord(window.project()->config(), summary));
+        QCOMPARE(dock->model()->rowCount(), 1);
+        QSignalSpy saved(window.document(), &ProjectDocument::saved);
+        window.document()->save();
+        QVERIFY(saved.wait(20000));
+        const auto reopened = project::openProject(root / "labels.tsproj");
+        QCOMPARE(reopened->project.runs.size(), std::size_t{1});
+        QCOMPARE(reopened->project.runs[0].summary.bundle, summary.bundle);
     }
 };
 

@@ -1,0 +1,154 @@
+#include "ui/models/run_history_model.h"
+
+#include <cmath>
+
+#include <QDateTime>
+#include <QDir>
+#include <QLocale>
+
+#include "core/models/registry.h"
+
+namespace tstudio::ui {
+
+namespace {
+
+QString percent(double value) {
+    return std::isfinite(value) ? QLocale().toString(100.0 * value, 'f', 1) + QStringLiteral(" %")
+                                : QStringLiteral("–");
+}
+
+QString backboneName(const std::string& arch) {
+    const models::BackboneInfo* info = models::findBackbone(arch);
+    return QString::fromStdString(info != nullptr ? info->displayName : arch);
+}
+
+QString modeName(training::TrainMode mode) {
+    switch (mode) {
+    case training::TrainMode::Feature:
+        return RunHistoryModel::tr("Features + head");
+    case training::TrainMode::FineTune:
+        return RunHistoryModel::tr("Fine-tune");
+    case training::TrainMode::TwoStage:
+        return RunHistoryModel::tr("Two-stage");
+    }
+    return {};
+}
+
+bool sameRun(const project::RunRecord& a, const project::RunRecord& b) {
+    return a.startedAt == b.startedAt && a.summary.bundle == b.summary.bundle;
+}
+
+} // namespace
+
+RunHistoryModel::RunHistoryModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void RunHistoryModel::setRuns(const std::vector<project::RunRecord>& runs) {
+    bool prefix = runs.size() >= m_runs.size();
+    for (std::size_t i = 0; prefix && i < m_runs.size(); ++i) {
+        prefix = sameRun(m_runs[i], runs[i]);
+    }
+    if (!prefix) {
+        beginResetModel();
+        m_runs = runs;
+        endResetModel();
+        return;
+    }
+    if (runs.size() == m_runs.size()) {
+        return;
+    }
+    beginInsertRows({}, static_cast<int>(m_runs.size()), static_cast<int>(runs.size()) - 1);
+    m_runs.insert(m_runs.end(), runs.begin() + static_cast<std::ptrdiff_t>(m_runs.size()),
+                  runs.end());
+    endInsertRows();
+}
+
+int RunHistoryModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_runs.size());
+}
+
+int RunHistoryModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant RunHistoryModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const project::RunRecord& run = m_runs[static_cast<std::size_t>(index.row())];
+    const training::TrainingSummary& s = run.summary;
+    if (role == BundlePathRole) {
+        return QString::fromStdString(s.bundle.string());
+    }
+    if (role == SortRole) {
+        switch (index.column()) {
+        case Epochs:
+            return s.epochsRun;
+        case BestAccuracy:
+            return s.bestValAccuracy;
+        case TestAccuracy:
+            return s.test ? s.test->top1 : -1.0;
+        default:
+            return data(index, Qt::DisplayRole);
+        }
+    }
+    if (role == Qt::ToolTipRole && index.column() == Bundle) {
+        return QDir::toNativeSeparators(QString::fromStdString(s.bundle.string()));
+    }
+    if (role != Qt::DisplayRole) {
+        return {};
+    }
+    switch (index.column()) {
+    case Started: {
+        const QDateTime when =
+            QDateTime::fromString(QString::fromStdString(run.startedAt), Qt::ISODate);
+        return when.isValid() ? QLocale().toString(when.toLocalTime(), QLocale::ShortFormat)
+                              : QString::fromStdString(run.startedAt);
+    }
+    case Backbone:
+        return backboneName(run.config.arch);
+    case Mode:
+        return modeName(run.config.mode);
+    case Epochs:
+        return s.epochsRun;
+    case BestAccuracy:
+        return s.bestEpoch > 0
+                   ? tr("%1 (epoch %2)").arg(percent(s.bestValAccuracy)).arg(s.bestEpoch)
+                   : percent(s.bestValAccuracy);
+    case TestAccuracy:
+        return s.test ? percent(s.test->top1) : QStringLiteral("–");
+    case Ended:
+        return s.stopReason.empty() ? tr("finished") : QString::fromStdString(s.stopReason);
+    case Bundle:
+        return QString::fromStdString(s.bundle.parent_path().filename().string());
+    default:
+        return {};
+    }
+}
+
+QVariant RunHistoryModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return QAbstractTableModel::headerData(section, orientation, role);
+    }
+    switch (section) {
+    case Started:
+        return tr("Started");
+    case Backbone:
+        return tr("Backbone");
+    case Mode:
+        return tr("Mode");
+    case Epochs:
+        return tr("Epochs");
+    case BestAccuracy:
+        return tr("Best val. accuracy");
+    case TestAccuracy:
+        return tr("Test accuracy");
+    case Ended:
+        return tr("Ended");
+    case Bundle:
+        return tr("Run folder");
+    default:
+        return {};
+    }
+}
+
+} // namespace tstudio::ui
