@@ -17,6 +17,10 @@
 #include "core/data/scan_control.h"
 #include "core/inference/label_suggester.h"
 #include "core/inference/nearest_centroid.h"
+#include "core/training/model_bundle.h"
+#include "core/training/model_suggestions.h"
+#include "core/training/trainer.h"
+#include "core/training/training_recipe.h"
 #include "inference_test_data.h"
 
 using namespace tstudio;
@@ -351,6 +355,85 @@ private Q_SLOTS:
         for (const inference::Suggestion& s : report.suggestions) {
             QCOMPARE(s.label, truth[s.sampleIndex]);
         }
+    }
+
+    void trainedModelSuggests() {
+        TSTUDIO_REQUIRE_SHARED();
+        QTemporaryDir dir;
+        const fs::path root = dir.path().toStdString();
+        const ColourSet set = colourSet(root / "images");
+        training::TrainingConfig config = training::recommendedConfig(training::TrainMode::Feature);
+        config.weights = smallMobileNet().weights;
+        config.inputSize = smallMobileNet().inputSize;
+        config.epochs = 20;
+        config.batchSize = 8;
+        config.augment = false;
+        config.seed = 1;
+        config.outDir = root / "run";
+        training::TrainingObserver quiet;
+        training::TrainingControl control;
+        const auto summary = training::train(config, set.dataset, quiet, control);
+        QVERIFY2(summary.ok(), summary.ok() ? "" : summary.message().c_str());
+        auto model = training::BundleClassifier::open(summary->bundle);
+        QVERIFY2(model.ok(), model.ok() ? "" : model.message().c_str());
+
+        // The same images in a dataset whose classes come in another order, plus one the model
+        // does not know: suggestions follow the names, and never name the unknown class.
+        data::Dataset renamed(data::DatasetKind::Custom, root / "images");
+        for (const char* name : {"purple", "blue", "green", "red"}) {
+            renamed.addClass(name);
+        }
+        std::vector<std::string> truth;
+        for (std::size_t i = 0; i < set.dataset.size(); ++i) {
+            data::Sample sample = set.dataset.sample(i);
+            sample.label = data::kUnlabeled;
+            renamed.addSample(sample);
+            truth.push_back(set.dataset.classes()[static_cast<std::size_t>(set.truth[i])]);
+        }
+        std::size_t reports = 0;
+        inference::SuggestOptions options;
+        options.batchSize = 32;
+        const auto report = training::suggestFromModel(
+            *model, renamed, options,
+            [&reports](const inference::SuggestionProgress&) { ++reports; }, kNeverCancel);
+        QVERIFY2(report.ok(), report.ok() ? "" : report.message().c_str());
+        QCOMPARE(report->suggestions.size(), renamed.size());
+        QCOMPARE(reports, std::size_t(3));
+
+        // Each suggestion is the model's own prediction, named alike; the dataset has all of the
+        // model's classes, so the probabilities are the model's.
+        std::vector<fs::path> paths;
+        for (const inference::Suggestion& s : report->suggestions) {
+            paths.push_back(renamed.sample(s.sampleIndex).path);
+        }
+        std::vector<Error> failed;
+        const std::vector<training::Prediction> predictions = model->predict(paths, failed);
+        QVERIFY(failed.empty());
+        QCOMPARE(predictions.size(), paths.size());
+        const std::vector<std::string>& modelClasses = model->info().classes;
+        std::size_t right = 0;
+        for (std::size_t i = 0; i < predictions.size(); ++i) {
+            const inference::Suggestion& s = report->suggestions[i];
+            const training::Prediction& p = predictions[i];
+            const std::string& name = renamed.classes()[static_cast<std::size_t>(s.label)];
+            QCOMPARE(name, modelClasses[static_cast<std::size_t>(p.predicted)]);
+            QVERIFY(std::abs(s.confidence -
+                             p.probabilities[static_cast<std::size_t>(p.predicted)]) < 1e-5f);
+            QVERIFY(s.runnerUp != 0 && s.runnerUp != s.label);
+            QVERIFY(s.runnerUpConfidence <= s.confidence);
+            right += name == truth[s.sampleIndex] ? 1 : 0;
+        }
+        // Twelve training images and a linear head: well above chance (1 in 3) is all we ask.
+        qInfo("trained model: %zu of %zu suggestions right", right, renamed.size());
+        QVERIFY(right * 2 >= renamed.size());
+
+        data::Dataset stranger(data::DatasetKind::Custom, root / "images");
+        stranger.addClass("cat");
+        stranger.addSample(set.dataset.sample(0));
+        const auto none = training::suggestFromModel(*model, stranger, {}, {}, kNeverCancel);
+        QVERIFY(!none.ok());
+        QVERIFY2(none.message().find("none of this dataset's classes") != std::string::npos,
+                 none.message().c_str());
     }
 };
 
