@@ -76,6 +76,18 @@ struct LabelSuggester::Impl {
     Status forEachStep(const data::Dataset& dataset, const std::vector<std::size_t>& samples,
                        int batchSize, const std::atomic_bool& cancel,
                        const std::function<void(std::vector<Resolved>)>& step);
+
+    /** Encodes the labelled samples (reporting as it goes) and fits the class centroids. */
+    Result<NearestCentroid> fitCentroids(const data::Dataset& dataset,
+                                         const std::vector<std::size_t>& labelled,
+                                         const SuggestOptions& options, const Progress& progress,
+                                         const std::atomic_bool& cancel, SuggestReport& report);
+
+    /** Encodes and scores the unlabeled samples, reporting each step's suggestions. */
+    Status suggestAll(const data::Dataset& dataset, const std::vector<std::size_t>& unlabeled,
+                      const NearestCentroid& centroids, const SuggestOptions& options,
+                      const Progress& progress, const std::atomic_bool& cancel,
+                      SuggestReport& report);
 };
 
 Status LabelSuggester::Impl::encode(const data::Dataset& dataset,
@@ -217,14 +229,87 @@ void LabelSuggester::clearCache() {
     m_impl->cache.clear();
 }
 
-Result<SuggestReport>
-LabelSuggester::suggest(const data::Dataset& dataset, const SuggestOptions& options,
-                        const std::function<void(const SuggestionProgress&)>& progress,
-                        const std::atomic_bool& cancel) {
+Result<NearestCentroid> LabelSuggester::Impl::fitCentroids(const data::Dataset& dataset,
+                                                           const std::vector<std::size_t>& labelled,
+                                                           const SuggestOptions& options,
+                                                           const Progress& progress,
+                                                           const std::atomic_bool& cancel,
+                                                           SuggestReport& report) {
+    // The entries keep the rows alive until the centroids are fitted.
+    std::vector<std::shared_ptr<const FeatureCache::Entry>> entries;
+    std::vector<std::span<const float>> rows;
+    std::vector<int> labels;
+    std::vector<std::size_t> readable(dataset.classes().size(), 0);
+    SuggestionProgress step{SuggestStage::LabelledImages, 0, labelled.size(), {}, {}};
+    const Status encoded =
+        forEachStep(dataset, labelled, options.batchSize, cancel, [&](std::vector<Resolved> items) {
+            step.done += items.size();
+            step.skipped.clear();
+            for (Resolved& r : items) {
+                if (r.error) {
+                    step.skipped.push_back(*r.error);
+                    report.skipped.push_back(std::move(*r.error));
+                    continue;
+                }
+                const int label = dataset.sample(r.sample).label;
+                rows.emplace_back(r.entry->features);
+                entries.push_back(std::move(r.entry));
+                labels.push_back(label);
+                ++readable[static_cast<std::size_t>(label)];
+            }
+            if (progress) {
+                progress(step);
+            }
+        });
+    if (!encoded) {
+        return encoded.error();
+    }
+    if (std::count_if(readable.begin(), readable.end(), [](std::size_t n) { return n > 0; }) < 2) {
+        return needTwoClasses(dataset, readable, "labelled images that could be read");
+    }
+    return NearestCentroid::fit(rows, labels, static_cast<int>(dataset.classes().size()),
+                                options.temperature);
+}
+
+Status LabelSuggester::Impl::suggestAll(const data::Dataset& dataset,
+                                        const std::vector<std::size_t>& unlabeled,
+                                        const NearestCentroid& centroids,
+                                        const SuggestOptions& options, const Progress& progress,
+                                        const std::atomic_bool& cancel, SuggestReport& report) {
+    SuggestionProgress step{SuggestStage::Suggesting, 0, unlabeled.size(), {}, {}};
+    return forEachStep(dataset, unlabeled, options.batchSize, cancel,
+                       [&](std::vector<Resolved> items) {
+                           step.done += items.size();
+                           step.suggestions.clear();
+                           step.skipped.clear();
+                           for (Resolved& r : items) {
+                               if (r.error) {
+                                   step.skipped.push_back(*r.error);
+                                   report.skipped.push_back(std::move(*r.error));
+                                   continue;
+                               }
+                               Suggestion suggestion = centroids.score(r.entry->features);
+                               suggestion.sampleIndex = r.sample;
+                               step.suggestions.push_back(suggestion);
+                               report.suggestions.push_back(suggestion);
+                           }
+                           if (progress) {
+                               progress(step);
+                           }
+                       });
+}
+
+Result<SuggestReport> LabelSuggester::suggest(const data::Dataset& dataset,
+                                              const SuggestOptions& options,
+                                              const Progress& progress,
+                                              const std::atomic_bool& cancel) {
     if (options.batchSize < 1 || !(options.temperature > 0)) {
         return fail("The batch size must be at least 1 and the temperature above 0.");
     }
-    const auto classCount = static_cast<int>(dataset.classes().size());
+    const std::vector<std::size_t> counts = dataset.countPerClass();
+    if (std::count_if(counts.begin(), counts.end(), [](std::size_t n) { return n > 0; }) < 2) {
+        return needTwoClasses(dataset, counts, "labelled now");
+    }
     std::vector<std::size_t> labelled;
     std::vector<std::size_t> unlabeled;
     for (std::size_t i = 0; i < dataset.size(); ++i) {
@@ -235,73 +320,18 @@ LabelSuggester::suggest(const data::Dataset& dataset, const SuggestOptions& opti
             unlabeled.push_back(i);
         }
     }
-    const std::vector<std::size_t> counts = dataset.countPerClass();
-    if (std::count_if(counts.begin(), counts.end(), [](std::size_t n) { return n > 0; }) < 2) {
-        return needTwoClasses(dataset, counts, "labelled now");
+    SuggestReport report;
+    Result<NearestCentroid> centroids =
+        m_impl->fitCentroids(dataset, labelled, options, progress, cancel, report);
+    if (!centroids) {
+        return centroids.error();
     }
-    const auto report = [&progress](SuggestionProgress p) {
-        if (progress) {
-            progress(p);
-        }
-    };
-
-    SuggestReport result;
-    // The entries keep the rows alive while the centroids are fitted.
-    std::vector<std::shared_ptr<const FeatureCache::Entry>> entries;
-    std::vector<std::span<const float>> rows;
-    std::vector<int> rowLabels;
-    std::vector<std::size_t> readable(counts.size(), 0);
-    SuggestionProgress centroidStep{SuggestStage::LabelledImages, 0, labelled.size(), {}, {}};
-    Status encodedLabelled = m_impl->forEachStep(
-        dataset, labelled, options.batchSize, cancel, [&](std::vector<Resolved> step) {
-            centroidStep.done += step.size();
-            centroidStep.skipped.clear();
-            for (Resolved& r : step) {
-                if (r.error) {
-                    centroidStep.skipped.push_back(*r.error);
-                    result.skipped.push_back(std::move(*r.error));
-                    continue;
-                }
-                const int label = dataset.sample(r.sample).label;
-                rows.emplace_back(r.entry->features);
-                entries.push_back(std::move(r.entry));
-                rowLabels.push_back(label);
-                ++readable[static_cast<std::size_t>(label)];
-            }
-            report(centroidStep);
-        });
-    if (!encodedLabelled) {
-        return encodedLabelled.error();
-    }
-    if (std::count_if(readable.begin(), readable.end(), [](std::size_t n) { return n > 0; }) < 2) {
-        return needTwoClasses(dataset, readable, "labelled images that could be read");
-    }
-    const NearestCentroid centroids =
-        NearestCentroid::fit(rows, rowLabels, classCount, options.temperature);
-
-    SuggestionProgress suggestStep{SuggestStage::Suggesting, 0, unlabeled.size(), {}, {}};
-    Status suggested = m_impl->forEachStep(
-        dataset, unlabeled, options.batchSize, cancel, [&](std::vector<Resolved> step) {
-            suggestStep.done += step.size();
-            suggestStep.suggestions.clear();
-            suggestStep.skipped.clear();
-            for (Resolved& r : step) {
-                if (r.error) {
-                    suggestStep.skipped.push_back(*r.error);
-                    result.skipped.push_back(std::move(*r.error));
-                    continue;
-                }
-                Suggestion suggestion = centroids.score(r.entry->features);
-                suggestion.sampleIndex = r.sample;
-                suggestStep.suggestions.push_back(suggestion);
-                result.suggestions.push_back(suggestion);
-            }
-            report(suggestStep);
-        });
+    const Status suggested =
+        m_impl->suggestAll(dataset, unlabeled, *centroids, options, progress, cancel, report);
     if (!suggested) {
         return suggested.error();
     }
-    return result;
+    return report;
 }
 
 } // namespace tstudio::inference

@@ -29,6 +29,9 @@ namespace tstudio::inference {
  */
 class LabelSuggester {
 public:
+    /** Called on the thread that runs suggest(), after every step. */
+    using Progress = std::function<void(const SuggestionProgress&)>;
+
     /** Loads the backbone as ImageClassifier::open does (weights, device, input size). */
     static Result<LabelSuggester> open(const ModelSpec& spec);
 
@@ -49,8 +52,7 @@ public:
      * read, and when the model itself fails.
      */
     Result<SuggestReport> suggest(const data::Dataset& dataset, const SuggestOptions& options,
-                                  const std::function<void(const SuggestionProgress&)>& progress,
-                                  const std::atomic_bool& cancel);
+                                  const Progress& progress, const std::atomic_bool& cancel);
 
     /** Work counters since open(), for tests and benchmarks. */
     struct Stats {
