@@ -5,6 +5,7 @@
 
 #include <torch/torch.h>
 
+#include "core/imaging/preprocess.h"
 #include "core/inference/pretrained_model.h"
 
 namespace tstudio::inference {
@@ -61,6 +62,16 @@ struct FeatureExtractor::Impl {
             return net.forwardNeck(net.forwardBlocks(input, 0, blocks));
         }
         return pooled(net.forwardBlocks(input, 0, layer + 1), spec.pooling);
+    }
+
+    /** Runs one batch and appends its rows to table, filed under names. */
+    void append(FeatureTable& table, const torch::Tensor& input,
+                const std::vector<std::filesystem::path>& names) {
+        const torch::Tensor rows = run(input).to(torch::kCPU, torch::kFloat32).contiguous();
+        table.width = rows.size(1);
+        const float* data = rows.data_ptr<float>();
+        table.values.insert(table.values.end(), data, data + rows.numel());
+        table.paths.insert(table.paths.end(), names.begin(), names.end());
     }
 };
 
@@ -124,14 +135,33 @@ Result<FeatureTable> FeatureExtractor::extract(const std::vector<std::filesystem
             if (batch.kept.empty()) {
                 continue;
             }
-            const torch::Tensor rows =
-                m_impl->run(batch.input).to(torch::kCPU, torch::kFloat32).contiguous();
-            table.width = rows.size(1);
-            const float* data = rows.data_ptr<float>();
-            table.values.insert(table.values.end(), data, data + rows.numel());
+            std::vector<std::filesystem::path> kept;
             for (std::size_t index : batch.kept) {
-                table.paths.push_back(chunk[index]);
+                kept.push_back(chunk[index]);
             }
+            m_impl->append(table, batch.input, kept);
+        }
+    } catch (const std::exception& e) {
+        return fail("Feature extraction failed: " + std::string(e.what()));
+    }
+    return table;
+}
+
+Result<FeatureTable> FeatureExtractor::extract(const std::vector<DecodedImage>& images) {
+    FeatureTable table;
+    const auto batchSize = static_cast<std::size_t>(m_impl->spec.batchSize);
+    const PretrainedModel& model = m_impl->model;
+    try {
+        const torch::InferenceMode inference;
+        for (std::size_t begin = 0; begin < images.size(); begin += batchSize) {
+            const std::size_t end = std::min(begin + batchSize, images.size());
+            std::vector<torch::Tensor> inputs;
+            std::vector<std::filesystem::path> names;
+            for (std::size_t i = begin; i < end; ++i) {
+                inputs.push_back(imaging::preprocessForEval(*images[i].image, model.transform));
+                names.push_back(images[i].name);
+            }
+            m_impl->append(table, torch::stack(inputs).to(model.device), names);
         }
     } catch (const std::exception& e) {
         return fail("Feature extraction failed: " + std::string(e.what()));

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/common/result.h"
+#include "core/imaging/rgb_image.h"
 #include "core/inference/model_spec.h"
 
 namespace tstudio::inference {
@@ -38,6 +39,12 @@ struct FeatureTable {
     int64_t rows() const { return static_cast<int64_t>(paths.size()); }
 };
 
+/** An image already decoded (a dataset's in-memory record) and the name its row is filed under. */
+struct DecodedImage {
+    std::filesystem::path name;
+    std::shared_ptr<const imaging::RgbImage> image;
+};
+
 /**
  * Runs a pretrained backbone up to a chosen layer on batches of images and returns one row of
  * floats per image. Not thread-safe: one instance per thread. Never throws.
@@ -58,6 +65,12 @@ public:
      */
     Result<FeatureTable> extract(const std::vector<std::filesystem::path>& paths,
                                  const std::function<void(const Error&)>& onSkipped = {});
+
+    /**
+     * The same for images already decoded (CIFAR-10 and IDX records held in memory): row i
+     * belongs to images[i] and is filed under its name. Fails only when the model fails.
+     */
+    Result<FeatureTable> extract(const std::vector<DecodedImage>& images);
 
     /** The layers open() accepts for this architecture: its blocks, then "pool", "logits". */
     std::vector<std::string> layerNames() const;
