@@ -1,6 +1,7 @@
 #include "ui/labeling/labeling_page.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <unordered_set>
 
 #include <QCheckBox>
@@ -135,7 +136,30 @@ LabelingPage::LabelingPage(ProjectState* state, QUndoStack* undo, ThumbnailLoade
         updateCounts();
         updatePreview();
     });
+    connect(state, &ProjectState::trainingChanged, this, &LabelingPage::onTrainingChanged);
     onDatasetChanged();
+    onTrainingChanged(state->isTraining());
+}
+
+void LabelingPage::onTrainingChanged(bool training) {
+    for (QWidget* editor : std::initializer_list<QWidget*>{m_classes, m_exclude, m_clear}) {
+        editor->setEnabled(!training);
+    }
+}
+
+bool LabelingPage::checkEditable() {
+    if (m_state->isTraining()) {
+        Q_EMIT statusMessage(
+            tr("A training run is using the dataset: labels can change once it has ended."));
+        return false;
+    }
+    return true;
+}
+
+void LabelingPage::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    // Opening the step (Ctrl+2, the step bar) puts the keys where the labelling happens.
+    m_grid->setFocus(Qt::OtherFocusReason);
 }
 
 QWidget* LabelingPage::createToolBar() {
@@ -350,6 +374,9 @@ bool LabelingPage::autoAdvance() const {
 }
 
 void LabelingPage::labelSelection(int classIndex) {
+    if (!checkEditable()) {
+        return;
+    }
     if (classIndex < 0 ||
         static_cast<std::size_t>(classIndex) >= m_state->dataset().classes().size()) {
         return;
@@ -370,6 +397,9 @@ void LabelingPage::labelSelection(int classIndex) {
 }
 
 void LabelingPage::labelSamples(const std::vector<std::size_t>& samples, int classIndex) {
+    if (!checkEditable()) {
+        return;
+    }
     std::vector<std::size_t> valid;
     for (const std::size_t sample : samples) {
         if (sample < m_state->dataset().size()) {
@@ -383,6 +413,9 @@ void LabelingPage::labelSamples(const std::vector<std::size_t>& samples, int cla
 }
 
 void LabelingPage::toggleExcluded() {
+    if (!checkEditable()) {
+        return;
+    }
     const std::vector<std::size_t> samples = selectedSamples();
     if (samples.empty()) {
         return;
@@ -398,6 +431,9 @@ void LabelingPage::toggleExcluded() {
 }
 
 void LabelingPage::clearLabel() {
+    if (!checkEditable()) {
+        return;
+    }
     const std::vector<std::size_t> samples = selectedSamples();
     if (!samples.empty()) {
         m_undo->push(new LabelCommand(m_state, samples, data::kUnlabeled));
@@ -500,6 +536,9 @@ void LabelingPage::dropEvent(QDropEvent* event) {
 }
 
 void LabelingPage::addImages(const QList<QUrl>& urls, int label) {
+    if (!checkEditable()) {
+        return;
+    }
     auto* watcher = new QFutureWatcher<DroppedImages>(this);
     connect(watcher, &QFutureWatcher<DroppedImages>::finished, this, [this, watcher, label] {
         onImagesCollected(watcher->result(), label);
@@ -525,7 +564,8 @@ void LabelingPage::onImagesCollected(const DroppedImages& dropped, int label) {
         sample.label = label;
         samples.push_back(std::move(sample));
     }
-    const int added = static_cast<int>(samples.size());
+    // A run may have started while the folder was scanned.
+    const int added = m_state->isTraining() ? 0 : static_cast<int>(samples.size());
     if (added > 0) {
         m_undo->push(new AddImagesCommand(m_state, std::move(samples)));
     }

@@ -32,7 +32,8 @@ struct DroppedImages;
  * 0 or Backspace clears the label; after a label the next unlabeled image is selected (on by
  * default, remembered). Files and folders dropped on the page are added to the project,
  * unlabeled, or labelled when dropped on a class. Every edit is an undoable command on undo.
- * Works from the keyboard alone: the grid holds the focus and takes the keys. GUI thread.
+ * Works from the keyboard alone: the grid holds the focus and takes the keys. While a run
+ * trains on the dataset, nothing can be edited here. GUI thread.
  */
 class LabelingPage final : public QWidget {
     Q_OBJECT
@@ -84,6 +85,7 @@ Q_SIGNALS:
     void imagesAdded(int count);
 
 protected:
+    void showEvent(QShowEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -104,6 +106,9 @@ private:
     /** The row after the current one (0 when there is none). */
     int rowAfterCurrent() const;
     bool autoAdvance() const;
+    /** False while a run trains on the dataset (says so in the status bar). */
+    bool checkEditable();
+    void onTrainingChanged(bool training);
 
     ProjectState* m_state;
     QUndoStack* m_undo;

@@ -147,6 +147,7 @@ private Q_SLOTS:
         QVERIFY(m_page->classPanel()->button(0)->text().startsWith(QLatin1Char('1')));
         QVERIFY(m_page->classPanel()->button(1)->text().contains(QStringLiteral("bee")));
         QCOMPARE(m_page->focusProxy(), m_page->grid()); // the keys go to the grid
+        QCOMPARE(m_page->focusWidget(), m_page->grid()); // from the moment the page shows
         QTRY_VERIFY_WITH_TIMEOUT(m_page->preview()->factsText().contains(QStringLiteral("48 × 36")),
                                  10000);
         QVERIFY(m_page->preview()->factsText().contains(QStringLiteral("JPEG")));
@@ -377,6 +378,26 @@ private Q_SLOTS:
         QCOMPARE(panel->buttonCount(), 2);
         m_undo->redo();
         QCOMPARE(panel->buttonCount(), 3);
+    }
+
+    void nothingChangesWhileARunTrains() {
+        QSignalSpy said(m_page.get(), &LabelingPage::statusMessage);
+        m_state->setTraining(true);
+        QVERIFY(!m_page->classPanel()->isEnabled());
+        QVERIFY(!m_page->excludeButton()->isEnabled());
+        QVERIFY(m_page->selectSample(0));
+        QTest::keyClick(m_page->grid(), Qt::Key_1);
+        QTest::keyClick(m_page->grid(), Qt::Key_X);
+        QCOMPARE(m_state->dataset().sample(0).label, data::kUnlabeled);
+        QVERIFY(!m_state->dataset().sample(0).excluded);
+        QCOMPARE(m_undo->count(), 0);
+        QVERIFY(!said.isEmpty());
+        QTest::keyClick(m_page->grid(), Qt::Key_Space); // looking around is fine
+        QCOMPARE(m_page->currentSample(), 1);
+        m_state->setTraining(false);
+        QVERIFY(m_page->classPanel()->isEnabled());
+        QTest::keyClick(m_page->grid(), Qt::Key_1);
+        QCOMPARE(m_state->dataset().sample(1).label, 0);
     }
 
     void hotkeysSkipTheExcludeKey() {
