@@ -38,6 +38,7 @@
 #include "ui/common/blas_label.h"
 #include "ui/common/settings_keys.h"
 #include "ui/data/data_page.h"
+#include "ui/labeling/labeling_page.h"
 #include "ui/model/model_page.h"
 #include "ui/project/dataset_export_actions.h"
 #include "ui/project/project_document.h"
@@ -112,6 +113,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     // The steps, in order.
     m_dataPage = new DataPage(m_project, this);
     addPage(m_dataPage, tr("Data"), QStringLiteral("step-data"));
+    m_labelingPage = new LabelingPage(m_project, m_document->undoStack(), nullptr, this);
+    const int labelStep =
+        addPage(m_labelingPage, tr("Label"), QStringLiteral("step-data"), PageNeeds::Dataset);
     auto* modelPage = new ModelPage(m_project, this);
     addPage(modelPage, tr("Model"), QStringLiteral("step-model"), PageNeeds::Dataset);
     m_trainPage = new TrainPage(m_project, this);
@@ -125,16 +129,24 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
     connect(m_project, &ProjectState::datasetChanged, this, &MainWindow::updatePageAvailability);
     connect(m_project, &ProjectState::configChanged, this, &MainWindow::onConfigChanged);
-    connect(m_dataPage, &DataPage::datasetOpened, this, [this](const QString& path) {
+    connect(m_dataPage, &DataPage::datasetOpened, this, [this, labelStep](const QString& path) {
         QSettings settings;
         settings.setValue(settings_keys::lastDataset(), QDir::cleanPath(path));
         // A dataset opened on its own starts a new untitled project on it.
         settings.setValue(settings_keys::lastProject(), QString());
         m_document->startUntitled();
+        // A folder of unsorted photos has nothing to do on the other steps before labelling.
+        const data::Dataset& dataset = m_project->dataset();
+        if (dataset.size() > 0 &&
+            dataset.unlabeledCount() + dataset.excludedCount() == dataset.size()) {
+            setCurrentPage(labelStep);
+        }
     });
     connect(modelPage, &ModelPage::statusMessage, this,
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
     connect(m_trainPage, &TrainPage::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    connect(m_labelingPage, &LabelingPage::statusMessage, this,
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
     connect(m_dataPage, &DataPage::statusMessage, this,
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });

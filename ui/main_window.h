@@ -16,13 +16,14 @@ namespace tstudio::ui {
 class ClassifyPage;
 class DataPage;
 class DatasetExportActions;
+class LabelingPage;
 class ProjectDocument;
 class ProjectFileActions;
 class ProjectState;
 class TrainPage;
 
 /**
- * The studio's main window: one page per step (Data, Model, Train, Classify) over one shared
+ * The studio's main window: one page per step (Data, Label, Model, Train, Classify) over one shared
  * ProjectState, chosen in the step bar, the View menu or with Ctrl+1…; a step that needs a
  * dataset opens once there is one. Remembers its geometry, the current step, the last dataset,
  * the chosen backbone and the weights chosen per backbone (QSettings).
@@ -43,6 +44,7 @@ public:
     ProjectFileActions* projectActions() const { return m_projectActions; }
     DatasetExportActions* exportActions() const { return m_exportActions; }
     DataPage* dataPage() const { return m_dataPage; }
+    LabelingPage* labelingPage() const { return m_labelingPage; }
     ClassifyPage* classifyPage() const { return m_classifyPage; }
 
     /**
@@ -112,6 +114,7 @@ private:
     QList<Page> m_pages;
     int m_pendingPage = -1; ///< remembered step that waits for the dataset to open
     DataPage* m_dataPage = nullptr;
+    LabelingPage* m_labelingPage = nullptr;
     TrainPage* m_trainPage = nullptr;
     ClassifyPage* m_classifyPage = nullptr;
     QComboBox* m_classifyBackbone = nullptr;

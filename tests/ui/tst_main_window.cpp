@@ -8,6 +8,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QImage>
@@ -25,6 +26,7 @@
 #include "core/common/blas_info.h"
 #include "ui/classify/classify_page.h"
 #include "ui/data/data_page.h"
+#include "ui/labeling/labeling_page.h"
 #include "ui/main_window.h"
 #include "ui/project/project_state.h"
 #include "ui/train/live_plot.h"
@@ -80,7 +82,7 @@ private Q_SLOTS:
         const int classify = window.pageCount() - 1;
         QTest::keyClick(&window, static_cast<Qt::Key>(Qt::Key_1 + classify), Qt::ControlModifier);
         QCOMPARE(window.currentPage(), classify);
-        QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier); // Model waits for a dataset
+        QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier); // Label waits for a dataset
         QCOMPARE(window.currentPage(), classify);
         QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
         QCOMPARE(window.currentPage(), 0);
@@ -149,13 +151,31 @@ private Q_SLOTS:
         QCOMPARE(window.project()->config().optimizer.lr, recipe.optimizer.lr);
     }
 
+    void aFolderOfUnsortedPhotosOpensOnTheLabelStep() {
+        QTemporaryDir photos;
+        for (int i = 0; i < 3; ++i) {
+            QImage image(32, 24, QImage::Format_RGB32);
+            image.fill(QColor::fromHsv(i * 100, 200, 200));
+            QVERIFY(image.save(QDir(photos.path()).filePath(QStringLiteral("p%1.jpg").arg(i))));
+        }
+        MainWindow window;
+        QSignalSpy opened(window.dataPage(), &DataPage::datasetOpened);
+        window.dataPage()->openPath(photos.path());
+        QVERIFY(opened.wait(60000));
+        QCOMPARE(window.project()->dataset().unlabeledCount(), std::size_t{3});
+        QCOMPARE(window.currentPage(), 1);
+        QVERIFY(window.showPageOf(window.labelingPage()));
+        QCOMPARE(window.currentPage(), 1);
+        QCOMPARE(window.labelingPage()->currentSample(), 0);
+    }
+
     void aRememberedStepThatNeedsDataOpensWithTheDataset() {
         {
             MainWindow window;
             QSignalSpy opened(window.dataPage(), &DataPage::datasetOpened);
             window.newDemoProject();
             QVERIFY(opened.wait(60000));
-            QVERIFY(window.setCurrentPage(1)); // Model: needs the dataset
+            QVERIFY(window.setCurrentPage(2)); // Model: needs the dataset
             window.close();
         }
         MainWindow window;
@@ -163,7 +183,7 @@ private Q_SLOTS:
         QSignalSpy opened(window.dataPage(), &DataPage::datasetOpened);
         window.openStartDataset(false);
         QVERIFY(opened.wait(60000));
-        QCOMPARE(window.currentPage(), 1);
+        QCOMPARE(window.currentPage(), 2);
     }
 
     void iconsFollowThePalette() {

@@ -34,6 +34,14 @@ QString recentProjects() {
     return QStringLiteral("project/recent");
 }
 
+QString labelAutoAdvance() {
+    return QStringLiteral("label/autoAdvance");
+}
+
+QString labelThumbnailSize() {
+    return QStringLiteral("label/thumbnailSize");
+}
+
 QString backbone() {
     return QStringLiteral("model/backbone");
 }

@@ -36,6 +36,12 @@ QString trainingConfig();
 /** The folder of a run a stop left unfinished, to continue; none: nothing to continue. */
 QString resumableRun();
 
+/** Label page: move to the next unlabeled image after labelling (bool); none: true. */
+QString labelAutoAdvance();
+/** Label page: the grid's thumbnail size in pixels (int); none: kDefaultLabelThumbnailSize. */
+QString labelThumbnailSize();
+inline constexpr int kDefaultLabelThumbnailSize = 112;
+
 /** The backbone of a first start. */
 QString defaultBackbone();
 /** The window's size on a first start. */

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QSortFilterProxyModel>
+
+#include "core/data/split.h"
+
+namespace tstudio::ui {
+
+/**
+ * The labelling grid's view of an ImageGridModel: which images it shows (all, the unlabeled
+ * ones waiting for a label, the excluded ones, one class, one split) and in which order (the
+ * dataset's, file name, modification date, class). Filters again as labels change, so labelling
+ * in the "Unlabeled" view takes the image out of it. GUI thread.
+ */
+class ImageFilterModel final : public QSortFilterProxyModel {
+    Q_OBJECT
+
+public:
+    enum class Show { All, Unlabeled, Excluded, Class, Split };
+    enum class Order { Dataset, Name, Modified, Class };
+
+    explicit ImageFilterModel(QObject* parent = nullptr);
+
+    Show show() const { return m_show; }
+    /** value: the class index for Show::Class, a data::Split for Show::Split, else unused. */
+    void setShow(Show show, int value = 0);
+    Order order() const { return m_order; }
+    void setOrder(Order order);
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
+    bool lessThan(const QModelIndex& left, const QModelIndex& right) const override;
+
+private:
+    Show m_show = Show::All;
+    int m_value = 0;
+    Order m_order = Order::Dataset;
+};
+
+} // namespace tstudio::ui

@@ -1,0 +1,252 @@
+#include "ui/labeling/image_grid_model.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include <QColor>
+#include <QFileInfo>
+#include <QFont>
+#include <QMimeData>
+
+#include "core/data/sample.h"
+#include "ui/labeling/thumbnail_loader.h"
+#include "ui/project/project_state.h"
+
+namespace tstudio::ui {
+
+QString ImageGridModel::samplesMimeType() {
+    return QStringLiteral("application/x-tstudio-samples");
+}
+
+std::vector<std::size_t> ImageGridModel::samplesFromMime(const QMimeData* mime) {
+    std::vector<std::size_t> samples;
+    if (mime == nullptr || !mime->hasFormat(samplesMimeType())) {
+        return samples;
+    }
+    for (const QByteArray& line : mime->data(samplesMimeType()).split('\n')) {
+        bool ok = false;
+        const qulonglong index = line.toULongLong(&ok);
+        if (ok) {
+            samples.push_back(static_cast<std::size_t>(index));
+        }
+    }
+    return samples;
+}
+
+ImageGridModel::ImageGridModel(ProjectState* state, ThumbnailLoader* loader, QObject* parent)
+    : QAbstractListModel(parent), m_state(state), m_loader(loader) {
+    rebuildRowLookup();
+    connect(state, &ProjectState::datasetChanged, this, [this] {
+        beginResetModel();
+        if (m_loader != nullptr) {
+            m_loader->clearQueue();
+        }
+        rebuildRowLookup();
+        endResetModel();
+    });
+    connect(state, &ProjectState::samplesChanged, this, &ImageGridModel::onSamplesChanged);
+    connect(state, &ProjectState::samplesAdded, this, &ImageGridModel::onSamplesAdded);
+    connect(state, &ProjectState::samplesRemoved, this, &ImageGridModel::onSamplesRemoved);
+    connect(state, &ProjectState::classesChanged, this, [this] {
+        // A rename changes the class names shown without touching a label.
+        if (rowCount() > 0) {
+            Q_EMIT dataChanged(index(0), index(rowCount() - 1),
+                               {ClassNameRole, Qt::ToolTipRole, Qt::BackgroundRole});
+        }
+    });
+    if (loader != nullptr) {
+        connect(loader, &ThumbnailLoader::thumbnailReady, this, &ImageGridModel::onThumbnailReady);
+    }
+}
+
+const data::Sample& ImageGridModel::sample(int row) const {
+    return m_state->dataset().sample(static_cast<std::size_t>(row));
+}
+
+int ImageGridModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_paths.size());
+}
+
+QVariant ImageGridModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const int row = index.row();
+    if (static_cast<std::size_t>(row) >= m_state->dataset().size()) {
+        return {}; // between samples removed from the project and the rows removed here
+    }
+    const data::Sample& s = sample(row);
+    const auto& classes = m_state->dataset().classes();
+    const QString className =
+        s.label >= 0 && static_cast<std::size_t>(s.label) < classes.size()
+            ? QString::fromStdString(classes[static_cast<std::size_t>(s.label)])
+            : QString();
+    switch (role) {
+    case Qt::DisplayRole:
+        return m_names[static_cast<std::size_t>(row)];
+    case Qt::DecorationRole:
+        if (m_loader == nullptr) {
+            return {};
+        } else if (const QIcon icon = m_loader->thumbnail(m_paths[static_cast<std::size_t>(row)]);
+                   !icon.isNull()) {
+            return icon;
+        }
+        return m_loader->placeholder();
+    case Qt::ToolTipRole: {
+        QString tip = m_paths[static_cast<std::size_t>(row)];
+        tip += QLatin1Char('\n') + (className.isEmpty() ? tr("Unlabeled") : className);
+        if (s.excluded) {
+            tip += QLatin1Char('\n') + tr("Excluded from training");
+        }
+        return tip;
+    }
+    case Qt::FontRole:
+        if (s.excluded) {
+            QFont font;
+            font.setStrikeOut(true);
+            return font;
+        }
+        return {};
+    case Qt::BackgroundRole:
+        if (s.label >= 0) {
+            // A light hue per class, so a page of labelled images reads at a glance.
+            return QColor::fromHsv((s.label * 67) % 360, 60, 250, 90);
+        }
+        return {};
+    case LabelRole:
+        return s.label;
+    case ClassNameRole:
+        return className;
+    case SplitRole:
+        return static_cast<int>(s.split);
+    case ExcludedRole:
+        return s.excluded;
+    case PathRole:
+        return m_paths[static_cast<std::size_t>(row)];
+    case SampleRole:
+        return static_cast<qint64>(row);
+    case ModifiedRole:
+        return modified(row);
+    default:
+        return {};
+    }
+}
+
+qint64 ImageGridModel::modified(int row) const {
+    if (m_modified.size() != m_paths.size()) {
+        // Only a sort by date asks, and then for every row: stat them all once.
+        m_modified.assign(m_paths.size(), 0);
+        for (std::size_t i = 0; i < m_paths.size(); ++i) {
+            m_modified[i] = QFileInfo(m_paths[i]).lastModified().toMSecsSinceEpoch();
+        }
+    }
+    return m_modified[static_cast<std::size_t>(row)];
+}
+
+Qt::ItemFlags ImageGridModel::flags(const QModelIndex& index) const {
+    if (!index.isValid()) {
+        return Qt::NoItemFlags;
+    }
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled |
+           Qt::ItemNeverHasChildren;
+}
+
+QStringList ImageGridModel::mimeTypes() const {
+    return {samplesMimeType()};
+}
+
+QMimeData* ImageGridModel::mimeData(const QModelIndexList& indexes) const {
+    QByteArray rows;
+    QList<QUrl> urls;
+    for (const QModelIndex& index : indexes) {
+        if (index.isValid() && index.model() == this) {
+            rows += QByteArray::number(index.row()) + '\n';
+            urls.push_back(QUrl::fromLocalFile(m_paths[static_cast<std::size_t>(index.row())]));
+        }
+    }
+    auto* mime = new QMimeData;
+    mime->setData(samplesMimeType(), rows);
+    // Also as files, so thumbnails can be dropped into a file manager or another program.
+    mime->setUrls(urls);
+    return mime;
+}
+
+Qt::DropActions ImageGridModel::supportedDragActions() const {
+    return Qt::CopyAction;
+}
+
+QHash<int, QByteArray> ImageGridModel::roleNames() const {
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert(LabelRole, "label");
+    names.insert(ClassNameRole, "className");
+    names.insert(SplitRole, "split");
+    names.insert(ExcludedRole, "excluded");
+    names.insert(PathRole, "path");
+    names.insert(SampleRole, "sample");
+    names.insert(ModifiedRole, "modified");
+    return names;
+}
+
+void ImageGridModel::onSamplesChanged(const std::vector<std::size_t>& samples) {
+    if (samples.empty()) {
+        return;
+    }
+    std::vector<std::size_t> sorted = samples;
+    std::sort(sorted.begin(), sorted.end());
+    // One dataChanged per run of consecutive rows: a class merge over 20,000 images is one.
+    std::size_t first = sorted.front();
+    std::size_t last = first;
+    const auto flush = [&] {
+        Q_EMIT dataChanged(index(static_cast<int>(first)), index(static_cast<int>(last)));
+    };
+    for (std::size_t i = 1; i < sorted.size(); ++i) {
+        if (sorted[i] <= last + 1) {
+            last = std::max(last, sorted[i]);
+            continue;
+        }
+        flush();
+        first = last = sorted[i];
+    }
+    flush();
+}
+
+void ImageGridModel::onSamplesAdded(std::size_t first, std::size_t count) {
+    const int firstRow = static_cast<int>(first);
+    beginInsertRows({}, firstRow, firstRow + static_cast<int>(count) - 1);
+    rebuildRowLookup();
+    endInsertRows();
+}
+
+void ImageGridModel::onSamplesRemoved(std::size_t first, std::size_t count) {
+    const int firstRow = static_cast<int>(first);
+    beginRemoveRows({}, firstRow, firstRow + static_cast<int>(count) - 1);
+    rebuildRowLookup();
+    endRemoveRows();
+}
+
+void ImageGridModel::onThumbnailReady(const QString& path) {
+    const auto it = m_rowOfPath.constFind(path);
+    if (it != m_rowOfPath.cend()) {
+        const QModelIndex changed = index(it.value());
+        Q_EMIT dataChanged(changed, changed, {Qt::DecorationRole});
+    }
+}
+
+void ImageGridModel::rebuildRowLookup() {
+    const auto& samples = m_state->dataset().samples();
+    m_names.clear();
+    m_paths.clear();
+    m_rowOfPath.clear();
+    m_modified.clear();
+    m_names.reserve(samples.size());
+    m_paths.reserve(samples.size());
+    m_rowOfPath.reserve(static_cast<qsizetype>(samples.size()));
+    for (std::size_t i = 0; i < samples.size(); ++i) {
+        const std::filesystem::path& path = samples[i].path;
+        m_names.push_back(QString::fromStdString(path.filename().string()));
+        m_paths.push_back(QString::fromStdString(path.string()));
+        m_rowOfPath.insert(m_paths.back(), static_cast<int>(i));
+    }
+}
+
+} // namespace tstudio::ui

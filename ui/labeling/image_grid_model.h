@@ -1,0 +1,78 @@
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include <QAbstractListModel>
+#include <QHash>
+#include <QString>
+
+namespace tstudio::data {
+struct Sample;
+}
+
+namespace tstudio::ui {
+
+class ProjectState;
+class ThumbnailLoader;
+
+/**
+ * Every sample of the open project, one row per sample in dataset order (row == sample index),
+ * for the labelling grid. DisplayRole is the file name, DecorationRole the thumbnail (asked of
+ * the ThumbnailLoader only when a view paints the row, so a 20,000-image grid decodes what is
+ * visible), a placeholder until it arrives. Follows the ProjectState incrementally: changed
+ * samples are dataChanged for their rows only, appended/removed samples insert/remove rows, a
+ * new dataset resets. Drags carry the sample indices (kSamplesMimeType). GUI thread.
+ */
+class ImageGridModel final : public QAbstractListModel {
+    Q_OBJECT
+
+public:
+    enum Role {
+        LabelRole = Qt::UserRole + 1, ///< int: class index or data::kUnlabeled
+        ClassNameRole,                ///< QString: the class name, empty when unlabeled
+        SplitRole,                    ///< int: data::Split
+        ExcludedRole,                 ///< bool
+        PathRole,                     ///< QString: the image file
+        SampleRole,                   ///< qint64: the sample index
+        ModifiedRole,                 ///< qint64: the file's modification time, ms since epoch
+    };
+    /** Mime type of dragged thumbnails: the sample indices as text, one per line. */
+    static QString samplesMimeType();
+    /** The sample indices a drag from this model carries; empty when it is not one. */
+    static std::vector<std::size_t> samplesFromMime(const class QMimeData* mime);
+
+    /** loader may be null (no thumbnails: placeholders only). */
+    ImageGridModel(ProjectState* state, ThumbnailLoader* loader, QObject* parent = nullptr);
+
+    ProjectState* state() const { return m_state; }
+    const data::Sample& sample(int row) const;
+    /** The row of the sample whose file is path, or -1. */
+    int rowOfPath(const QString& path) const { return m_rowOfPath.value(path, -1); }
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    QStringList mimeTypes() const override;
+    QMimeData* mimeData(const QModelIndexList& indexes) const override;
+    Qt::DropActions supportedDragActions() const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+private:
+    void onSamplesChanged(const std::vector<std::size_t>& samples);
+    void onSamplesAdded(std::size_t first, std::size_t count);
+    void onSamplesRemoved(std::size_t first, std::size_t count);
+    void onThumbnailReady(const QString& path);
+    void rebuildRowLookup();
+    qint64 modified(int row) const;
+
+    ProjectState* m_state;
+    ThumbnailLoader* m_loader;
+    std::vector<QString> m_names; ///< file names, made once per row (sorting asks often)
+    std::vector<QString> m_paths;
+    QHash<QString, int> m_rowOfPath;
+    /** Filled on first ask: a stat per file is too slow to repeat in a sort. */
+    mutable std::vector<qint64> m_modified;
+};
+
+} // namespace tstudio::ui
