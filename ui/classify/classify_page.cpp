@@ -17,6 +17,7 @@
 
 #include "core/models/registry.h"
 #include "ui/classify/classify_worker.h"
+#include "ui/common/worker_thread.h"
 #include "ui/weights/weight_download_job.h"
 
 namespace tstudio::ui {
@@ -128,8 +129,7 @@ ClassifyPage::ClassifyPage(QWidget* parent) : QWidget(parent) {
     });
 
     m_worker = new ClassifyWorker;
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread = std::make_unique<WorkerThread>(m_worker, QStringLiteral("classify-worker"));
     connect(m_worker, &ClassifyWorker::started, this, [this](int total) {
         m_progress->setRange(0, total);
         m_progress->setValue(0);
@@ -154,18 +154,11 @@ ClassifyPage::ClassifyPage(QWidget* parent) : QWidget(parent) {
         Q_EMIT statusMessage(message);
         Q_EMIT jobEnded();
     });
-    m_thread.setObjectName(QStringLiteral("classify-worker"));
-    m_thread.start();
     updateHint();
 }
 
 ClassifyPage::~ClassifyPage() {
-    // A bounded wait, and never one the person sees: the worker checks the flag before every
-    // image (one forward pass), and the page is destroyed only with its window, after the
-    // window has closed and hidden.
-    m_worker->requestCancel();
-    m_thread.quit();
-    m_thread.wait();
+    m_worker->requestCancel(); // m_thread then lets the worker end on its own
 }
 
 void ClassifyPage::setBackbone(const QString& arch, const QString& displayName,

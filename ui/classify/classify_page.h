@@ -1,8 +1,9 @@
 #pragma once
 
+#include <memory>
+
 #include <QString>
 #include <QStringList>
-#include <QThread>
 #include <QWidget>
 
 class QLabel;
@@ -15,6 +16,7 @@ namespace tstudio::ui {
 
 class ClassifyWorker;
 class WeightDownloadJob;
+class WorkerThread;
 struct ClassifiedImage;
 
 /**
@@ -27,6 +29,7 @@ class ClassifyPage final : public QWidget {
 
 public:
     explicit ClassifyPage(QWidget* parent = nullptr);
+    /** Never waits: a running job is cancelled and ends on its own thread (WorkerThread). */
     ~ClassifyPage() override;
 
     /** The backbone to use and its weights file (empty: none known yet). */
@@ -76,8 +79,8 @@ private:
     QProgressBar* m_progress = nullptr;
     QPushButton* m_cancel = nullptr;
 
-    QThread m_thread;
-    ClassifyWorker* m_worker = nullptr; ///< lives on m_thread, deleted when it finishes
+    ClassifyWorker* m_worker = nullptr; ///< lives on m_thread, which deletes it as it ends
+    std::unique_ptr<WorkerThread> m_thread;
     WeightDownloadJob* m_downloadJob = nullptr;
 };
 
