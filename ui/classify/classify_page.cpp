@@ -219,6 +219,7 @@ void ClassifyPage::classifyFiles(const QStringList& paths) {
         return;
     }
     setBusy(true);
+    m_worker->prepareJob(); // before queueing: a cancel from now on cancels this job
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, arch = m_arch, weights = m_weightsPath,
                                          paths] { worker->classify(arch, weights, paths, kTopK); });
 }
