@@ -6,6 +6,7 @@
 #include <QStringList>
 #include <QWidget>
 
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -61,6 +62,12 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    /** The weights file, with Download and Choose. */
+    QHBoxLayout* buildWeightsRow();
+    /** Classify images…, the progress and Cancel. */
+    QHBoxLayout* buildActionRow();
+    void connectDownloadJob();
+    void connectWorker();
     void setBusy(bool busy);
     void addResult(const ClassifiedImage& result, int done, int total);
     void updateHint();
