@@ -3,6 +3,7 @@
 // Helpers shared by the test suites: where committed fixtures and shared real data live.
 
 #include <QByteArray>
+#include <QFile>
 #include <QString>
 #include <QTest>
 
@@ -16,6 +17,12 @@ inline QString sourceDir() {
 /** The shared data folder from TSTUDIO_SHARED, or an empty string when it is not set. */
 inline QString sharedDir() {
     return QString::fromLocal8Bit(qgetenv("TSTUDIO_SHARED"));
+}
+
+/** Writes bytes into a new file at path (in a test's temporary folder); false if it cannot. */
+inline bool writeFile(const QString& path, const QByteArray& bytes) {
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
 }
 
 } // namespace tstudio::test

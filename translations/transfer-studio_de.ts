@@ -172,7 +172,7 @@
 <context>
     <name>AugmentationPreview</name>
     <message>
-        <location filename="../ui/data/augmentation_preview.cpp" line="+39"/>
+        <location filename="../ui/data/augmentation_preview.cpp" line="+50"/>
         <source>Previous sample image</source>
         <translation>Vorheriges Beispielbild</translation>
     </message>
@@ -192,7 +192,7 @@
         <translation>Einen neuen zufälligen Satz Augmentierungen ziehen</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+85"/>
         <source>No image to preview yet</source>
         <translation>Noch kein Bild für die Vorschau</translation>
     </message>
@@ -202,7 +202,7 @@
         <translation>%1, Datensatz %2</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+81"/>
         <source>Cannot preview this image: %1</source>
         <translation>Vorschau dieses Bildes nicht möglich: %1</translation>
     </message>
@@ -210,7 +210,7 @@
 <context>
     <name>BackbonePicker</name>
     <message>
-        <location filename="../ui/model/backbone_picker.cpp" line="+46"/>
+        <location filename="../ui/model/backbone_picker.cpp" line="+66"/>
         <source>Official ImageNet weights</source>
         <translation>Offizielle ImageNet-Gewichte</translation>
     </message>
@@ -250,12 +250,7 @@
         <translation>Datei wählen…</translation>
     </message>
     <message>
-        <location line="+38"/>
-        <source>%1 of %2 MiB</source>
-        <translation>%1 von %2 MiB</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+35"/>
         <source>Weights saved to %1</source>
         <translation>Gewichte gespeichert unter %1</translation>
     </message>
@@ -270,7 +265,7 @@
         <translation>Herunterladen abgebrochen</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+124"/>
         <source>Weights for %1</source>
         <translation>Gewichte für %1</translation>
     </message>
@@ -410,6 +405,14 @@
     </message>
 </context>
 <context>
+    <name>BackgroundJob</name>
+    <message>
+        <location filename="../ui/common/background_job.cpp" line="+93"/>
+        <source>An unexpected error stopped the work.</source>
+        <translation>Ein unerwarteter Fehler hat die Arbeit abgebrochen.</translation>
+    </message>
+</context>
+<context>
     <name>BlasLabel</name>
     <message>
         <location filename="../ui/common/blas_label.cpp" line="+10"/>
@@ -475,7 +478,7 @@ sudo apt install libopenblas0-openmp</translation>
 <context>
     <name>ClassifyPage</name>
     <message>
-        <location filename="../ui/classify/classify_page.cpp" line="+50"/>
+        <location filename="../ui/classify/classify_page.cpp" line="+78"/>
         <source>No weights file: download the official one or choose a file</source>
         <translation>Keine Gewichtsdatei: offizielle herunterladen oder eine Datei wählen</translation>
     </message>
@@ -505,7 +508,7 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>Gewichte:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-33"/>
         <source>Image / class</source>
         <translation>Bild / Klasse</translation>
     </message>
@@ -515,7 +518,7 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>Wahrscheinlichkeit</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+41"/>
         <source>Classify images…</source>
         <translation>Bilder klassifizieren…</translation>
     </message>
@@ -525,12 +528,7 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>%1 of %2 MiB</source>
-        <translation>%1 von %2 MiB</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+21"/>
         <source>Weights saved to %1</source>
         <translation>Gewichte gespeichert unter %1</translation>
     </message>
@@ -540,7 +538,7 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>Herunterladen abgebrochen</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Classified %1 image(s)</source>
         <translation>%1 Bild(er) klassifiziert</translation>
     </message>
@@ -550,7 +548,7 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>Klassifizierung abgebrochen</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+29"/>
         <source>Pick a backbone on the left.</source>
         <translation>Links ein Backbone wählen.</translation>
     </message>
@@ -595,7 +593,7 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>Zuerst ein Backbone und seine Gewichte wählen</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Connecting…</source>
         <translation>Verbinden…</translation>
     </message>
@@ -618,7 +616,7 @@ sudo apt install libopenblas0-openmp</translation>
 <context>
     <name>ClassifyWorker</name>
     <message>
-        <location filename="../ui/classify/classify_worker.cpp" line="+83"/>
+        <location filename="../ui/classify/classify_worker.cpp" line="+86"/>
         <source>Classification stopped: %1</source>
         <translation>Klassifizierung angehalten: %1</translation>
     </message>
@@ -671,22 +669,32 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>Augmentierungsvorschau</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+58"/>
         <source>Checking files… %1 of %2</source>
         <translation>Prüfe Dateien… %1 von %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>File check stopped.</source>
         <translation>Dateiprüfung angehalten.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-20"/>
         <source>Could not create the demo project: %1</source>
         <translation>Das Demoprojekt konnte nicht erstellt werden: %1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+4"/>
+        <source>Demo project cancelled</source>
+        <translation>Demo-Projekt abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Could not check the dataset&apos;s files: %1</source>
+        <translation>Die Dateien des Datensatzes konnten nicht geprüft werden: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Dataset</source>
         <translation>Datensatz</translation>
     </message>
@@ -791,7 +799,7 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>Augmentierung</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>Open dataset folder</source>
         <translation>Datensatzordner öffnen</translation>
     </message>
@@ -811,27 +819,27 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>Ein Trainingslauf verwendet den Datensatz: Beenden Sie ihn, bevor Sie einen anderen öffnen.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-202"/>
         <source>Scanning… %1 files</source>
         <translation>Durchsuche… %1 Dateien</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Could not open %1: %2</source>
         <translation>%1 konnte nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Opening cancelled</source>
         <translation>Öffnen abgebrochen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+198"/>
         <source>Scanning %1…</source>
         <translation>Durchsuche %1…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>%1 holds no images: choose a folder with one subfolder of images per class, or a CSV, CIFAR-10 or IDX file.</source>
         <translation>%1 enthält keine Bilder: Wählen Sie einen Ordner mit einem Unterordner voller Bilder pro Klasse oder eine CSV-, CIFAR-10- oder IDX-Datei.</translation>
     </message>
@@ -846,12 +854,12 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>Prüfe Dateien…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+21"/>
         <source>Drawing the demo dataset…</source>
         <translation>Zeichne den Demo-Datensatz…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>Could not split the dataset: %1</source>
         <translation>Der Datensatz konnte nicht aufgeteilt werden: %1</translation>
     </message>
@@ -861,7 +869,7 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>Aufteilung angewendet: %1 Trainings-, %2 Validierungs-, %3 Testbilder</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+52"/>
         <source>No dataset open: open a folder or a file, or create the demo project (File menu)</source>
         <translation>Kein Datensatz geöffnet: Öffnen Sie einen Ordner oder eine Datei oder erstellen Sie das Demoprojekt (Menü Datei)</translation>
     </message>
@@ -932,19 +940,11 @@ sudo apt install libopenblas0-openmp</translation>
     </message>
 </context>
 <context>
-    <name>DatasetInspectJob</name>
+    <name>DownloadProgress</name>
     <message>
-        <location filename="../ui/data/dataset_inspect_job.cpp" line="+69"/>
-        <source>Could not check the dataset&apos;s files: %1</source>
-        <translation>Die Dateien des Datensatzes konnten nicht geprüft werden: %1</translation>
-    </message>
-</context>
-<context>
-    <name>DescribeModelJob</name>
-    <message>
-        <location filename="../ui/model/describe_model_job.cpp" line="+43"/>
-        <source>Could not build the network: %1</source>
-        <translation>Das Netz konnte nicht aufgebaut werden: %1</translation>
+        <location filename="../ui/weights/download_progress.cpp" line="+17"/>
+        <source>%1 of %2 MiB</source>
+        <translation>%1 von %2 MiB</translation>
     </message>
 </context>
 <context>
@@ -1177,7 +1177,7 @@ sudo apt install libopenblas0-openmp</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+82"/>
+        <location filename="../ui/main_window.cpp" line="+81"/>
         <source>Transfer Studio</source>
         <translation>Transfer Studio</translation>
     </message>
@@ -1277,7 +1277,7 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>CPU · %1 Threads</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>&lt;h3&gt;Transfer Studio %1&lt;/h3&gt;&lt;p&gt;Interactive transfer learning on images: ImageNet backbones, your own dataset, live training.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Transfer Studio %1&lt;/h3&gt;&lt;p&gt;Interaktives Transfer-Lernen mit Bildern: ImageNet-Backbones, Ihr eigener Datensatz, Training live.&lt;/p&gt;</translation>
     </message>
@@ -1302,7 +1302,7 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>Halte nach diesem Batch an, speichere…</translation>
     </message>
     <message>
-        <location line="-335"/>
+        <location line="-336"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1342,7 +1342,7 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>Training und Klassifikation laufen auf der CPU mit %1 Threads</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>CUDA · %1 GPU(s) · CPU %2 threads</source>
         <translation>CUDA · %1 GPU(s) · CPU %2 Threads</translation>
     </message>
@@ -1449,7 +1449,7 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+29"/>
         <location line="+7"/>
         <location line="+4"/>
         <source>epoch</source>
@@ -1522,18 +1522,18 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>Lernratensuche</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+5"/>
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+218"/>
+        <location line="+230"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="-217"/>
+        <location line="-229"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
@@ -1553,22 +1553,22 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>Nicht gestartet</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+33"/>
         <source>The run&apos;s log appears here.</source>
         <translation>Das Protokoll des Laufs erscheint hier.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+28"/>
         <source>Learning rate set to %1</source>
         <translation>Lernrate auf %1 gesetzt</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Learning-rate range test: step %1 of %2</source>
         <translation>Lernraten-Bereichstest: Schritt %1 von %2</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+58"/>
         <source>Preparing…</source>
         <translation>Vorbereitung…</translation>
     </message>
@@ -1593,12 +1593,12 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>Trainiere %1…</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-79"/>
         <source>Learning-rate range test: preparing…</source>
         <translation>Lernraten-Bereichstest: Vorbereitung…</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+119"/>
         <source>Paused</source>
         <translation>Angehalten</translation>
     </message>
@@ -1744,7 +1744,7 @@ sudo apt install libopenblas0-openmp</translation>
 <context>
     <name>TrainingSession</name>
     <message>
-        <location filename="../ui/train/training_session.cpp" line="+136"/>
+        <location filename="../ui/train/training_session.cpp" line="+132"/>
         <location line="+57"/>
         <source>A run is already in progress: stop it first.</source>
         <translation>Ein Lauf ist bereits im Gange: Beenden Sie ihn zuerst.</translation>
@@ -1788,7 +1788,7 @@ sudo apt install libopenblas0-openmp</translation>
 <context>
     <name>TrainingSettings</name>
     <message>
-        <location filename="../ui/train/training_settings.cpp" line="+73"/>
+        <location filename="../ui/train/training_settings.cpp" line="+89"/>
         <source>Base learning rate. The arrows step along 1, 2, 5, 10, …</source>
         <translation>Basis-Lernrate. Die Pfeile schalten in Schritten 1, 2, 5, 10, …</translation>
     </message>
@@ -1833,7 +1833,7 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>Label-Glättung:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Constant</source>
         <translation>Konstant</translation>
     </message>
@@ -1858,7 +1858,7 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>Bei Plateau verringern</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-64"/>
         <source> epochs</source>
         <translation> Epochen</translation>
     </message>
@@ -1868,7 +1868,7 @@ sudo apt install libopenblas0-openmp</translation>
         <translation> Epoche</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+70"/>
         <source>Learning-rate schedule</source>
         <translation>Lernratenplan</translation>
     </message>
@@ -1898,7 +1898,7 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>Faktor:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Feature extraction (train the head)</source>
         <translation>Merkmalsextraktion (den Kopf trainieren)</translation>
     </message>
@@ -1979,12 +1979,12 @@ sudo apt install libopenblas0-openmp</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+135"/>
+        <location line="+129"/>
         <source>Epochs:</source>
         <translation>Epochen:</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-128"/>
         <source>Batch size:</source>
         <translation>Batchgröße:</translation>
     </message>
@@ -2004,7 +2004,7 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>Ordner für Läufe:</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+56"/>
         <source>%1 (not available)</source>
         <translation>%1 (nicht verfügbar)</translation>
     </message>

@@ -9,7 +9,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QImageReader>
@@ -27,7 +26,6 @@
 #include <QStyle>
 #include <QToolBar>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include "core/common/blas_info.h"
 #include "core/common/devices.h"
@@ -35,6 +33,7 @@
 #include "core/models/registry.h"
 #include "core/weights/hub_cache.h"
 #include "ui/classify/classify_page.h"
+#include "ui/common/background_job.h"
 #include "ui/common/blas_label.h"
 #include "ui/common/settings_keys.h"
 #include "ui/data/data_page.h"
@@ -530,19 +529,20 @@ void MainWindow::showDevice() {
     m_deviceLabel->setToolTip(
         tr("Training and classification run on the CPU with %1 threads").arg(threads));
     // Asking LibTorch for CUDA devices initialises the driver (up to seconds): off the GUI thread.
-    auto* devices = new QFutureWatcher<std::vector<std::string>>(this);
-    connect(devices, &QFutureWatcher<std::vector<std::string>>::finished, this,
-            [this, devices, threads] {
-                devices->deleteLater();
-                int gpus = 0;
-                for (const std::string& device : devices->result()) {
-                    gpus += device.starts_with("cuda") ? 1 : 0;
-                }
-                if (gpus > 0) {
-                    showGpus(gpus, threads);
-                }
-            });
-    devices->setFuture(QtConcurrent::run([] { return availableDevices(); }));
+    auto* query = new BackgroundJob(this);
+    connect(query, &BackgroundJob::failed, query, &QObject::deleteLater); // the CPU line stays
+    query->start(
+        [](const JobControl&) -> Result<std::vector<std::string>> { return availableDevices(); },
+        [this, query, threads](const std::vector<std::string>& devices) {
+            query->deleteLater();
+            int gpus = 0;
+            for (const std::string& device : devices) {
+                gpus += device.starts_with("cuda") ? 1 : 0;
+            }
+            if (gpus > 0) {
+                showGpus(gpus, threads);
+            }
+        });
 }
 
 void MainWindow::showGpus(int count, int threads) {

@@ -17,6 +17,8 @@
 
 #include "core/models/registry.h"
 #include "ui/classify/classify_worker.h"
+#include "ui/common/worker_thread.h"
+#include "ui/weights/download_progress.h"
 #include "ui/weights/weight_download_job.h"
 
 namespace tstudio::ui {
@@ -43,7 +45,33 @@ ClassifyPage::ClassifyPage(QWidget* parent) : QWidget(parent) {
 
     m_hint = new QLabel(this);
     m_hint->setWordWrap(true);
+    // Built top to bottom: the order of creation is the keyboard focus order.
+    QHBoxLayout* weightsRow = buildWeightsRow();
+    m_results = new QTreeWidget(this);
+    m_results->setColumnCount(2);
+    m_results->setHeaderLabels({tr("Image / class"), tr("Probability")});
+    m_results->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_results->setIconSize(QSize(64, 64));
+    m_results->setAlternatingRowColors(true);
+    QHBoxLayout* actionRow = buildActionRow();
 
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_hint);
+    layout->addLayout(weightsRow);
+    layout->addWidget(m_results, 1);
+    layout->addLayout(actionRow);
+
+    connect(m_chooseWeights, &QPushButton::clicked, this, &ClassifyPage::chooseWeightsFile);
+    connect(m_chooseImages, &QPushButton::clicked, this, &ClassifyPage::chooseImages);
+    connect(m_cancel, &QPushButton::clicked, this, &ClassifyPage::cancel);
+    connect(m_download, &QPushButton::clicked, this, &ClassifyPage::downloadWeights);
+
+    connectDownloadJob();
+    connectWorker();
+    updateHint();
+}
+
+QHBoxLayout* ClassifyPage::buildWeightsRow() {
     m_weightsEdit = new QLineEdit(this);
     m_weightsEdit->setReadOnly(true);
     m_weightsEdit->setPlaceholderText(
@@ -58,14 +86,10 @@ ClassifyPage::ClassifyPage(QWidget* parent) : QWidget(parent) {
     weightsRow->addWidget(m_weightsEdit, 1);
     weightsRow->addWidget(m_download);
     weightsRow->addWidget(m_chooseWeights);
+    return weightsRow;
+}
 
-    m_results = new QTreeWidget(this);
-    m_results->setColumnCount(2);
-    m_results->setHeaderLabels({tr("Image / class"), tr("Probability")});
-    m_results->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_results->setIconSize(QSize(64, 64));
-    m_results->setAlternatingRowColors(true);
-
+QHBoxLayout* ClassifyPage::buildActionRow() {
     m_chooseImages = new QPushButton(tr("Classify images…"), this);
     m_progress = new QProgressBar(this);
     m_progress->setVisible(false);
@@ -75,32 +99,14 @@ ClassifyPage::ClassifyPage(QWidget* parent) : QWidget(parent) {
     actionRow->addWidget(m_chooseImages);
     actionRow->addWidget(m_progress, 1);
     actionRow->addWidget(m_cancel);
+    return actionRow;
+}
 
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(m_hint);
-    layout->addLayout(weightsRow);
-    layout->addWidget(m_results, 1);
-    layout->addLayout(actionRow);
-
-    connect(m_chooseWeights, &QPushButton::clicked, this, &ClassifyPage::chooseWeightsFile);
-    connect(m_chooseImages, &QPushButton::clicked, this, &ClassifyPage::chooseImages);
-    connect(m_cancel, &QPushButton::clicked, this, &ClassifyPage::cancel);
-    connect(m_download, &QPushButton::clicked, this, &ClassifyPage::downloadWeights);
-
+void ClassifyPage::connectDownloadJob() {
     m_downloadJob = new WeightDownloadJob(this);
     connect(m_downloadJob, &WeightDownloadJob::progress, this,
             [this](qint64 received, qint64 total) {
-                constexpr double kMiB = 1024.0 * 1024.0;
-                if (total > 0) {
-                    m_progress->setRange(0, 1000);
-                    m_progress->setValue(static_cast<int>(1000.0 * static_cast<double>(received) /
-                                                          static_cast<double>(total)));
-                    m_progress->setFormat(tr("%1 of %2 MiB")
-                                              .arg(static_cast<double>(received) / kMiB, 0, 'f', 1)
-                                              .arg(static_cast<double>(total) / kMiB, 0, 'f', 1));
-                } else {
-                    m_progress->setRange(0, 0);
-                }
+                showDownloadProgress(m_progress, received, total);
             });
     connect(m_downloadJob, &WeightDownloadJob::finished, this,
             [this](const QString& arch, const QString& path) {
@@ -126,10 +132,11 @@ ClassifyPage::ClassifyPage(QWidget* parent) : QWidget(parent) {
         Q_EMIT statusMessage(tr("Download cancelled"));
         Q_EMIT jobEnded();
     });
+}
 
+void ClassifyPage::connectWorker() {
     m_worker = new ClassifyWorker;
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread = std::make_unique<WorkerThread>(m_worker, QStringLiteral("classify-worker"));
     connect(m_worker, &ClassifyWorker::started, this, [this](int total) {
         m_progress->setRange(0, total);
         m_progress->setValue(0);
@@ -154,18 +161,10 @@ ClassifyPage::ClassifyPage(QWidget* parent) : QWidget(parent) {
         Q_EMIT statusMessage(message);
         Q_EMIT jobEnded();
     });
-    m_thread.setObjectName(QStringLiteral("classify-worker"));
-    m_thread.start();
-    updateHint();
 }
 
 ClassifyPage::~ClassifyPage() {
-    // A bounded wait, and never one the person sees: the worker checks the flag before every
-    // image (one forward pass), and the page is destroyed only with its window, after the
-    // window has closed and hidden.
-    m_worker->requestCancel();
-    m_thread.quit();
-    m_thread.wait();
+    m_worker->requestCancel(); // m_thread then lets the worker end on its own
 }
 
 void ClassifyPage::setBackbone(const QString& arch, const QString& displayName,
@@ -226,6 +225,7 @@ void ClassifyPage::classifyFiles(const QStringList& paths) {
         return;
     }
     setBusy(true);
+    m_worker->prepareJob(); // before queueing: a cancel from now on cancels this job
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, arch = m_arch, weights = m_weightsPath,
                                          paths] { worker->classify(arch, weights, paths, kTopK); });
 }

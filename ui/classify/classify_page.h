@@ -1,10 +1,12 @@
 #pragma once
 
+#include <memory>
+
 #include <QString>
 #include <QStringList>
-#include <QThread>
 #include <QWidget>
 
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -15,6 +17,7 @@ namespace tstudio::ui {
 
 class ClassifyWorker;
 class WeightDownloadJob;
+class WorkerThread;
 struct ClassifiedImage;
 
 /**
@@ -27,6 +30,7 @@ class ClassifyPage final : public QWidget {
 
 public:
     explicit ClassifyPage(QWidget* parent = nullptr);
+    /** Never waits: a running job is cancelled and ends on its own thread (WorkerThread). */
     ~ClassifyPage() override;
 
     /** The backbone to use and its weights file (empty: none known yet). */
@@ -58,6 +62,12 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    /** The weights file, with Download and Choose. */
+    QHBoxLayout* buildWeightsRow();
+    /** Classify images…, the progress and Cancel. */
+    QHBoxLayout* buildActionRow();
+    void connectDownloadJob();
+    void connectWorker();
     void setBusy(bool busy);
     void addResult(const ClassifiedImage& result, int done, int total);
     void updateHint();
@@ -76,8 +86,8 @@ private:
     QProgressBar* m_progress = nullptr;
     QPushButton* m_cancel = nullptr;
 
-    QThread m_thread;
-    ClassifyWorker* m_worker = nullptr; ///< lives on m_thread, deleted when it finishes
+    ClassifyWorker* m_worker = nullptr; ///< lives on m_thread, which deletes it as it ends
+    std::unique_ptr<WorkerThread> m_thread;
     WeightDownloadJob* m_downloadJob = nullptr;
 };
 

@@ -29,9 +29,12 @@ ClassifyWorker::~ClassifyWorker() = default;
 
 void ClassifyWorker::classify(const QString& arch, const QString& weightsPath,
                               const QStringList& paths, int topk) {
-    m_cancel.store(false);
     // The worker's entry point holds the only catch: whatever escapes core becomes failed().
     try {
+        if (m_cancel.load()) {
+            Q_EMIT cancelled(); // cancelled while queued: not even the network is opened
+            return;
+        }
         useAllCores();
         if (!m_classifier || arch != m_openArch || weightsPath != m_openWeights) {
             m_classifier.reset();

@@ -16,7 +16,8 @@ namespace tstudio::ui {
 /**
  * Runs "classifier as is" jobs on its own thread (move it to a QThread): opens the network once
  * per model spec and keeps it for the next job. Commands come in through queued calls of
- * classify(); every job ends with exactly one of finished(), failed(message) or cancelled().
+ * classify(), each after prepareJob(); every job ends with exactly one of finished(),
+ * failed(message) or cancelled().
  */
 class ClassifyWorker final : public QObject {
     Q_OBJECT
@@ -25,7 +26,12 @@ public:
     explicit ClassifyWorker(QObject* parent = nullptr);
     ~ClassifyWorker() override;
 
-    /** Thread-safe: the running job stops after the current image. */
+    /**
+     * Any thread, before queueing classify(): clears the cancel flag, so a cancel requested
+     * after this but before the job starts still cancels it.
+     */
+    void prepareJob() { m_cancel.store(false); }
+    /** Thread-safe: the running or queued job stops before its next image. */
     void requestCancel() { m_cancel.store(true); }
 
 public Q_SLOTS:

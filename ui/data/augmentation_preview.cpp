@@ -1,7 +1,5 @@
 #include "ui/data/augmentation_preview.h"
 
-#include <exception>
-
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -9,9 +7,9 @@
 #include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include "core/imaging/image_decoder.h"
+#include "ui/common/background_job.h"
 
 namespace tstudio::ui {
 
@@ -90,16 +88,18 @@ AugmentationPreview::AugmentationPreview(QWidget* parent) : QWidget(parent) {
         scheduleUpdate();
     });
 
-    m_watcher = new QFutureWatcher<Outcome>(this);
-    connect(m_watcher, &QFutureWatcher<Outcome>::finished, this, &AugmentationPreview::onFinished);
+    m_job = new BackgroundJob(this);
+    connect(m_job, &BackgroundJob::failed, this, [this](const QString& message) {
+        if (!rerunIfPending()) {
+            showFailure(message);
+        }
+    });
     rebuildTiles();
     showSample(0);
 }
 
-AugmentationPreview::~AugmentationPreview() {
-    // The task holds copies of everything it reads; only its result is dropped.
-    m_watcher->disconnect(this);
-}
+// The work holds copies of everything it reads; the job drops its result without waiting.
+AugmentationPreview::~AugmentationPreview() = default;
 
 void AugmentationPreview::setSamples(std::vector<data::Sample> samples) {
     m_samples = std::move(samples);
@@ -128,7 +128,7 @@ void AugmentationPreview::setCount(int count) {
 }
 
 bool AugmentationPreview::isComputing() const {
-    return m_watcher->isRunning();
+    return m_job->isRunning();
 }
 
 void AugmentationPreview::showSample(int index) {
@@ -175,69 +175,71 @@ void AugmentationPreview::run() {
     if (m_samples.empty()) {
         return;
     }
-    m_watcher->setFuture(
-        QtConcurrent::run([sample = m_samples[static_cast<std::size_t>(m_sampleIndex)],
-                           config = m_config, count = m_count, seed = m_seed, source = m_source]() {
-            Outcome outcome;
-            try {
-                imaging::RgbImage image;
-                if (source) {
-                    auto decoded = source->get(sample);
-                    if (!decoded) {
-                        outcome.error = QString::fromStdString(decoded.message());
-                        return outcome;
-                    }
-                    image = **decoded;
-                } else if (sample.inMemory()) {
-                    image = *sample.image;
-                } else {
-                    auto decoded = imaging::decodeImage(sample.path);
-                    if (!decoded) {
-                        outcome.error = QString::fromStdString(decoded.message());
-                        return outcome;
-                    }
-                    image = std::move(decoded).value();
+    m_job->start(
+        [sample = m_samples[static_cast<std::size_t>(m_sampleIndex)], config = m_config,
+         count = m_count, seed = m_seed,
+         source = m_source](const JobControl&) -> Result<QList<QImage>> {
+            imaging::RgbImage image;
+            if (source) {
+                auto decoded = source->get(sample);
+                if (!decoded) {
+                    return decoded.error();
                 }
-                if (source && source->options().exactEval) {
-                    // Without augmentation every epoch sees this one crop.
-                    const QImage crop =
-                        toQImage(imaging::resizeAndCenterCrop(image, *source->options().exactEval));
-                    for (int i = 0; i < count; ++i) {
-                        outcome.images.append(crop);
-                    }
-                    return outcome;
+                image = **decoded;
+            } else if (sample.inMemory()) {
+                image = *sample.image;
+            } else {
+                auto decoded = imaging::decodeImage(sample.path);
+                if (!decoded) {
+                    return decoded.error();
                 }
-                for (const imaging::RgbImage& augmented :
-                     data::previewAugmentations(image, config, count, seed)) {
-                    outcome.images.append(toQImage(augmented));
-                }
-            } catch (const std::exception& e) {
-                outcome.error = QString::fromUtf8(e.what());
+                image = std::move(decoded).value();
             }
-            return outcome;
-        }));
+            QList<QImage> images;
+            if (source && source->options().exactEval) {
+                // Without augmentation every epoch sees this one crop.
+                const QImage crop =
+                    toQImage(imaging::resizeAndCenterCrop(image, *source->options().exactEval));
+                for (int i = 0; i < count; ++i) {
+                    images.append(crop);
+                }
+                return images;
+            }
+            for (const imaging::RgbImage& augmented :
+                 data::previewAugmentations(image, config, count, seed)) {
+                images.append(toQImage(augmented));
+            }
+            return images;
+        },
+        [this](const QList<QImage>& images) {
+            if (!rerunIfPending()) {
+                showImages(images);
+            }
+        });
 }
 
-void AugmentationPreview::onFinished() {
-    const Outcome outcome = m_watcher->result();
-    if (m_pending) {
-        // Settings changed while this run was going: its images are already stale.
-        m_pending = false;
-        run();
-        return;
+bool AugmentationPreview::rerunIfPending() {
+    if (!m_pending) {
+        return false;
     }
-    if (!outcome.error.isEmpty()) {
-        m_message->setText(tr("Cannot preview this image: %1").arg(outcome.error));
-        m_message->setVisible(true);
-        m_images.clear();
-        for (QLabel* tile : std::as_const(m_tiles)) {
-            tile->clear();
-        }
-        Q_EMIT previewFailed(outcome.error);
-        return;
+    m_pending = false;
+    run();
+    return true;
+}
+
+void AugmentationPreview::showFailure(const QString& message) {
+    m_message->setText(tr("Cannot preview this image: %1").arg(message));
+    m_message->setVisible(true);
+    m_images.clear();
+    for (QLabel* tile : std::as_const(m_tiles)) {
+        tile->clear();
     }
+    Q_EMIT previewFailed(message);
+}
+
+void AugmentationPreview::showImages(const QList<QImage>& images) {
     m_message->setVisible(false);
-    m_images = outcome.images;
+    m_images = images;
     const qreal ratio = devicePixelRatioF();
     for (int i = 0; i < m_tiles.size(); ++i) {
         if (i >= m_images.size()) {

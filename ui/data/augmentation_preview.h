@@ -4,7 +4,6 @@
 #include <optional>
 #include <vector>
 
-#include <QFutureWatcher>
 #include <QImage>
 #include <QList>
 #include <QTimer>
@@ -21,10 +20,12 @@ class QToolButton;
 
 namespace tstudio::ui {
 
+class BackgroundJob;
+
 /**
  * A grid of augmented versions of one sample image, so the augmentation settings can be judged
- * by eye. Decoding and augmenting run on Qt's thread pool; changes are coalesced by a
- * single-shot timer and a change during a run starts one more run after it, never two at once.
+ * by eye. Decoding and augmenting run off the GUI thread (a BackgroundJob); changes are coalesced
+ * by a single-shot timer and a change during a run starts one more run after it, never two at once.
  * The person can step through the given samples and draw a new random set.
  */
 class AugmentationPreview final : public QWidget {
@@ -54,13 +55,12 @@ Q_SIGNALS:
     void previewFailed(const QString& message);
 
 private:
-    struct Outcome {
-        QList<QImage> images;
-        QString error;
-    };
     void scheduleUpdate();
     void run();
-    void onFinished();
+    /** Settings changed while a run was going: its outcome is stale, one more run starts. */
+    bool rerunIfPending();
+    void showImages(const QList<QImage>& images);
+    void showFailure(const QString& message);
     void showSample(int index);
     void rebuildTiles();
 
@@ -76,7 +76,7 @@ private:
     bool m_pending = false;
 
     QTimer m_timer;
-    QFutureWatcher<Outcome>* m_watcher = nullptr;
+    BackgroundJob* m_job = nullptr;
     QList<QImage> m_images;
 
     QLabel* m_caption = nullptr;

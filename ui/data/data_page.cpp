@@ -22,17 +22,17 @@
 #include <QTableView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include "core/data/dataset.h"
-#include "core/data/dataset_scan_job.h"
+#include "core/data/dataset_inspector.h"
+#include "core/data/dataset_opener.h"
 #include "core/data/demo_dataset.h"
 #include "core/data/stratified_split.h"
 #include "core/models/registry.h"
+#include "ui/common/background_job.h"
 #include "ui/common/settings_keys.h"
 #include "ui/data/augmentation_editor.h"
 #include "ui/data/augmentation_preview.h"
-#include "ui/data/dataset_inspect_job.h"
 #include "ui/data/message_banner.h"
 #include "ui/models/class_count_model.h"
 #include "ui/project/project_state.h"
@@ -133,34 +133,7 @@ DataPage::DataPage(ProjectState* project, QWidget* parent) : QWidget(parent), m_
     layout->addWidget(m_banner);
     layout->addWidget(m_splitter, 1);
 
-    m_inspect = new DatasetInspectJob(this);
-    connect(m_inspect, &DatasetInspectJob::progress, this, [this](qint64 read) {
-        m_problemStatus->setText(
-            tr("Checking files… %1 of %2")
-                .arg(QLocale().toString(read))
-                .arg(QLocale().toString(static_cast<qint64>(m_project->dataset().size()))));
-    });
-    connect(m_inspect, &DatasetInspectJob::finished, this, &DataPage::showReport);
-    connect(m_inspect, &DatasetInspectJob::cancelled, m_stopCheck, &QWidget::hide);
-    connect(m_inspect, &DatasetInspectJob::failed, m_stopCheck, &QWidget::hide);
-    connect(m_inspect, &DatasetInspectJob::failed, this, [this](const QString& message) {
-        m_problemStatus->setText(message);
-        showError(message);
-    });
-    connect(m_inspect, &DatasetInspectJob::cancelled, this,
-            [this] { m_problemStatus->setText(tr("File check stopped.")); });
-
-    m_demo = new QFutureWatcher<QString>(this);
-    connect(m_demo, &QFutureWatcher<QString>::finished, this, [this] {
-        const QString error = m_demo->result();
-        setBusy(false);
-        if (!error.isEmpty()) {
-            showError(tr("Could not create the demo project: %1").arg(error));
-            return;
-        }
-        openPath(m_demoDir);
-    });
-
+    connectJobs();
     connect(m_cancel, &QPushButton::clicked, this, &DataPage::cancel);
     connect(m_project, &ProjectState::datasetChanged, this, &DataPage::onDatasetChanged);
     connect(m_project, &ProjectState::configChanged, this, &DataPage::onConfigChanged);
@@ -174,8 +147,48 @@ DataPage::DataPage(ProjectState* project, QWidget* parent) : QWidget(parent), m_
     onDatasetChanged();
 }
 
-DataPage::~DataPage() {
-    cancel();
+DataPage::~DataPage() = default; // the jobs cancel their work as they go, without waiting
+
+void DataPage::connectJobs() {
+    m_scan = new BackgroundJob(this);
+    connect(m_scan, &BackgroundJob::progress, this, [this](qint64 found) {
+        m_progress->setFormat(tr("Scanning… %1 files").arg(QLocale().toString(found)));
+    });
+    connect(m_scan, &BackgroundJob::failed, this, [this](const QString& message) {
+        setBusy(false);
+        showError(
+            tr("Could not open %1: %2").arg(QDir::toNativeSeparators(m_openingPath), message));
+    });
+    connect(m_scan, &BackgroundJob::cancelled, this, [this] {
+        setBusy(false);
+        Q_EMIT statusMessage(tr("Opening cancelled"));
+    });
+
+    m_demo = new BackgroundJob(this);
+    connect(m_demo, &BackgroundJob::failed, this, [this](const QString& message) {
+        setBusy(false);
+        showError(tr("Could not create the demo project: %1").arg(message));
+    });
+    connect(m_demo, &BackgroundJob::cancelled, this, [this] {
+        setBusy(false);
+        Q_EMIT statusMessage(tr("Demo project cancelled"));
+    });
+
+    m_inspect = new BackgroundJob(this);
+    connect(m_inspect, &BackgroundJob::progress, this, [this](qint64 read, qint64 total) {
+        m_problemStatus->setText(tr("Checking files… %1 of %2")
+                                     .arg(QLocale().toString(read), QLocale().toString(total)));
+    });
+    connect(m_inspect, &BackgroundJob::failed, this, [this](const QString& message) {
+        m_stopCheck->hide();
+        const QString text = tr("Could not check the dataset's files: %1").arg(message);
+        m_problemStatus->setText(text);
+        showError(text);
+    });
+    connect(m_inspect, &BackgroundJob::cancelled, this, [this] {
+        m_stopCheck->hide();
+        m_problemStatus->setText(tr("File check stopped."));
+    });
 }
 
 QWidget* DataPage::createDatasetColumn() {
@@ -222,7 +235,7 @@ QWidget* DataPage::createDatasetColumn() {
     m_stopCheck = new QPushButton(tr("Stop check"), problemBox);
     m_stopCheck->setToolTip(tr("Stop reading the files; the counts above stay valid"));
     m_stopCheck->setVisible(false);
-    connect(m_stopCheck, &QPushButton::clicked, this, [this] { m_inspect->requestStop(); });
+    connect(m_stopCheck, &QPushButton::clicked, this, [this] { m_inspect->cancel(); });
     auto* statusRow = new QHBoxLayout;
     statusRow->addWidget(m_problemStatus, 1);
     statusRow->addWidget(m_stopCheck);
@@ -295,10 +308,13 @@ QWidget* DataPage::createSettingsColumn() {
 }
 
 bool DataPage::isBusy() const {
-    return m_scan != nullptr || m_demo->isRunning();
+    return m_scan->isRunning() || m_demo->isRunning();
 }
 
 void DataPage::setBusy(bool busy, const QString& what) {
+    if (!busy && isBusy()) {
+        return; // the other of scan and demo still runs
+    }
     m_progress->setVisible(busy);
     m_cancel->setVisible(busy);
     m_cancel->setEnabled(busy);
@@ -341,42 +357,23 @@ void DataPage::openPath(const QString& path) {
         showError(tr("A training run is using the dataset: stop it before opening another."));
         return;
     }
-    if (m_scan != nullptr) {
-        m_scan->requestStop();
-        m_scan->disconnect(this);
-        m_scan->deleteLater();
-        m_scan = nullptr;
-    }
     m_banner->hide();
     m_openingPath = path;
-    auto* scan = new data::DatasetScanJob(QDir::cleanPath(path).toStdString(), false, this);
-    m_scan = scan;
-    connect(scan, &data::DatasetScanJob::progress, this, [this](qint64 found) {
-        m_progress->setFormat(tr("Scanning… %1 files").arg(QLocale().toString(found)));
-    });
-    connect(scan, &data::DatasetScanJob::finished, this, &DataPage::onScanFinished);
-    connect(scan, &data::DatasetScanJob::failed, this, [this, scan](const QString& message) {
-        scan->deleteLater();
-        m_scan = nullptr;
-        setBusy(false);
-        showError(
-            tr("Could not open %1: %2").arg(QDir::toNativeSeparators(m_openingPath), message));
-    });
-    connect(scan, &data::DatasetScanJob::cancelled, this, [this, scan] {
-        scan->deleteLater();
-        m_scan = nullptr;
-        setBusy(false);
-        Q_EMIT statusMessage(tr("Opening cancelled"));
-    });
     setBusy(true, tr("Scanning %1…").arg(QFileInfo(path).fileName()));
-    scan->start();
+    // A scan already going is cancelled by the new start and heard from no more.
+    m_scan->start(
+        [root = QDir::cleanPath(path).toStdString()](const JobControl& control) {
+            data::ScanControl scan;
+            scan.cancel = control.cancelFlag();
+            scan.progress = [&control](std::int64_t found) {
+                control.reportProgress(found);
+            };
+            return data::openDataset(root, scan);
+        },
+        [this](const data::Dataset& dataset) { onScanFinished(dataset); });
 }
 
 void DataPage::onScanFinished(const data::Dataset& dataset) {
-    if (m_scan != nullptr) {
-        m_scan->deleteLater();
-        m_scan = nullptr;
-    }
     setBusy(false);
     if (dataset.size() == 0) {
         showError(tr("%1 holds no images: choose a folder with one subfolder of images per "
@@ -407,31 +404,40 @@ void DataPage::startCheck() {
     m_problems->clear();
     m_problemStatus->setText(tr("Checking files…"));
     m_stopCheck->setVisible(true);
-    m_inspect->start(m_project->dataset(), options);
+    // A check already going is of the dataset as it was: the new start cancels and drops it.
+    m_inspect->start(
+        [dataset = m_project->dataset(), options](const JobControl& control) {
+            const auto total = static_cast<qint64>(dataset.size());
+            data::ScanControl scan;
+            scan.cancel = control.cancelFlag();
+            scan.progress = [&control, total](std::int64_t read) {
+                control.reportProgress(read, total);
+            };
+            return data::inspectDataset(dataset, options, scan);
+        },
+        [this](const data::DatasetReport& report) { showReport(report); });
 }
 
 void DataPage::createDemoProject(const QString& dir) {
     if (isBusy()) {
         cancel();
     }
-    m_demoDir = dir;
     m_banner->hide();
     setBusy(true, tr("Drawing the demo dataset…"));
-    m_demo->setFuture(QtConcurrent::run([target = dir.toStdString()]() {
-        try {
-            const auto written = data::generateDemoDataset(target);
-            return written ? QString() : QString::fromStdString(written.message());
-        } catch (const std::exception& e) {
-            return QString::fromUtf8(e.what());
-        }
-    }));
+    // Drawing cannot stop half-way (it writes a temporary folder and swaps it in): a cancel
+    // lets it finish and then does not open it.
+    m_demo->start([target = dir.toStdString()](
+                      const JobControl&) { return data::generateDemoDataset(target); },
+                  [this, dir](const std::filesystem::path&) {
+                      setBusy(false);
+                      openPath(dir);
+                  });
 }
 
 void DataPage::cancel() {
-    if (m_scan != nullptr) {
-        m_scan->requestStop();
-    }
-    m_inspect->requestStop();
+    m_scan->cancel();
+    m_demo->cancel();
+    m_inspect->cancel();
 }
 
 void DataPage::applySplit() {

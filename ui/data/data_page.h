@@ -1,7 +1,5 @@
 #pragma once
 
-#include <QFutureWatcher>
-#include <QPointer>
 #include <QString>
 #include <QWidget>
 
@@ -20,15 +18,14 @@ class QTreeWidget;
 
 namespace tstudio::data {
 class Dataset;
-class DatasetScanJob;
 } // namespace tstudio::data
 
 namespace tstudio::ui {
 
 class AugmentationEditor;
 class AugmentationPreview;
+class BackgroundJob;
 class ClassCountModel;
-class DatasetInspectJob;
 class MessageBanner;
 class ProjectState;
 
@@ -80,6 +77,7 @@ private:
     QWidget* createDatasetColumn();
     QWidget* createSettingsColumn();
     QGroupBox* createSplitBox();
+    void connectJobs();
     void setBusy(bool busy, const QString& what = {});
     void onScanFinished(const data::Dataset& dataset);
     void onDatasetChanged();
@@ -96,10 +94,11 @@ private:
     bool m_sourceHasSplit = false;
     data::DatasetReport m_report;
 
-    QPointer<data::DatasetScanJob> m_scan;
-    DatasetInspectJob* m_inspect = nullptr;
-    QFutureWatcher<QString>* m_demo = nullptr;
-    QString m_demoDir;
+    // Opening, drawing the demo and checking the files run off the GUI thread; the first two
+    // make the page busy, the check runs behind the shown dataset.
+    BackgroundJob* m_scan = nullptr;
+    BackgroundJob* m_demo = nullptr;
+    BackgroundJob* m_inspect = nullptr;
 
     MessageBanner* m_banner = nullptr;
     QLabel* m_path = nullptr;

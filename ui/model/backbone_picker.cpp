@@ -19,6 +19,7 @@
 #include "core/models/registry.h"
 #include "ui/models/backbone_table_model.h"
 #include "ui/project/project_state.h"
+#include "ui/weights/download_progress.h"
 #include "ui/weights/weight_download_job.h"
 
 namespace tstudio::ui {
@@ -31,6 +32,23 @@ const models::BackboneInfo* infoOf(const QString& arch) {
 
 BackbonePicker::BackbonePicker(ProjectState* project, QWidget* parent)
     : QWidget(parent), m_project(project) {
+    buildTable();
+    m_statusLabel = new QLabel(this);
+    m_statusLabel->setWordWrap(true);
+    m_statusLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_table, 1);
+    layout->addLayout(buildWeightsGrid());
+    layout->addWidget(m_statusLabel);
+
+    connectDownloadJob();
+    connectControls();
+    syncFromConfig();
+    setEditingEnabled(!m_project->isTraining());
+}
+
+void BackbonePicker::buildTable() {
     m_backbones = new BackboneTableModel(this);
     m_table = new QTableView(this);
     m_table->setModel(m_backbones);
@@ -42,7 +60,9 @@ BackbonePicker::BackbonePicker(ProjectState* project, QWidget* parent)
     // The family is in the name already; the weights column matters more in a narrow pane.
     m_table->hideColumn(BackboneTableModel::Family);
     m_table->resizeColumnsToContents();
+}
 
+QGridLayout* BackbonePicker::buildWeightsGrid() {
     m_official = new QRadioButton(tr("Official ImageNet weights"), this);
     m_local = new QRadioButton(tr("Local file"), this);
     m_scratch = new QRadioButton(tr("From scratch (random initialisation)"), this);
@@ -60,9 +80,6 @@ BackbonePicker::BackbonePicker(ProjectState* project, QWidget* parent)
     m_localPath->setReadOnly(true);
     m_localPath->setPlaceholderText(tr("A .pth or .safetensors file"));
     m_chooseFile = new QPushButton(tr("Choose a file…"), this);
-    m_statusLabel = new QLabel(this);
-    m_statusLabel->setWordWrap(true);
-    m_statusLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto* weights = new QGridLayout;
     weights->addWidget(m_official, 0, 0);
@@ -79,13 +96,10 @@ BackbonePicker::BackbonePicker(ProjectState* project, QWidget* parent)
     weights->addLayout(localRow, 1, 1);
     weights->addWidget(m_scratch, 2, 0, 1, 2);
     weights->setColumnStretch(1, 1);
+    return weights;
+}
 
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_table, 1);
-    layout->addLayout(weights);
-    layout->addWidget(m_statusLabel);
-
+void BackbonePicker::connectDownloadJob() {
     m_downloadJob = new WeightDownloadJob(this);
     connect(m_downloadJob, &WeightDownloadJob::progress, this,
             [this](qint64 received, qint64 total) {
@@ -93,16 +107,7 @@ BackbonePicker::BackbonePicker(ProjectState* project, QWidget* parent)
                 const int percent =
                     total > 0 ? static_cast<int>(100 * received / std::max<qint64>(total, 1)) : -1;
                 m_backbones->setDownloadProgress(arch, percent);
-                constexpr double kMiB = 1024.0 * 1024.0;
-                if (total > 0) {
-                    m_progress->setRange(0, 1000);
-                    m_progress->setValue(static_cast<int>(1000 * received / total));
-                    m_progress->setFormat(tr("%1 of %2 MiB")
-                                              .arg(static_cast<double>(received) / kMiB, 0, 'f', 1)
-                                              .arg(static_cast<double>(total) / kMiB, 0, 'f', 1));
-                } else {
-                    m_progress->setRange(0, 0);
-                }
+                showDownloadProgress(m_progress, received, total);
             });
     connect(m_downloadJob, &WeightDownloadJob::finished, this,
             [this](const QString&, const QString& path) {
@@ -126,7 +131,9 @@ BackbonePicker::BackbonePicker(ProjectState* project, QWidget* parent)
         Q_EMIT statusMessage(tr("Download cancelled"));
         Q_EMIT downloadEnded();
     });
+}
 
+void BackbonePicker::connectControls() {
     connect(
         m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         [this](const QModelIndex& current) {
@@ -167,9 +174,6 @@ BackbonePicker::BackbonePicker(ProjectState* project, QWidget* parent)
     connect(m_project, &ProjectState::configChanged, this, &BackbonePicker::syncFromConfig);
     connect(m_project, &ProjectState::trainingChanged, this,
             [this](bool training) { setEditingEnabled(!training); });
-
-    syncFromConfig();
-    setEditingEnabled(!m_project->isTraining());
 }
 
 BackbonePicker::~BackbonePicker() = default;

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+class QGridLayout;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -59,6 +60,11 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    void buildTable();
+    /** The weight sources: official (status, download), local file, from scratch. */
+    QGridLayout* buildWeightsGrid();
+    void connectDownloadJob();
+    void connectControls();
     void syncFromConfig();
     void updateStatus();
     void selectArch(const QString& arch);

@@ -1,19 +1,29 @@
 #include "ui/model/describe_model_job.h"
 
-#include <exception>
-
-#include <QFutureWatcher>
-#include <QtConcurrent/qtconcurrenttask.h>
+#include "ui/common/background_job.h"
 
 namespace tstudio::ui {
 
-DescribeModelJob::DescribeModelJob(QObject* parent) : QObject(parent) {}
+DescribeModelJob::DescribeModelJob(QObject* parent)
+    : QObject(parent), m_job(new BackgroundJob(this)) {
+    // Ahead of the pool's queued scans and previews: the person waits for this tree.
+    m_job->setPriority(1);
+    connect(m_job, &BackgroundJob::failed, this, [this](const QString& message) {
+        if (!startPendingInstead()) {
+            Q_EMIT failed(message);
+        }
+    });
+}
 
 DescribeModelJob::~DescribeModelJob() = default;
 
+bool DescribeModelJob::isBusy() const {
+    return m_job->isRunning();
+}
+
 void DescribeModelJob::request(Request request) {
     m_pending = std::move(request);
-    if (m_watcher == nullptr) {
+    if (!m_job->isRunning()) {
         startNext();
         Q_EMIT busyChanged(true);
     }
@@ -22,46 +32,24 @@ void DescribeModelJob::request(Request request) {
 void DescribeModelJob::startNext() {
     Request request = std::move(*m_pending);
     m_pending.reset();
-    m_watcher = new QFutureWatcher<Outcome>(this);
-    connect(m_watcher, &QFutureWatcher<Outcome>::finished, this, &DescribeModelJob::onFinished);
-    // Ahead of the pool's queued scans and previews: the person waits for this tree.
-    m_watcher->setFuture(
-        QtConcurrent::task([request] {
-            Outcome outcome;
-            outcome.config = request.config;
-            // The task's entry point holds the only catch: whatever escapes core is failed().
-            try {
-                auto described =
-                    training::describeModel(request.config, request.numClasses, request.stage);
-                if (described) {
-                    outcome.tree = std::move(described).value();
-                } else {
-                    outcome.message = QString::fromStdString(described.message());
-                }
-            } catch (const std::exception& e) {
-                outcome.message =
-                    tr("Could not build the network: %1").arg(QString::fromUtf8(e.what()));
+    m_job->start(
+        [request](const JobControl&) {
+            return training::describeModel(request.config, request.numClasses, request.stage);
+        },
+        [this, config = request.config](const training::ModuleTree& tree) {
+            if (!startPendingInstead()) {
+                Q_EMIT described(tree, config);
             }
-            return outcome;
-        })
-            .withPriority(1)
-            .spawn());
+        });
 }
 
-void DescribeModelJob::onFinished() {
-    const Outcome outcome = m_watcher->result();
-    m_watcher->deleteLater();
-    m_watcher = nullptr;
+bool DescribeModelJob::startPendingInstead() {
     if (m_pending) {
-        startNext(); // a newer request supersedes this result
-        return;
+        startNext();
+        return true;
     }
     Q_EMIT busyChanged(false);
-    if (outcome.message.isEmpty()) {
-        Q_EMIT described(outcome.tree, outcome.config);
-    } else {
-        Q_EMIT failed(outcome.message);
-    }
+    return false;
 }
 
 } // namespace tstudio::ui

@@ -8,15 +8,15 @@
 #include "core/training/model_tree.h"
 #include "core/training/training_config.h"
 
-template <typename T> class QFutureWatcher;
-
 namespace tstudio::ui {
 
+class BackgroundJob;
+
 /**
- * Runs training::describeModel off the GUI thread (building VGG or ResNet-101 takes a while).
- * Requests made while one runs are coalesced: only the newest runs next, so dragging a spin box
- * queues at most one more description. Ends each computed request with described() or failed();
- * a superseded result is dropped.
+ * Runs training::describeModel off the GUI thread as a BackgroundJob (building VGG or
+ * ResNet-101 takes a while). Requests made while one runs are coalesced: only the newest runs
+ * next, so dragging a spin box queues at most one more description. Ends each computed request
+ * with described() or failed(); a superseded result is dropped.
  */
 class DescribeModelJob final : public QObject {
     Q_OBJECT
@@ -33,7 +33,7 @@ public:
     ~DescribeModelJob() override;
 
     void request(Request request);
-    bool isBusy() const { return m_watcher != nullptr; }
+    bool isBusy() const;
 
 Q_SIGNALS:
     void busyChanged(bool busy);
@@ -42,15 +42,12 @@ Q_SIGNALS:
     void failed(const QString& message);
 
 private:
-    struct Outcome {
-        training::ModuleTree tree;
-        training::TrainingConfig config;
-        QString message; ///< empty when described
-    };
     void startNext();
-    void onFinished();
+    /** Starts the request that waits, if any (the ended outcome is stale then: it is dropped);
+        else says the job is idle. Returns whether one started. */
+    bool startPendingInstead();
 
-    QFutureWatcher<Outcome>* m_watcher = nullptr; ///< of the running description
+    BackgroundJob* m_job = nullptr;
     std::optional<Request> m_pending;
 };
 

@@ -51,13 +51,30 @@ QString formatDuration(double seconds) {
 } // namespace
 
 TrainPage::TrainPage(ProjectState* project, QWidget* parent) : QWidget(parent), m_project(project) {
-    m_settings = new TrainingSettings(project, this);
+    auto* splitter = new QSplitter(this);
+    splitter->setObjectName(QStringLiteral("trainSplitter"));
+    splitter->addWidget(buildSettingsScroll());
+    splitter->addWidget(buildRunPanel());
+    splitter->setStretchFactor(1, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(splitter);
+
+    connectControls();
+    connectSession();
+    updateButtons();
+}
+
+QScrollArea* TrainPage::buildSettingsScroll() {
+    m_settings = new TrainingSettings(m_project, this);
     auto* settingsScroll = new QScrollArea(this);
     settingsScroll->setWidget(m_settings);
     settingsScroll->setWidgetResizable(true);
     settingsScroll->setFrameShape(QFrame::NoFrame);
     settingsScroll->setMinimumWidth(m_settings->sizeHint().width() + 24);
+    return settingsScroll;
+}
 
+QTabWidget* TrainPage::buildPlots() {
     m_lossPlot = new LivePlot(tr("epoch"), tr("loss"), this);
     m_lossPlot->addSeries(tr("train (batches)"), QColor(31, 119, 180, 70));
     m_lossPlot->addSeries(tr("train (smoothed)"), QColor(31, 119, 180));
@@ -78,18 +95,10 @@ TrainPage::TrainPage(ProjectState* project, QWidget* parent) : QWidget(parent), 
     m_plots->addTab(m_accuracyPlot, tr("Accuracy"));
     m_plots->addTab(m_lrPlot, tr("Learning rate"));
     m_plots->addTab(m_lrFinder, tr("LR finder"));
+    return m_plots;
+}
 
-    m_error = new QLabel(this);
-    m_error->setWordWrap(true);
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setStyleSheet(
-        QStringLiteral("QLabel { background: #fdecea; color: #611a15; border: 1px solid #f5c2c0; "
-                       "border-radius: 4px; padding: 6px; }"));
-    m_error->setVisible(false);
-    m_summary = new QLabel(this);
-    m_summary->setWordWrap(true);
-    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-
+QHBoxLayout* TrainPage::buildControls() {
     m_start = new QPushButton(style()->standardIcon(QStyle::SP_MediaPlay), tr("Start"), this);
     m_pause = new QPushButton(style()->standardIcon(QStyle::SP_MediaPause), tr("Pause"), this);
     m_stop = new QPushButton(style()->standardIcon(QStyle::SP_MediaStop), tr("Stop"), this);
@@ -110,7 +119,23 @@ TrainPage::TrainPage(ProjectState* project, QWidget* parent) : QWidget(parent), 
     controls->addWidget(m_continue);
     controls->addWidget(m_progress, 1);
     controls->addWidget(m_speed);
+    return controls;
+}
 
+QWidget* TrainPage::buildRunPanel() {
+    QTabWidget* plots = buildPlots();
+    m_error = new QLabel(this);
+    m_error->setWordWrap(true);
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->setStyleSheet(
+        QStringLiteral("QLabel { background: #fdecea; color: #611a15; border: 1px solid #f5c2c0; "
+                       "border-radius: 4px; padding: 6px; }"));
+    m_error->setVisible(false);
+    m_summary = new QLabel(this);
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    QHBoxLayout* controls = buildControls();
     m_log = new QPlainTextEdit(this);
     m_log->setReadOnly(true);
     m_log->setMaximumBlockCount(kMaxLogLines);
@@ -121,7 +146,7 @@ TrainPage::TrainPage(ProjectState* project, QWidget* parent) : QWidget(parent), 
     m_log->setPlaceholderText(tr("The run's log appears here."));
 
     auto* rightSplitter = new QSplitter(Qt::Vertical, this);
-    rightSplitter->addWidget(m_plots);
+    rightSplitter->addWidget(plots);
     rightSplitter->addWidget(m_log);
     rightSplitter->setStretchFactor(0, 3);
     rightSplitter->setStretchFactor(1, 1);
@@ -132,15 +157,10 @@ TrainPage::TrainPage(ProjectState* project, QWidget* parent) : QWidget(parent), 
     rightLayout->addLayout(controls);
     rightLayout->addWidget(m_summary);
     rightLayout->addWidget(rightSplitter, 1);
+    return right;
+}
 
-    auto* splitter = new QSplitter(this);
-    splitter->setObjectName(QStringLiteral("trainSplitter"));
-    splitter->addWidget(settingsScroll);
-    splitter->addWidget(right);
-    splitter->setStretchFactor(1, 1);
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(splitter);
-
+void TrainPage::connectControls() {
     connect(m_start, &QPushButton::clicked, this, &TrainPage::start);
     connect(m_pause, &QPushButton::clicked, this, &TrainPage::togglePause);
     connect(m_stop, &QPushButton::clicked, this, &TrainPage::stop);
@@ -153,7 +173,9 @@ TrainPage::TrainPage(ProjectState* project, QWidget* parent) : QWidget(parent), 
         m_project->setConfig(std::move(config));
         Q_EMIT statusMessage(tr("Learning rate set to %1").arg(QString::number(lr, 'g', 3)));
     });
+}
 
+void TrainPage::connectSession() {
     m_session = new TrainingSession(this);
     connect(m_session, &TrainingSession::runStarted, this, &TrainPage::onRunStarted);
     connect(m_session, &TrainingSession::lrFinderStarted, this, [this] {
@@ -179,7 +201,6 @@ TrainPage::TrainPage(ProjectState* project, QWidget* parent) : QWidget(parent), 
         setProgressText(tr("Learning-rate range test: step %1 of %2").arg(step).arg(steps));
     });
     connect(m_session, &TrainingSession::stateChanged, this, &TrainPage::updateButtons);
-    updateButtons();
 }
 
 TrainPage::~TrainPage() = default;

@@ -7,10 +7,12 @@
 #include "core/training/training_events.h"
 #include "ui/train/loss_smoother.h"
 
+class QHBoxLayout;
 class QLabel;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
+class QScrollArea;
 class QTabWidget;
 
 namespace tstudio::ui {
@@ -80,6 +82,16 @@ Q_SIGNALS:
     void statusMessage(const QString& message);
 
 private:
+    /** The training settings, scrollable: the left column. */
+    QScrollArea* buildSettingsScroll();
+    /** The right column: error, controls, summary, then the plots over the log. */
+    QWidget* buildRunPanel();
+    QTabWidget* buildPlots();
+    /** Start, Pause, Stop, Continue Run, the progress and the speed. */
+    QHBoxLayout* buildControls();
+    void connectControls();
+    /** The session's reports drive the page. */
+    void connectSession();
     void onRunStarted(const QString& runDir, bool resumed);
     void clearRunViews();
     void plotEpoch(const training::EpochMetrics& metrics);

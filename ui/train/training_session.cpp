@@ -11,6 +11,7 @@
 #include "core/models/registry.h"
 #include "core/weights/hub_cache.h"
 #include "ui/common/settings_keys.h"
+#include "ui/common/worker_thread.h"
 #include "ui/train/training_settings.h"
 #include "ui/train/training_worker.h"
 
@@ -33,7 +34,7 @@ bool deviceAvailable(const std::string& device) {
 
 TrainingSession::TrainingSession(QObject* parent) : QObject(parent) {
     m_worker = new TrainingWorker;
-    m_worker->moveToThread(&m_thread);
+    m_thread = std::make_unique<WorkerThread>(m_worker, QStringLiteral("training-worker"));
     // Reports of a job that was stopped and replaced carry an older id: they are dropped here,
     // so the view only ever hears about the current job.
     connect(m_worker, &TrainingWorker::logLine, this, [this](int job, const QString& line) {
@@ -116,18 +117,13 @@ TrainingSession::TrainingSession(QObject* parent) : QObject(parent) {
         Q_EMIT cancelled();
         Q_EMIT ended(endedJob);
     });
-    m_thread.setObjectName(QStringLiteral("training-worker"));
-    m_thread.start();
     // A remembered run whose folder or checkpoint has gone since is not offered.
     const QString remembered = QSettings().value(settings_keys::resumableRun()).toString();
     m_resumableRun = hasCheckpoint(remembered) ? remembered : QString();
 }
 
 TrainingSession::~TrainingSession() {
-    m_worker->requestStop();
-    m_thread.quit();
-    m_thread.wait(); // see the header: one batch and the save at most
-    delete m_worker;
+    m_worker->requestStop(); // m_thread then lets the worker end on its own
 }
 
 QString TrainingSession::checkCanStart(const training::TrainingConfig& config,

@@ -1,8 +1,9 @@
 #pragma once
 
+#include <memory>
+
 #include <QObject>
 #include <QString>
-#include <QThread>
 
 #include "core/data/dataset.h"
 #include "core/training/trainer.h"
@@ -12,6 +13,7 @@
 namespace tstudio::ui {
 
 class TrainingWorker;
+class WorkerThread;
 
 /**
  * Owns the training thread and its TrainingWorker, and the bookkeeping of a run: the job id that
@@ -29,9 +31,9 @@ public:
 
     explicit TrainingSession(QObject* parent = nullptr);
     /**
-     * A job still running is asked to stop and waited for: the worker checks the stop flag at
-     * every batch (also while caching and validating), so this waits one batch and the save.
-     * The window never gets here during a run: it closes only after ended().
+     * Never waits: a job still running is asked to stop and left to end on its own thread (see
+     * WorkerThread, also for the one wait, at exit). The window never gets here during a run:
+     * it closes only after ended().
      */
     ~TrainingSession() override;
 
@@ -87,8 +89,8 @@ private:
     void endJob();
     void setResumableRun(const QString& runDir);
 
-    QThread m_thread;
-    TrainingWorker* m_worker = nullptr; ///< lives on m_thread; deleted after it stops
+    TrainingWorker* m_worker = nullptr; ///< lives on m_thread, which deletes it as it ends
+    std::unique_ptr<WorkerThread> m_thread;
     Job m_job = Job::None;
     int m_jobId = 0;
     bool m_paused = false;

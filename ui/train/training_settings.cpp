@@ -63,7 +63,23 @@ QString TrainingSettings::defaultRunsFolder() {
 
 TrainingSettings::TrainingSettings(ProjectState* project, QWidget* parent)
     : QWidget(parent), m_project(project) {
-    // Optimizer
+    // Created in this order, which is also the keyboard focus order; shown with Run on top.
+    QGroupBox* optimizerBox = buildOptimizerBox();
+    QGroupBox* scheduleBox = buildScheduleBox();
+    QGroupBox* runBox = buildRunBox();
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(runBox);
+    layout->addWidget(optimizerBox);
+    layout->addWidget(scheduleBox);
+    layout->addStretch(1);
+
+    connectEdits();
+    syncFromConfig();
+    setEnabled(!m_project->isTraining());
+}
+
+QGroupBox* TrainingSettings::buildOptimizerBox() {
     m_optimizer = new QComboBox(this);
     m_optimizer->addItem(QStringLiteral("SGD"), static_cast<int>(OptimizerKind::SGD));
     m_optimizer->addItem(QStringLiteral("Adam"), static_cast<int>(OptimizerKind::Adam));
@@ -87,8 +103,10 @@ TrainingSettings::TrainingSettings(ProjectState* project, QWidget* parent)
     m_optimizerForm->addRow(tr("Weight decay:"), m_weightDecay);
     m_optimizerForm->addRow(tr("Momentum:"), m_momentum);
     m_optimizerForm->addRow(tr("Label smoothing:"), m_labelSmoothing);
+    return optimizerBox;
+}
 
-    // Schedule
+QGroupBox* TrainingSettings::buildScheduleBox() {
     m_schedule = new QComboBox(this);
     m_schedule->addItem(tr("Constant"), static_cast<int>(ScheduleKind::Constant));
     m_schedule->addItem(tr("Step decay"), static_cast<int>(ScheduleKind::Step));
@@ -106,8 +124,10 @@ TrainingSettings::TrainingSettings(ProjectState* project, QWidget* parent)
     m_scheduleForm->addRow(tr("Step every:"), m_stepEpochs);
     m_scheduleForm->addRow(tr("Patience:"), m_plateauPatience);
     m_scheduleForm->addRow(tr("Factor:"), m_gamma);
+    return scheduleBox;
+}
 
-    // Run
+QGroupBox* TrainingSettings::buildRunBox() {
     m_epochs = makeSpin(this, 1, 10000);
     m_batchSize = makeSpin(this, 1, 4096);
     m_mode = new QComboBox(this);
@@ -163,14 +183,10 @@ TrainingSettings::TrainingSettings(ProjectState* project, QWidget* parent)
     m_runForm->addRow(QString(), m_augment);
     m_runForm->addRow(tr("Device:"), m_device);
     m_runForm->addRow(tr("Runs folder:"), outRow);
+    return runBox;
+}
 
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(runBox);
-    layout->addWidget(optimizerBox);
-    layout->addWidget(scheduleBox);
-    layout->addStretch(1);
-
+void TrainingSettings::connectEdits() {
     for (QComboBox* box : {m_optimizer, m_schedule, m_stopMetric, m_device}) {
         connect(box, &QComboBox::currentIndexChanged, this, &TrainingSettings::apply);
     }
@@ -191,8 +207,6 @@ TrainingSettings::TrainingSettings(ProjectState* project, QWidget* parent)
     connect(m_project, &ProjectState::configChanged, this, &TrainingSettings::syncFromConfig);
     connect(m_project, &ProjectState::trainingChanged, this,
             [this](bool training) { setEnabled(!training); });
-    syncFromConfig();
-    setEnabled(!m_project->isTraining());
 }
 
 void TrainingSettings::syncFromConfig() {

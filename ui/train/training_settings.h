@@ -6,6 +6,7 @@ class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QFormLayout;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -39,6 +40,14 @@ Q_SIGNALS:
     void findLearningRateRequested();
 
 private:
+    /** Algorithm, learning rate (with Find…), weight decay, momentum, label smoothing. */
+    QGroupBox* buildOptimizerBox();
+    /** The learning-rate schedule and its parameters. */
+    QGroupBox* buildScheduleBox();
+    /** Mode, epochs, batch, early stopping, augmentation, device, runs folder. */
+    QGroupBox* buildRunBox();
+    /** Every edit applies to the project's config; the project's changes come back here. */
+    void connectEdits();
     void syncFromConfig();
     void apply();
     void applyMode();

@@ -3,29 +3,29 @@
 #include <QObject>
 #include <QString>
 
-#include <atomic>
 #include <filesystem>
 
 #include "core/models/registry.h"
 
-class QThread;
-
 namespace tstudio::ui {
 
+class BackgroundJob;
+
 /**
- * Downloads a backbone's official weight file into the hub cache on a thread of its own (core's
- * fetchOfficialWeights: checksum-verified, atomic), reporting progress at most every 100 ms.
- * Every job ends with exactly one of finished(), failed() or cancelled(). One job at a time.
+ * Downloads a backbone's official weight file into the hub cache off the GUI thread (core's
+ * fetchOfficialWeights: checksum-verified, atomic) as a BackgroundJob. Every job ends with
+ * exactly one of finished(), failed() or cancelled(); progress comes in between. One job at a
+ * time. Deleting it never waits: a running download stops within milliseconds on its own and
+ * keeps nothing (QSaveFile discards its unfinished file).
  */
 class WeightDownloadJob final : public QObject {
     Q_OBJECT
 
 public:
     explicit WeightDownloadJob(QObject* parent = nullptr);
-    /** Cancels a running download and waits for its thread (milliseconds: see cancel()). */
     ~WeightDownloadJob() override;
 
-    bool isRunning() const { return m_thread != nullptr; }
+    bool isRunning() const;
 
     /**
      * Starts fetching info's official file. url and directory replace the registry URL and the
@@ -34,8 +34,8 @@ public:
     bool start(const models::BackboneInfo& info, const QString& url = {},
                const std::filesystem::path& directory = {});
 
-    /** Thread-safe: the download stops within a few milliseconds. */
-    void cancel() { m_cancel.store(true); }
+    /** The download stops within a few milliseconds and ends with cancelled(). */
+    void cancel();
 
 Q_SIGNALS:
     void progress(qint64 received, qint64 total);
@@ -44,10 +44,8 @@ Q_SIGNALS:
     void cancelled(const QString& arch);
 
 private:
-    void onThreadDone();
-
-    std::atomic_bool m_cancel{false};
-    QThread* m_thread = nullptr;
+    BackgroundJob* m_job = nullptr;
+    QString m_arch; ///< of the running or last download
 };
 
 } // namespace tstudio::ui

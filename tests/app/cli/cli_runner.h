@@ -9,6 +9,7 @@
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
+#include <QTest>
 
 namespace tstudio::test {
 
@@ -36,6 +37,27 @@ inline CliRun runCli(const QStringList& args, const QStringList& extraEnv = {}) 
     run.out = process.readAllStandardOutput();
     run.err = process.readAllStandardError();
     return run;
+}
+
+/**
+ * The columns of a data-driven test of command lines: args, the exitCode they must end with and
+ * a text (expected) that stdout or stderr must hold. Rows go in the test's _data() function.
+ */
+inline void addExitCodeAndOutputColumns() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("expected");
+}
+
+/** Runs the current row of such a table and checks it: the whole body of the test function. */
+inline void checkExitCodeAndOutput() {
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QString, expected);
+    const CliRun run = runCli(args);
+    QCOMPARE(run.exitCode, exitCode);
+    const QString text = QString::fromUtf8(run.out + run.err);
+    QVERIFY2(text.contains(expected), qPrintable(text));
 }
 
 } // namespace tstudio::test

@@ -117,9 +117,7 @@ private Q_SLOTS:
     }
 
     void helpAndUsageErrors_data() {
-        QTest::addColumn<QStringList>("args");
-        QTest::addColumn<int>("exitCode");
-        QTest::addColumn<QString>("expected");
+        tstudio::test::addExitCodeAndOutputColumns();
         QTest::newRow("top help") << QStringList{QStringLiteral("--help")} << 0 << "features";
         QTest::newRow("classify help")
             << QStringList{QStringLiteral("classify"), QStringLiteral("--help")} << 0
@@ -143,15 +141,7 @@ private Q_SLOTS:
                            QStringLiteral("mobilenet_v2"), QStringLiteral("x.jpg")}
             << 2 << "--out FILE.npy is required";
     }
-    void helpAndUsageErrors() {
-        QFETCH(QStringList, args);
-        QFETCH(int, exitCode);
-        QFETCH(QString, expected);
-        const Run run = runCli(args);
-        QCOMPARE(run.exitCode, exitCode);
-        const QString text = QString::fromUtf8(run.out + run.err);
-        QVERIFY2(text.contains(expected), qPrintable(text));
-    }
+    void helpAndUsageErrors() { tstudio::test::checkExitCodeAndOutput(); }
 
     void missingWeightsSayWhereToPutThem() {
         QTemporaryDir torchHome;
@@ -188,10 +178,7 @@ private Q_SLOTS:
     void weightsInspectRejectsJunk() {
         QTemporaryDir dir;
         const QString junk = dir.filePath(QStringLiteral("junk.pth"));
-        QFile file(junk);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("PK\x03\x04 not really a zip");
-        file.close();
+        QVERIFY(tstudio::test::writeFile(junk, QByteArray("PK\x03\x04 not really a zip")));
         const Run run = runCli({QStringLiteral("weights"), QStringLiteral("inspect"), junk});
         QCOMPARE(run.exitCode, 3);
         QVERIFY2(run.err.contains("junk.pth"), run.err.constData());
@@ -200,10 +187,7 @@ private Q_SLOTS:
     void weightsDownloadKeepsNothingOnChecksumMismatch() {
         QTemporaryDir torchHome, mirror;
         const QString source = mirror.filePath(QStringLiteral("w.pth"));
-        QFile file(source);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("not the official file");
-        file.close();
+        QVERIFY(tstudio::test::writeFile(source, "not the official file"));
         const Run run = runCli({QStringLiteral("weights"), QStringLiteral("download"),
                                 QStringLiteral("--arch"), QStringLiteral("resnet18"),
                                 QStringLiteral("--url"), QUrl::fromLocalFile(source).toString()},
@@ -245,10 +229,7 @@ private Q_SLOTS:
         const QString empty = dir.filePath(QStringLiteral("empty.jpg"));
         const QString text = dir.filePath(QStringLiteral("notes.jpg"));
         QFile(empty).open(QIODevice::WriteOnly);
-        QFile notes(text);
-        QVERIFY(notes.open(QIODevice::WriteOnly));
-        notes.write("shopping list\n");
-        notes.close();
+        QVERIFY(tstudio::test::writeFile(text, "shopping list\n"));
         const Run run = runCli({QStringLiteral("classify"), QStringLiteral("--arch"),
                                 QStringLiteral("mobilenet_v2"), QStringLiteral("--weights"),
                                 weights(), QStringLiteral("--json"), empty, firstPhoto("ants"),

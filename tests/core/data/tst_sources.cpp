@@ -1,5 +1,8 @@
 // Every dataset source on tiny data written here, plus the real copies in TSTUDIO_SHARED.
 
+#include <cstdint>
+#include <vector>
+
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -105,6 +108,29 @@ private Q_SLOTS:
         QVERIFY(!dataset.ok());
         QVERIFY(dataset.message().find("no such folder") != std::string::npos);
         QVERIFY(!openDataset("/nonexistent/tstudio/folder").ok());
+    }
+
+    void scanReportsProgressUpToTheCount() {
+        QTemporaryDir tmp;
+        const fs::path root = tempPath(tmp);
+        // Empty files: scanning never opens them, so 600 of them cost nothing to write.
+        for (int c = 0; c < 3; ++c) {
+            for (int i = 0; i < 200; ++i) {
+                test::writeText(root / ("class" + std::to_string(c)) / (std::to_string(i) + ".jpg"),
+                                "");
+            }
+        }
+        std::vector<std::int64_t> reported;
+        ScanControl control;
+        control.progress = [&reported](std::int64_t found) {
+            reported.push_back(found);
+        };
+        auto dataset = openDataset(root, control);
+        QVERIFY(dataset.ok());
+        QCOMPARE(dataset->size(), std::size_t{600});
+        QCOMPARE(dataset->classes().size(), std::size_t{3});
+        QVERIFY(!reported.empty());
+        QCOMPARE(reported.back(), std::int64_t{600});
     }
 
     void cancelledScanFails() {

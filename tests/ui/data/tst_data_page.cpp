@@ -1,5 +1,6 @@
 // The Data page against real folders: the demo opens with its counts, a corrupt file is listed
-// as a problem, a split is applied to an unsplit folder, a missing folder is reported.
+// as a problem, a split is applied to an unsplit folder, a missing folder is reported, a
+// cancelled opening opens nothing.
 
 #include <QCheckBox>
 #include <QDir>
@@ -212,6 +213,27 @@ private Q_SLOTS:
         QVERIFY(failed.wait(kTimeoutMs));
         QVERIFY(failed.at(0).at(0).toString().contains(QStringLiteral("/nonexistent/tstudio")));
         QVERIFY(!page.isBusy());
+        QCOMPARE(project.dataset().size(), std::size_t{0});
+    }
+
+    void cancelEndsTheOpeningWithoutADataset() {
+        QTemporaryDir tmp;
+        data::DemoDatasetOptions options;
+        options.trainPerClass = 2;
+        options.valPerClass = 1;
+        QVERIFY(data::generateDemoDataset(tmp.path().toStdString(), options).ok());
+        ProjectState project;
+        DataPage page(&project);
+        QSignalSpy status(&page, &DataPage::statusMessage);
+        QSignalSpy opened(&page, &DataPage::datasetOpened);
+        page.openPath(tmp.path());
+        QVERIFY(page.isBusy());
+        // Before this thread gets back to its event loop: however far the scan got, nothing
+        // of it has arrived yet, so it must end cancelled.
+        page.cancel();
+        QTRY_VERIFY_WITH_TIMEOUT(!page.isBusy(), kTimeoutMs);
+        QCOMPARE(status.last().first().toString(), QStringLiteral("Opening cancelled"));
+        QCOMPARE(opened.count(), 0);
         QCOMPARE(project.dataset().size(), std::size_t{0});
     }
 

@@ -25,10 +25,7 @@ private Q_SLOTS:
     void reportsBadWeightsFile() {
         QTemporaryDir dir;
         const QString bogus = dir.filePath(QStringLiteral("bogus.pth"));
-        QFile file(bogus);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("this is not a weight file");
-        file.close();
+        QVERIFY(tstudio::test::writeFile(bogus, "this is not a weight file"));
 
         ClassifyPage page;
         page.setBackbone(QStringLiteral("mobilenet_v2"), QStringLiteral("MobileNetV2"), bogus);

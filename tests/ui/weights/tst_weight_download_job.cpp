@@ -1,6 +1,6 @@
 #include <QCryptographicHash>
 #include <QDir>
-#include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -9,6 +9,7 @@
 #include <QUrl>
 
 #include "core/models/registry.h"
+#include "tests/test_support.h"
 #include "ui/weights/weight_download_job.h"
 
 using tstudio::ui::WeightDownloadJob;
@@ -31,10 +32,7 @@ private Q_SLOTS:
         QTemporaryDir source, cache;
         const QByteArray content(200000, 'w');
         const QString sourceFile = source.filePath(QStringLiteral("fake-weights.pth"));
-        QFile file(sourceFile);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(content);
-        file.close();
+        QVERIFY(tstudio::test::writeFile(sourceFile, content));
 
         WeightDownloadJob job;
         QSignalSpy finished(&job, &WeightDownloadJob::finished);
@@ -54,10 +52,7 @@ private Q_SLOTS:
     void checksumMismatchKeepsNothing() {
         QTemporaryDir source, cache;
         const QString sourceFile = source.filePath(QStringLiteral("fake-weights.pth"));
-        QFile file(sourceFile);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("tampered");
-        file.close();
+        QVERIFY(tstudio::test::writeFile(sourceFile, "tampered"));
 
         WeightDownloadJob job;
         QSignalSpy failed(&job, &WeightDownloadJob::failed);
