@@ -38,6 +38,10 @@ QString labelAutoAdvance() {
     return QStringLiteral("label/autoAdvance");
 }
 
+QString labelSuggest() {
+    return QStringLiteral("label/suggest");
+}
+
 QString labelThumbnailSize() {
     return QStringLiteral("label/thumbnailSize");
 }

@@ -38,6 +38,8 @@ QString resumableRun();
 
 /** Label page: move to the next unlabeled image after labelling (bool); none: true. */
 QString labelAutoAdvance();
+/** Label page: suggest labels from the backbone's features (bool); none: true. */
+QString labelSuggest();
 /** Label page: the grid's thumbnail size in pixels (int); none: kDefaultLabelThumbnailSize. */
 QString labelThumbnailSize();
 inline constexpr int kDefaultLabelThumbnailSize = 112;

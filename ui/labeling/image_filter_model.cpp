@@ -68,6 +68,16 @@ bool ImageFilterModel::lessThan(const QModelIndex& left, const QModelIndex& righ
         const qint64 b = right.data(ImageGridModel::ModifiedRole).toLongLong();
         return a != b ? a < b : byName();
     }
+    case Order::LeastConfident: {
+        const double a = left.data(ImageGridModel::SuggestionConfidenceRole).toDouble();
+        const double b = right.data(ImageGridModel::SuggestionConfidenceRole).toDouble();
+        const bool hasA = a >= 0;
+        const bool hasB = b >= 0;
+        if (hasA != hasB) {
+            return hasA;
+        }
+        return a != b ? a < b : left.row() < right.row();
+    }
     case Order::Class: {
         // Unlabeled (-1) first: they are the ones still to do.
         const int a = left.data(ImageGridModel::LabelRole).toInt();

@@ -17,7 +17,9 @@ class ImageFilterModel final : public QSortFilterProxyModel {
 
 public:
     enum class Show { All, Unlabeled, Excluded, Class, Split };
-    enum class Order { Dataset, Name, Modified, Class };
+    /** LeastConfident: images with a suggested label first, the least sure first (the most
+        useful to label by hand), then the rest in dataset order. */
+    enum class Order { Dataset, Name, Modified, Class, LeastConfident };
 
     explicit ImageFilterModel(QObject* parent = nullptr);
 

@@ -1,6 +1,7 @@
 #include "ui/labeling/image_grid_model.h"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 
 #include <QColor>
@@ -9,6 +10,7 @@
 #include <QMimeData>
 
 #include "core/data/sample.h"
+#include "ui/labeling/label_suggestions.h"
 #include "ui/labeling/thumbnail_loader.h"
 #include "ui/project/project_state.h"
 
@@ -59,6 +61,12 @@ ImageGridModel::ImageGridModel(ProjectState* state, ThumbnailLoader* loader, QOb
     }
 }
 
+void ImageGridModel::setSuggestions(LabelSuggestions* suggestions) {
+    m_suggestions = suggestions;
+    connect(suggestions, &LabelSuggestions::suggestionsChanged, this,
+            &ImageGridModel::onSamplesChanged);
+}
+
 const data::Sample& ImageGridModel::sample(int row) const {
     return m_state->dataset().sample(static_cast<std::size_t>(row));
 }
@@ -81,9 +89,32 @@ QVariant ImageGridModel::data(const QModelIndex& index, int role) const {
         s.label >= 0 && static_cast<std::size_t>(s.label) < classes.size()
             ? QString::fromStdString(classes[static_cast<std::size_t>(s.label)])
             : QString();
+    const inference::Suggestion* suggested =
+        m_suggestions != nullptr && s.label == data::kUnlabeled
+            ? m_suggestions->suggestionFor(static_cast<std::size_t>(row))
+            : nullptr;
+    const QString suggestedName =
+        suggested != nullptr && static_cast<std::size_t>(suggested->label) < classes.size()
+            ? QString::fromStdString(classes[static_cast<std::size_t>(suggested->label)])
+            : QString();
     switch (role) {
     case Qt::DisplayRole:
+        if (!suggestedName.isEmpty()) {
+            // The proposal instead of the name: it is what the person decides on (Enter).
+            return tr("%1? %2 %")
+                .arg(suggestedName)
+                .arg(std::lround(100.0 * suggested->confidence));
+        }
         return m_names[static_cast<std::size_t>(row)];
+    case Qt::ForegroundRole:
+        if (!suggestedName.isEmpty()) {
+            return QColor::fromHsv((suggested->label * 67) % 360, 200, 150);
+        }
+        return {};
+    case SuggestedLabelRole:
+        return suggestedName.isEmpty() ? data::kUnlabeled : suggested->label;
+    case SuggestionConfidenceRole:
+        return suggestedName.isEmpty() ? -1.0 : static_cast<double>(suggested->confidence);
     case Qt::DecorationRole:
         if (m_loader == nullptr) {
             return {};
@@ -95,6 +126,11 @@ QVariant ImageGridModel::data(const QModelIndex& index, int role) const {
     case Qt::ToolTipRole: {
         QString tip = m_paths[static_cast<std::size_t>(row)];
         tip += QLatin1Char('\n') + (className.isEmpty() ? tr("Unlabeled") : className);
+        if (!suggestedName.isEmpty()) {
+            tip += QLatin1Char('\n') + tr("Suggested: %1 (%2 %) — Enter accepts, Delete rejects")
+                                           .arg(suggestedName)
+                                           .arg(std::lround(100.0 * suggested->confidence));
+        }
         if (s.excluded) {
             tip += QLatin1Char('\n') + tr("Excluded from training");
         }
@@ -184,6 +220,8 @@ QHash<int, QByteArray> ImageGridModel::roleNames() const {
     names.insert(PathRole, "path");
     names.insert(SampleRole, "sample");
     names.insert(ModifiedRole, "modified");
+    names.insert(SuggestedLabelRole, "suggestedLabel");
+    names.insert(SuggestionConfidenceRole, "suggestionConfidence");
     return names;
 }
 

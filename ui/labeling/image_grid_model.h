@@ -13,6 +13,7 @@ struct Sample;
 
 namespace tstudio::ui {
 
+class LabelSuggestions;
 class ProjectState;
 class ThumbnailLoader;
 
@@ -36,6 +37,8 @@ public:
         PathRole,                     ///< QString: the image file
         SampleRole,                   ///< qint64: the sample index
         ModifiedRole,                 ///< qint64: the file's modification time, ms since epoch
+        SuggestedLabelRole,           ///< int: the suggested class, data::kUnlabeled when none
+        SuggestionConfidenceRole,     ///< double: its confidence 0..1; -1 when none
     };
     /** Mime type of dragged thumbnails: the sample indices as text, one per line. */
     static QString samplesMimeType();
@@ -46,6 +49,8 @@ public:
     ImageGridModel(ProjectState* state, ThumbnailLoader* loader, QObject* parent = nullptr);
 
     ProjectState* state() const { return m_state; }
+    /** Shows these suggested labels on the unlabeled images (the text reads "bee? 92 %"). */
+    void setSuggestions(LabelSuggestions* suggestions);
     const data::Sample& sample(int row) const;
     /** The row of the sample whose file is path, or -1. */
     int rowOfPath(const QString& path) const { return m_rowOfPath.value(path, -1); }
@@ -68,6 +73,7 @@ private:
 
     ProjectState* m_state;
     ThumbnailLoader* m_loader;
+    LabelSuggestions* m_suggestions = nullptr;
     std::vector<QString> m_names; ///< file names, made once per row (sorting asks often)
     std::vector<QString> m_paths;
     QHash<QString, int> m_rowOfPath;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <initializer_list>
+#include <map>
 #include <unordered_set>
 
 #include <QCheckBox>
@@ -32,6 +33,7 @@
 #include "ui/labeling/image_grid_model.h"
 #include "ui/labeling/image_preview.h"
 #include "ui/labeling/label_commands.h"
+#include "ui/labeling/label_suggestions.h"
 #include "ui/labeling/thumbnail_loader.h"
 #include "ui/project/project_state.h"
 
@@ -54,8 +56,10 @@ LabelingPage::LabelingPage(ProjectState* state, QUndoStack* undo, ThumbnailLoade
       m_loader(loader != nullptr ? loader
                                  : new ThumbnailLoader(ThumbnailLoader::kDefaultSize,
                                                        ThumbnailLoader::defaultCacheDir(), this)),
-      m_model(new ImageGridModel(state, m_loader, this)), m_filter(new ImageFilterModel(this)) {
+      m_model(new ImageGridModel(state, m_loader, this)), m_filter(new ImageFilterModel(this)),
+      m_suggestions(new LabelSuggestions(state, this)) {
     setObjectName(QStringLiteral("labelingPage"));
+    m_model->setSuggestions(m_suggestions);
     setAcceptDrops(true);
     m_filter->setSourceModel(m_model);
 
@@ -139,6 +143,7 @@ LabelingPage::LabelingPage(ProjectState* state, QUndoStack* undo, ThumbnailLoade
     connect(state, &ProjectState::trainingChanged, this, &LabelingPage::onTrainingChanged);
     onDatasetChanged();
     onTrainingChanged(state->isTraining());
+    m_suggest->setChecked(QSettings().value(settings_keys::labelSuggest(), true).toBool());
 }
 
 void LabelingPage::onTrainingChanged(bool training) {
@@ -180,6 +185,8 @@ QWidget* LabelingPage::createToolBar() {
     m_orderCombo->addItem(tr("Name"), static_cast<int>(ImageFilterModel::Order::Name));
     m_orderCombo->addItem(tr("Date modified"), static_cast<int>(ImageFilterModel::Order::Modified));
     m_orderCombo->addItem(tr("Class"), static_cast<int>(ImageFilterModel::Order::Class));
+    m_orderCombo->addItem(tr("Least confident first"),
+                          static_cast<int>(ImageFilterModel::Order::LeastConfident));
     auto* orderLabel = new QLabel(tr("&Order:"), bar);
     orderLabel->setBuddy(m_orderCombo);
     connect(m_orderCombo, &QComboBox::currentIndexChanged, this, [this] {
@@ -210,8 +217,31 @@ QWidget* LabelingPage::createToolBar() {
     m_autoAdvance = new QCheckBox(tr("&Next unlabeled after labelling"), bar);
     m_autoAdvance->setObjectName(QStringLiteral("labelAutoAdvance"));
     m_autoAdvance->setChecked(QSettings().value(settings_keys::labelAutoAdvance(), true).toBool());
+    // Checked once the page is wired (below), so the first run sees the dataset.
     connect(m_autoAdvance, &QCheckBox::toggled, this,
             [](bool on) { QSettings().setValue(settings_keys::labelAutoAdvance(), on); });
+
+    m_suggest = new QCheckBox(tr("Su&ggest labels"), bar);
+    m_suggest->setObjectName(QStringLiteral("labelSuggest"));
+    m_suggest->setToolTip(tr("Propose a class for every unlabeled image from the backbone's "
+                             "features once two classes have labels; Enter accepts, Delete "
+                             "rejects"));
+    m_suggestStatus = new QLabel(bar);
+    m_suggestStatus->setObjectName(QStringLiteral("labelSuggestStatus"));
+    connect(m_suggest, &QCheckBox::toggled, this, [this](bool on) {
+        QSettings().setValue(settings_keys::labelSuggest(), on);
+        m_suggestions->setEnabled(on);
+        m_suggestStatus->setText(on ? tr("Suggesting…") : QString());
+    });
+    connect(m_suggestions, &LabelSuggestions::progress, this, [this](qint64 done, qint64 total) {
+        m_suggestStatus->setText(tr("Suggesting %1 of %2…").arg(done).arg(total));
+    });
+    connect(m_suggestions, &LabelSuggestions::finished, this,
+            [this](bool ok, const QString& message) {
+                // A failure here is advice (too few labels, no weights yet), not an alarm.
+                m_suggestStatus->setText(ok ? tr("Suggestions up to date") : message);
+                m_suggestStatus->setToolTip(message);
+            });
 
     m_counts = new QLabel(bar);
     layout->addWidget(filterLabel);
@@ -221,6 +251,8 @@ QWidget* LabelingPage::createToolBar() {
     layout->addWidget(zoomLabel);
     layout->addWidget(m_zoom);
     layout->addWidget(m_autoAdvance);
+    layout->addWidget(m_suggest);
+    layout->addWidget(m_suggestStatus);
     layout->addStretch(1);
     layout->addWidget(m_counts);
     return bar;
@@ -476,6 +508,13 @@ bool LabelingPage::handleKey(const QKeyEvent* event) {
     case Qt::Key_X:
         toggleExcluded();
         return true;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        acceptSuggestions();
+        return true;
+    case Qt::Key_Delete:
+        rejectSuggestions();
+        return true;
     default:
         break;
     }
@@ -580,6 +619,47 @@ void LabelingPage::onImagesCollected(const DroppedImages& dropped, int label) {
     }
     Q_EMIT statusMessage(message);
     Q_EMIT imagesAdded(added);
+}
+
+void LabelingPage::acceptSuggestions() {
+    if (!checkEditable()) {
+        return;
+    }
+    const std::vector<std::size_t> samples = selectedSamples();
+    // One label command per suggested class, in one undo step.
+    std::map<int, std::vector<std::size_t>> byLabel;
+    for (const std::size_t sample : samples) {
+        if (const inference::Suggestion* s = m_suggestions->suggestionFor(sample)) {
+            byLabel[s->label].push_back(sample);
+        }
+    }
+    if (byLabel.empty()) {
+        Q_EMIT statusMessage(tr("No suggestion to accept here: label with a class key."));
+        return;
+    }
+    const int next = autoAdvance() ? nextUnlabeled(samples, rowAfterCurrent()) : -1;
+    std::size_t accepted = 0;
+    for (const auto& [label, group] : byLabel) {
+        accepted += group.size();
+    }
+    m_undo->beginMacro(accepted == 1 ? tr("Accept 1 Suggestion")
+                                     : tr("Accept %1 Suggestions").arg(accepted));
+    for (auto& [label, group] : byLabel) {
+        m_undo->push(new LabelCommand(m_state, std::move(group), label));
+    }
+    m_undo->endMacro();
+    if (next >= 0) {
+        selectSample(static_cast<std::size_t>(next));
+    }
+}
+
+void LabelingPage::rejectSuggestions() {
+    const std::vector<std::size_t> samples = selectedSamples();
+    const int next = autoAdvance() ? nextUnlabeled(samples, rowAfterCurrent()) : -1;
+    m_suggestions->reject(samples);
+    if (next >= 0) {
+        selectSample(static_cast<std::size_t>(next));
+    }
 }
 
 } // namespace tstudio::ui

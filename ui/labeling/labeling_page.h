@@ -21,6 +21,7 @@ class ClassPanel;
 class ImageFilterModel;
 class ImageGridModel;
 class ImagePreview;
+class LabelSuggestions;
 class ProjectState;
 class ThumbnailLoader;
 struct DroppedImages;
@@ -30,7 +31,10 @@ struct DroppedImages;
  * current one large with its facts, and the classes as buttons. Label the selection by clicking
  * a class, pressing its key (1…9, a…z) or dragging thumbnails onto it; Space skips, X excludes,
  * 0 or Backspace clears the label; after a label the next unlabeled image is selected (on by
- * default, remembered). Files and folders dropped on the page are added to the project,
+ * default, remembered). With "Suggest labels" on, unlabeled images show a proposed class and
+ * its confidence once two classes have labels (LabelSuggestions); Enter accepts the proposals
+ * of the selection, Delete rejects them, and "Least confident first" orders the grid for the
+ * most useful labelling. Files and folders dropped on the page are added to the project,
  * unlabeled, or labelled when dropped on a class. Every edit is an undoable command on undo.
  * Works from the keyboard alone: the grid holds the focus and takes the keys. While a run
  * trains on the dataset, nothing can be edited here. GUI thread.
@@ -53,6 +57,8 @@ public:
     QComboBox* orderCombo() const { return m_orderCombo; }
     QSlider* zoomSlider() const { return m_zoom; }
     QCheckBox* autoAdvanceBox() const { return m_autoAdvance; }
+    QCheckBox* suggestBox() const { return m_suggest; }
+    LabelSuggestions* suggestions() const { return m_suggestions; }
     QPushButton* skipButton() const { return m_skip; }
     QPushButton* excludeButton() const { return m_exclude; }
     QPushButton* clearButton() const { return m_clear; }
@@ -71,12 +77,17 @@ public:
     /** Excludes the selection, or brings it back when all of it is excluded. */
     void toggleExcluded();
     void clearLabel();
+    /** Labels the selected images that have a suggestion as suggested (one undoable step). */
+    void acceptSuggestions();
+    /** Drops the suggestions of the selected images (they stay unlabeled), then moves on. */
+    void rejectSuggestions();
     /** Moves on: to the next unlabeled image with auto-advance, else to the next image. */
     void skip();
     /** Adds the images in urls (files, folders scanned off the GUI thread) with label
         (data::kUnlabeled or a class); imagesAdded follows. */
     void addImages(const QList<QUrl>& urls, int label);
-    /** The page's keys (hotkeys, Space, X, 0, Backspace); false for any other key. */
+    /** The page's keys (hotkeys, Space, X, 0, Backspace, Enter, Delete); false for any other
+        key. */
     bool handleKey(const QKeyEvent* event);
 
 Q_SIGNALS:
@@ -122,6 +133,9 @@ private:
     QComboBox* m_orderCombo = nullptr;
     QSlider* m_zoom = nullptr;
     QCheckBox* m_autoAdvance = nullptr;
+    QCheckBox* m_suggest = nullptr;
+    QLabel* m_suggestStatus = nullptr;
+    LabelSuggestions* m_suggestions = nullptr;
     QPushButton* m_skip = nullptr;
     QPushButton* m_exclude = nullptr;
     QPushButton* m_clear = nullptr;
