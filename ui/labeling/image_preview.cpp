@@ -6,15 +6,14 @@
 #include <QBuffer>
 #include <QFile>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QImageReader>
 #include <QLabel>
 #include <QLocale>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include "core/imaging/image_decoder.h"
 #include "core/imaging/jpeg_scaled_decoder.h"
+#include "ui/common/background_job.h"
 
 namespace tstudio::ui {
 
@@ -68,7 +67,7 @@ ImagePreview::Loaded load(const QString& path) {
 
 ImagePreview::ImagePreview(QWidget* parent)
     : QWidget(parent), m_picture(new QLabel(this)), m_facts(new QLabel(this)),
-      m_watcher(new QFutureWatcher<Loaded>(this)) {
+      m_decode(new BackgroundJob(this)) {
     m_picture->setAlignment(Qt::AlignCenter);
     m_picture->setMinimumSize(160, 120);
     m_picture->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
@@ -78,13 +77,9 @@ ImagePreview::ImagePreview(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_picture, 1);
     layout->addWidget(m_facts);
-    connect(m_watcher, &QFutureWatcher<Loaded>::finished, this, &ImagePreview::onLoaded);
 }
 
-ImagePreview::~ImagePreview() {
-    // The decode holds no pointer to this widget; it may finish on its own.
-    m_watcher->disconnect(this);
-}
+ImagePreview::~ImagePreview() = default; // the job forgets a decode under way
 
 void ImagePreview::setImage(const QString& path, const QString& className, const QString& split,
                             bool excluded) {
@@ -97,14 +92,14 @@ void ImagePreview::setImage(const QString& path, const QString& className, const
         m_picture->clear();
         if (!path.isEmpty()) {
             m_picture->setText(tr("Loading…"));
-            m_watcher->setFuture(QtConcurrent::run(load, path));
+            m_decode->start([path](JobControl&) -> Result<Loaded> { return load(path); },
+                            [this](Loaded loaded) { onLoaded(std::move(loaded)); });
         }
     }
     updateFacts();
 }
 
-void ImagePreview::onLoaded() {
-    Loaded result = m_watcher->result();
+void ImagePreview::onLoaded(Loaded result) {
     if (result.path != m_path) {
         return; // moved on meanwhile; the newer decode is under way
     }

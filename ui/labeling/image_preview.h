@@ -6,9 +6,10 @@
 #include <QWidget>
 
 class QLabel;
-template <typename T> class QFutureWatcher;
 
 namespace tstudio::ui {
+
+class BackgroundJob;
 
 /**
  * The current image of the labelling grid, large, with its facts: file name, pixel size, format,
@@ -47,13 +48,13 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
 
 private:
-    void onLoaded();
+    void onLoaded(Loaded loaded);
     void updatePicture();
     void updateFacts();
 
     QLabel* m_picture;
     QLabel* m_facts;
-    QFutureWatcher<Loaded>* m_watcher;
+    BackgroundJob* m_decode; ///< newest path only: a new one cancels and forgets the last
     QString m_path;
     QString m_className;
     QString m_split;

@@ -9,7 +9,6 @@
 #include <QComboBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QItemSelectionModel>
 #include <QKeyEvent>
@@ -23,9 +22,9 @@
 #include <QSplitter>
 #include <QUndoStack>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include "core/data/dataset.h"
+#include "ui/common/background_job.h"
 #include "ui/common/settings_keys.h"
 #include "ui/labeling/class_panel.h"
 #include "ui/labeling/dropped_images.h"
@@ -578,12 +577,18 @@ void LabelingPage::addImages(const QList<QUrl>& urls, int label) {
     if (!checkEditable()) {
         return;
     }
-    auto* watcher = new QFutureWatcher<DroppedImages>(this);
-    connect(watcher, &QFutureWatcher<DroppedImages>::finished, this, [this, watcher, label] {
-        onImagesCollected(watcher->result(), label);
-        watcher->deleteLater();
-    });
-    watcher->setFuture(QtConcurrent::run(collectDroppedImages, urls));
+    // One job per drop: two drops in a row both get added.
+    auto* job = new BackgroundJob(this);
+    const auto done = [job] {
+        job->deleteLater();
+    };
+    connect(job, &BackgroundJob::failed, this, done);
+    connect(job, &BackgroundJob::cancelled, this, done);
+    job->start([urls](JobControl&) -> Result<DroppedImages> { return collectDroppedImages(urls); },
+               [this, job, label](DroppedImages dropped) {
+                   job->deleteLater();
+                   onImagesCollected(dropped, label);
+               });
 }
 
 void LabelingPage::onImagesCollected(const DroppedImages& dropped, int label) {

@@ -1,25 +1,19 @@
 #include "ui/project/dataset_export_actions.h"
 
-#include <atomic>
-#include <memory>
-#include <utility>
-
 #include <QDir>
 #include <QFileDialog>
-#include <QFutureWatcher>
 #include <QMenu>
 #include <QMessageBox>
-#include <QPointer>
 #include <QProgressDialog>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include "core/data/dataset_export.h"
+#include "ui/common/background_job.h"
 #include "ui/project/project_state.h"
 
 namespace tstudio::ui {
 
 DatasetExportActions::DatasetExportActions(ProjectState* state, QWidget* window)
-    : QObject(window), m_state(state), m_window(window) {
+    : QObject(window), m_state(state), m_window(window), m_job(new BackgroundJob(this)) {
     m_menu = new QMenu(tr("&Export Labelled Dataset"), window);
     const auto chooseFolder = [this](bool hardLinks) {
         const QString folder = QFileDialog::getExistingDirectory(
@@ -44,6 +38,27 @@ DatasetExportActions::DatasetExportActions(ProjectState* state, QWidget* window)
     });
     connect(m_state, &ProjectState::trainingChanged, m_menu,
             [this](bool training) { m_menu->setEnabled(!training); });
+
+    m_progress =
+        new QProgressDialog(tr("Exporting the labelled images…"), tr("Cancel"), 0, 0, m_window);
+    m_progress->setWindowTitle(tr("Export Labelled Dataset"));
+    m_progress->setWindowModality(Qt::WindowModal);
+    m_progress->setMinimumDuration(300);
+    m_progress->setAutoReset(false);
+    m_progress->reset(); // hidden until an export starts
+    connect(m_progress, &QProgressDialog::canceled, m_job, &BackgroundJob::cancel);
+    connect(m_job, &BackgroundJob::progress, this, [this](qint64 done, qint64 total) {
+        m_progress->setMaximum(static_cast<int>(total));
+        m_progress->setValue(static_cast<int>(done));
+    });
+    connect(m_job, &BackgroundJob::failed, this, [this](const QString& message) {
+        m_progress->reset();
+        Q_EMIT finished(false, message);
+    });
+    connect(m_job, &BackgroundJob::cancelled, this, [this] {
+        m_progress->reset();
+        Q_EMIT finished(false, tr("The export was cancelled; nothing was left behind."));
+    });
     connect(this, &DatasetExportActions::finished, this, [this](bool ok, const QString& message) {
         if (ok) {
             Q_EMIT statusMessage(message);
@@ -56,65 +71,35 @@ DatasetExportActions::DatasetExportActions(ProjectState* state, QWidget* window)
 void DatasetExportActions::exportCsv(const QString& file) {
     // Written off the GUI thread like the folder: a slow or network disk never freezes the
     // window.
-    auto* watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, file] {
-        watcher->deleteLater();
-        const QString error = watcher->result();
-        Q_EMIT finished(error.isEmpty(), error.isEmpty()
-                                             ? tr("Exported %1").arg(QDir::toNativeSeparators(file))
-                                             : error);
-    });
-    watcher->setFuture(
-        QtConcurrent::run([dataset = m_state->dataset(), target = file.toStdString()]() -> QString {
-            const Status written = data::exportCsv(dataset, target);
-            return written ? QString() : QString::fromStdString(written.message());
-        }));
+    m_job->start([dataset = m_state->dataset(), target = file.toStdString()](
+                     JobControl&) { return data::exportCsv(dataset, target); },
+                 [this, file](Done) {
+                     Q_EMIT finished(true, tr("Exported %1").arg(QDir::toNativeSeparators(file)));
+                 });
 }
 
 void DatasetExportActions::exportFolder(const QString& folder, bool hardLinks) {
-    auto cancel = std::make_shared<std::atomic_bool>(false);
-    auto* dialog =
-        new QProgressDialog(tr("Exporting the labelled images…"), tr("Cancel"), 0, 0, m_window);
-    dialog->setWindowTitle(tr("Export Labelled Dataset"));
-    dialog->setWindowModality(Qt::WindowModal);
-    dialog->setMinimumDuration(300);
-    connect(dialog, &QProgressDialog::canceled, this, [cancel] { *cancel = true; });
-    const QPointer<QProgressDialog> progressTo(dialog);
-
-    using Outcome = std::pair<bool, QString>; // ok, and what to tell the person
-    auto* watcher = new QFutureWatcher<Outcome>(this);
-    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, dialog] {
-        watcher->deleteLater();
-        dialog->deleteLater();
-        const Outcome outcome = watcher->result();
-        Q_EMIT finished(outcome.first, outcome.second);
-    });
     data::FolderExportOptions options;
     options.target = folder.toStdString();
     options.hardLinks = hardLinks;
-    watcher->setFuture(QtConcurrent::run([dataset = m_state->dataset(), options, cancel, progressTo,
-                                          folder]() -> Outcome {
-        const auto report = [progressTo](std::int64_t done, std::int64_t total) {
-            // Queued to the dialog's thread; dropped if the dialog is gone.
-            QMetaObject::invokeMethod(
-                progressTo,
-                [progressTo, done, total] {
-                    if (progressTo) {
-                        progressTo->setMaximum(static_cast<int>(total));
-                        progressTo->setValue(static_cast<int>(done));
-                    }
+    m_progress->setMaximum(0);
+    m_progress->setValue(0);
+    m_job->start(
+        [dataset = m_state->dataset(), options](JobControl& control) {
+            return data::exportImageFolder(
+                dataset, options,
+                [&control](std::int64_t done, std::int64_t total) {
+                    control.reportProgress(done, total);
                 },
-                Qt::QueuedConnection);
-        };
-        const auto exported = data::exportImageFolder(dataset, options, report, cancel.get());
-        if (!exported) {
-            return Outcome{false, QString::fromStdString(exported.message())};
-        }
-        return Outcome{true, DatasetExportActions::tr("Exported %1 images to %2 (%3 hard-linked)")
-                                 .arg(exported->images)
-                                 .arg(QDir::toNativeSeparators(folder))
-                                 .arg(exported->linked)};
-    }));
+                control.cancelFlag());
+        },
+        [this, folder](data::FolderExportSummary exported) {
+            m_progress->reset();
+            Q_EMIT finished(true, tr("Exported %1 images to %2 (%3 hard-linked)")
+                                      .arg(exported.images)
+                                      .arg(QDir::toNativeSeparators(folder))
+                                      .arg(exported.linked));
+        });
 }
 
 } // namespace tstudio::ui

@@ -3,10 +3,12 @@
 #include <QObject>
 
 class QMenu;
+class QProgressDialog;
 class QWidget;
 
 namespace tstudio::ui {
 
+class BackgroundJob;
 class ProjectState;
 
 /**
@@ -36,6 +38,8 @@ private:
     ProjectState* m_state = nullptr;
     QWidget* m_window = nullptr;
     QMenu* m_menu = nullptr;
+    BackgroundJob* m_job; ///< one export at a time
+    QProgressDialog* m_progress = nullptr;
 };
 
 } // namespace tstudio::ui

@@ -4,11 +4,10 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QSettings>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include "core/project/project_file.h"
+#include "ui/common/background_job.h"
 #include "ui/common/settings_keys.h"
 #include "ui/project/project_state.h"
 
@@ -22,18 +21,6 @@ QString fromPath(const std::filesystem::path& path) {
     return QString::fromStdString(path.string());
 }
 
-/** Runs work on the thread pool and hands its result to done on the GUI thread, unless owner
-    is gone by then. */
-template <typename Work, typename Done> void runThen(QObject* owner, Work work, Done done) {
-    using R = decltype(work());
-    auto* watcher = new QFutureWatcher<R>(owner);
-    QObject::connect(watcher, &QFutureWatcher<R>::finished, owner, [watcher, done] {
-        watcher->deleteLater();
-        done(watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run(std::move(work)));
-}
-
 } // namespace
 
 /** The autosave slot, shared with the write running on the pool: one write at a time. */
@@ -45,8 +32,19 @@ struct ProjectDocument::Autosave {
 
 ProjectDocument::ProjectDocument(ProjectState* state, QObject* parent,
                                  std::filesystem::path autosaveDir)
-    : QObject(parent), m_state(state),
+    : QObject(parent), m_state(state), m_openJob(new BackgroundJob(this)),
+      m_saveJob(new BackgroundJob(this)), m_autosaveJob(new BackgroundJob(this)),
       m_autosave(std::make_shared<Autosave>(std::move(autosaveDir))) {
+    for (BackgroundJob* job : {m_openJob, m_saveJob}) {
+        connect(job, &BackgroundJob::failed, this, [this](const QString& message) {
+            setBusy(m_openJob->isRunning() || m_saveJob->isRunning());
+            Q_EMIT failed(message);
+        });
+    }
+    connect(m_autosaveJob, &BackgroundJob::failed, this, [this](const QString& message) {
+        m_autosaveRunning = false;
+        Q_EMIT failed(message);
+    });
     m_autosaveTimer.setSingleShot(true);
     m_autosaveTimer.setInterval(kDefaultAutosaveMs);
     connect(&m_autosaveTimer, &QTimer::timeout, this, &ProjectDocument::writeAutosave);
@@ -106,19 +104,15 @@ void ProjectDocument::writeAutosave() {
     }
     m_autosaveRunning = true;
     // The copy is the only GUI-thread work: serialising and writing run on the pool.
-    runThen(
-        this,
+    m_autosaveJob->start(
         [autosave = m_autosave, project = m_state->snapshot(),
-         file = m_filePath.toStdString()]() -> QString {
+         file = m_filePath.toStdString()](JobControl&) -> Status {
             std::lock_guard lock(autosave->mutex);
-            const Status written = autosave->slot.write(project, file);
-            return written ? QString() : QString::fromStdString(written.message());
+            return autosave->slot.write(project, file);
         },
-        [this](const QString& error) {
+        [this](Done) {
             m_autosaveRunning = false;
-            if (!error.isEmpty()) {
-                Q_EMIT failed(error);
-            } else if (m_discardAfterAutosave) {
+            if (m_discardAfterAutosave) {
                 project::discardRecoverable(*m_discardAfterAutosave);
                 m_discardAfterAutosave.reset();
             }
@@ -187,15 +181,11 @@ void ProjectDocument::startUntitled() {
 
 void ProjectDocument::open(const QString& path) {
     setBusy(true);
-    runThen(
-        this, [file = path.toStdString()] { return project::openProject(file); },
-        [this, path](const Result<project::OpenedProject>& read) {
-            setBusy(false);
-            if (!read) {
-                Q_EMIT failed(QString::fromStdString(read.message()));
-                return;
-            }
-            adopt(read->project);
+    m_openJob->start(
+        [file = path.toStdString()](JobControl&) { return project::openProject(file); },
+        [this, path](project::OpenedProject read) {
+            setBusy(m_saveJob->isRunning());
+            adopt(read.project);
             m_autosaveTimer.stop();
             {
                 std::lock_guard lock(m_autosave->mutex);
@@ -205,7 +195,7 @@ void ProjectDocument::open(const QString& path) {
             setModified(false);
             remember(m_filePath);
             QStringList missing;
-            for (const auto& image : read->missingImages) {
+            for (const auto& image : read.missingImages) {
                 missing.append(fromPath(image));
             }
             Q_EMIT opened(m_filePath, missing);
@@ -227,29 +217,21 @@ void ProjectDocument::saveAs(const QString& path) {
     }
     setBusy(true);
     const std::uint64_t generation = m_generation;
-    runThen(
-        this,
-        [project = m_state->snapshot(), file = target.toStdString()]() -> QString {
-            const Status written = project::saveProject(project, file);
-            return written ? QString() : QString::fromStdString(written.message());
-        },
-        [this, target, generation](const QString& error) {
-            setBusy(false);
-            if (!error.isEmpty()) {
-                Q_EMIT failed(error);
-                return;
-            }
-            setFilePath(target);
-            remember(target);
-            if (generation == m_generation) {
-                // Nothing changed while writing: the file holds everything.
-                m_autosaveTimer.stop();
-                std::lock_guard lock(m_autosave->mutex);
-                m_autosave->slot.discard();
-                setModified(false);
-            }
-            Q_EMIT saved(target);
-        });
+    m_saveJob->start([project = m_state->snapshot(), file = target.toStdString()](
+                         JobControl&) { return project::saveProject(project, file); },
+                     [this, target, generation](Done) {
+                         setBusy(m_openJob->isRunning());
+                         setFilePath(target);
+                         remember(target);
+                         if (generation == m_generation) {
+                             // Nothing changed while writing: the file holds everything.
+                             m_autosaveTimer.stop();
+                             std::lock_guard lock(m_autosave->mutex);
+                             m_autosave->slot.discard();
+                             setModified(false);
+                         }
+                         Q_EMIT saved(target);
+                     });
 }
 
 std::vector<project::Recoverable> ProjectDocument::recoverable() const {

@@ -14,6 +14,7 @@
 
 namespace tstudio::ui {
 
+class BackgroundJob;
 class ProjectState;
 
 /**
@@ -110,6 +111,9 @@ private:
     bool m_adopting = false;
     bool m_labelWork = false;       ///< label edits since the last save, open or new
     std::uint64_t m_generation = 0; ///< counts edits: a save is clean only if none came after
+    BackgroundJob* m_openJob;
+    BackgroundJob* m_saveJob;
+    BackgroundJob* m_autosaveJob;
     QTimer m_autosaveTimer;
     QUndoStack m_undo;
     bool m_autosaveRunning = false;
