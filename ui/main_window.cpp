@@ -279,6 +279,7 @@ void MainWindow::createMenus() {
     auto* history = new RunHistoryDock(m_project, this);
     addDockWidget(Qt::BottomDockWidgetArea, history);
     history->hide(); // until asked for; its state is remembered with the window's
+    history->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
     m_viewMenu->addAction(history->toggleViewAction());
     QAction* refresh =
         m_viewMenu->addAction(tr("&Refresh Weight Cache"), this, &MainWindow::onConfigChanged);

@@ -169,6 +169,15 @@ Status TrainingRun::selectSamples() {
         }
     }
     if (m_train.empty()) {
+        const std::size_t excluded = m_dataset.excludedCount();
+        const auto counts = m_dataset.countPerClass();
+        const bool noneUsable =
+            std::all_of(counts.begin(), counts.end(), [](std::size_t n) { return n == 0; });
+        if (excluded > 0 && noneUsable) {
+            return fail(ErrorKind::Dataset,
+                        "Every labelled image is excluded (" + std::to_string(excluded) +
+                            "): include some again (X on the Label step) to train on them.");
+        }
         return fail(ErrorKind::Dataset,
                     "The training split has no labelled images: label some images, or give the "
                     "split a larger training fraction.");

@@ -2,6 +2,7 @@
 
 #include <QAction>
 #include <QInputDialog>
+#include <QKeySequence>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
@@ -61,8 +62,9 @@ ClassPanel::ClassPanel(ProjectState* state, QUndoStack* undo, QWidget* parent)
     layout->addWidget(scroll, 1);
     m_add = new QPushButton(tr("Add Class…"), this);
     m_add->setObjectName(QStringLiteral("addClass"));
-    m_add->setToolTip(tr("A new class to label with; right-click a class to rename, merge or "
-                         "delete it"));
+    m_add->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K)); // Ctrl+Shift+A is Deselect in views
+    m_add->setToolTip(tr("A new class to label with (Ctrl+K); right-click a class (or "
+                         "press the Menu key on it) to rename, merge or delete it"));
     connect(m_add, &QPushButton::clicked, this, &ClassPanel::askAddClass);
     layout->addWidget(m_add);
 

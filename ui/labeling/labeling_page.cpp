@@ -198,6 +198,7 @@ QWidget* LabelingPage::createToolBar() {
     m_zoom->setRange(48, ThumbnailLoader::kDefaultSize);
     m_zoom->setSingleStep(8);
     m_zoom->setPageStep(32);
+    m_zoom->setMinimumWidth(80);
     m_zoom->setMaximumWidth(160);
     m_zoom->setToolTip(tr("Thumbnail size"));
     auto* zoomLabel = new QLabel(tr("&Size:"), bar);

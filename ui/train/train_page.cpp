@@ -5,6 +5,7 @@
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
+#include <QKeySequence>
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
@@ -104,8 +105,15 @@ QHBoxLayout* TrainPage::buildControls() {
     m_stop = new QPushButton(style()->standardIcon(QStyle::SP_MediaStop), tr("Stop"), this);
     m_continue = new QPushButton(style()->standardIcon(QStyle::SP_MediaSeekForward),
                                  tr("Continue Run"), this);
+    // Keys for the whole run, so training needs no mouse: Ctrl+Enter starts, Ctrl+Shift+Enter
+    // pauses or resumes, Ctrl+. stops (F5 is the View menu's refresh).
+    m_start->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_start->setToolTip(tr("Start a run with these settings (Ctrl+Enter)"));
+    m_pause->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return));
+    m_pause->setToolTip(tr("Pause or resume the run (Ctrl+Shift+Enter)"));
+    m_stop->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
     m_stop->setToolTip(tr("Stop after the current batch; the model is saved when at least one "
-                          "epoch finished"));
+                          "epoch finished (Ctrl+.)"));
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, kProgressSteps);
     m_progress->setValue(0);

@@ -380,6 +380,16 @@ private Q_SLOTS:
         QCOMPARE(panel->buttonCount(), 3);
     }
 
+    void addAClassFromTheKeyboard() {
+        m_page->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
+        m_page->grid()->setFocus();
+        answerText(QStringLiteral("wasp"));
+        QTest::keyClick(m_page->grid(), Qt::Key_K, Qt::ControlModifier);
+        QTRY_COMPARE(m_state->dataset().classes().size(), std::size_t{3});
+        QCOMPARE(m_state->dataset().classes().at(2), std::string("wasp"));
+    }
+
     void nothingChangesWhileARunTrains() {
         QSignalSpy said(m_page.get(), &LabelingPage::statusMessage);
         m_state->setTraining(true);
