@@ -85,20 +85,40 @@ QIcon themedIcon(const QString& name, const QPalette& palette) {
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setWindowTitle(tr("Transfer Studio"));
     setObjectName(QStringLiteral("MainWindow"));
+    createDocument();
+    m_stack = new QStackedWidget(this);
+    setCentralWidget(m_stack);
+    createActions();
+    createStepBar();
+    createMenus();
+    createSteps();
+    m_deviceLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_deviceLabel);
+    showDevice();
+    statusBar()->addPermanentWidget(new BlasLabel(loadedBlas(), this));
+    connectSteps();
+    restoreSession();
+    refreshIcons();
+    updateTitle();
+}
 
+MainWindow::~MainWindow() = default;
+
+void MainWindow::showStatus(const QString& message) {
+    statusBar()->showMessage(message, 8000);
+}
+
+void MainWindow::createDocument() {
     m_project = new ProjectState(this);
     m_document = new ProjectDocument(m_project, this);
     m_projectActions = new ProjectFileActions(m_document, this);
     m_exportActions = new DatasetExportActions(m_project, this);
-    connect(m_exportActions, &DatasetExportActions::statusMessage, this,
-            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    connect(m_exportActions, &DatasetExportActions::statusMessage, this, &MainWindow::showStatus);
+    connect(m_projectActions, &ProjectFileActions::statusMessage, this, &MainWindow::showStatus);
     connect(m_document, &ProjectDocument::titleChanged, this, &MainWindow::updateTitle);
-    connect(m_projectActions, &ProjectFileActions::statusMessage, this,
-            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
-    m_stack = new QStackedWidget(this);
-    setCentralWidget(m_stack);
+}
 
-    createActions();
+void MainWindow::createStepBar() {
     m_stepBar = new QToolBar(tr("Steps"), this);
     m_stepBar->setObjectName(QStringLiteral("stepBar"));
     m_stepBar->setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
@@ -107,48 +127,30 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     addToolBar(Qt::LeftToolBarArea, m_stepBar);
     m_stepGroup = new QActionGroup(this);
     m_stepGroup->setExclusive(true);
-    createMenus();
+}
 
+void MainWindow::createSteps() {
     // The steps, in order.
     m_dataPage = new DataPage(m_project, this);
     addPage(m_dataPage, tr("Data"), QStringLiteral("step-data"));
     m_labelingPage = new LabelingPage(m_project, m_document->undoStack(), nullptr, this);
-    const int labelStep =
+    m_labelStep =
         addPage(m_labelingPage, tr("Label"), QStringLiteral("step-data"), PageNeeds::Dataset);
-    auto* modelPage = new ModelPage(m_project, this);
-    addPage(modelPage, tr("Model"), QStringLiteral("step-model"), PageNeeds::Dataset);
+    m_modelPage = new ModelPage(m_project, this);
+    addPage(m_modelPage, tr("Model"), QStringLiteral("step-model"), PageNeeds::Dataset);
     m_trainPage = new TrainPage(m_project, this);
     addPage(m_trainPage, tr("Train"), QStringLiteral("step-train"), PageNeeds::Dataset);
     addPage(createClassifyStep(), tr("Classify"), QStringLiteral("step-classify"));
+}
 
-    m_deviceLabel = new QLabel(this);
-    statusBar()->addPermanentWidget(m_deviceLabel);
-    showDevice();
-    statusBar()->addPermanentWidget(new BlasLabel(loadedBlas(), this));
-
+void MainWindow::connectSteps() {
     connect(m_project, &ProjectState::datasetChanged, this, &MainWindow::updatePageAvailability);
     connect(m_project, &ProjectState::configChanged, this, &MainWindow::onConfigChanged);
-    connect(m_dataPage, &DataPage::datasetOpened, this, [this, labelStep](const QString& path) {
-        QSettings settings;
-        settings.setValue(settings_keys::lastDataset(), QDir::cleanPath(path));
-        // A dataset opened on its own starts a new untitled project on it.
-        settings.setValue(settings_keys::lastProject(), QString());
-        m_document->startUntitled();
-        // A folder of unsorted photos has nothing to do on the other steps before labelling.
-        const data::Dataset& dataset = m_project->dataset();
-        if (dataset.size() > 0 &&
-            dataset.unlabeledCount() + dataset.excludedCount() == dataset.size()) {
-            setCurrentPage(labelStep);
-        }
-    });
-    connect(modelPage, &ModelPage::statusMessage, this,
-            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
-    connect(m_trainPage, &TrainPage::statusMessage, this,
-            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
-    connect(m_labelingPage, &LabelingPage::statusMessage, this,
-            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
-    connect(m_dataPage, &DataPage::statusMessage, this,
-            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    connect(m_dataPage, &DataPage::datasetOpened, this, &MainWindow::onDatasetOpened);
+    connect(m_modelPage, &ModelPage::statusMessage, this, &MainWindow::showStatus);
+    connect(m_trainPage, &TrainPage::statusMessage, this, &MainWindow::showStatus);
+    connect(m_labelingPage, &LabelingPage::statusMessage, this, &MainWindow::showStatus);
+    connect(m_dataPage, &DataPage::statusMessage, this, &MainWindow::showStatus);
     connect(m_dataPage, &DataPage::busyChanged, this,
             [this](bool busy) { m_newDemo->setEnabled(!busy); });
     connect(m_classifyPage, &ClassifyPage::weightsChosen, this,
@@ -160,9 +162,24 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
                 }
             });
     connect(m_classifyPage, &ClassifyPage::weightsDownloaded, this, [this] { onConfigChanged(); });
-    connect(m_classifyPage, &ClassifyPage::statusMessage, this,
-            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    connect(m_classifyPage, &ClassifyPage::statusMessage, this, &MainWindow::showStatus);
+}
 
+void MainWindow::onDatasetOpened(const QString& path) {
+    QSettings settings;
+    settings.setValue(settings_keys::lastDataset(), QDir::cleanPath(path));
+    // A dataset opened on its own starts a new untitled project on it.
+    settings.setValue(settings_keys::lastProject(), QString());
+    m_document->startUntitled();
+    // A folder of unsorted photos has nothing to do on the other steps before labelling.
+    const data::Dataset& dataset = m_project->dataset();
+    if (dataset.size() > 0 &&
+        dataset.unlabeledCount() + dataset.excludedCount() == dataset.size()) {
+        setCurrentPage(m_labelStep);
+    }
+}
+
+void MainWindow::restoreSession() {
     QSettings settings;
     restoreTrainingConfig();
     if (!selectBackbone(settings.value(settings_keys::backbone(), settings_keys::defaultBackbone())
@@ -188,11 +205,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         m_pendingPage = restored;
         setCurrentPage(0);
     }
-    refreshIcons();
-    updateTitle();
 }
-
-MainWindow::~MainWindow() = default;
 
 void MainWindow::updateTitle() {
     setWindowTitle(tr("%1[*] — Transfer Studio").arg(m_document->displayName()));
