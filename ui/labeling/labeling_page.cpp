@@ -228,6 +228,10 @@ QWidget* LabelingPage::createToolBar() {
                              "rejects"));
     m_suggestStatus = new QLabel(bar);
     m_suggestStatus->setObjectName(QStringLiteral("labelSuggestStatus"));
+    // A fixed share of the bar: its changing text must not resize the grid below (a 20,000-image
+    // grid lays itself out again on every width change).
+    m_suggestStatus->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_suggestStatus->setMinimumWidth(m_suggestStatus->fontMetrics().averageCharWidth() * 32);
     connect(m_suggest, &QCheckBox::toggled, this, [this](bool on) {
         QSettings().setValue(settings_keys::labelSuggest(), on);
         m_suggestions->setEnabled(on);
@@ -244,6 +248,9 @@ QWidget* LabelingPage::createToolBar() {
             });
 
     m_counts = new QLabel(bar);
+    m_counts->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // as the status above
+    m_counts->setMinimumWidth(m_counts->fontMetrics().averageCharWidth() * 36);
+    m_counts->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     layout->addWidget(filterLabel);
     layout->addWidget(m_filterCombo);
     layout->addWidget(orderLabel);

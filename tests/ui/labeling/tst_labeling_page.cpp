@@ -146,7 +146,7 @@ private Q_SLOTS:
         QCOMPARE(m_page->classPanel()->buttonCount(), 2);
         QVERIFY(m_page->classPanel()->button(0)->text().startsWith(QLatin1Char('1')));
         QVERIFY(m_page->classPanel()->button(1)->text().contains(QStringLiteral("bee")));
-        QCOMPARE(m_page->focusProxy(), m_page->grid()); // the keys go to the grid
+        QCOMPARE(m_page->focusProxy(), m_page->grid());  // the keys go to the grid
         QCOMPARE(m_page->focusWidget(), m_page->grid()); // from the moment the page shows
         QTRY_VERIFY_WITH_TIMEOUT(m_page->preview()->factsText().contains(QStringLiteral("48 × 36")),
                                  10000);
