@@ -110,19 +110,25 @@ void ProjectFileActions::openPath(const QString& path) {
     whenSaved([this, path] { m_document->open(path); });
 }
 
+void ProjectFileActions::afterNextSave(const std::function<void()>& proceed) {
+    if (!proceed) {
+        return;
+    }
+    // Once: the next save's outcome either runs proceed or (a failure) drops it.
+    auto* once = new QObject(this);
+    connect(m_document, &ProjectDocument::saved, once, [once, proceed] {
+        once->deleteLater();
+        proceed();
+    });
+    connect(m_document, &ProjectDocument::failed, once, [once] { once->deleteLater(); });
+}
+
 void ProjectFileActions::saveThen(const std::function<void()>& proceed) {
     if (m_document->filePath().isEmpty()) {
         chooseSaveAs(proceed);
         return;
     }
-    if (proceed) {
-        auto* once = new QObject(this);
-        connect(m_document, &ProjectDocument::saved, once, [once, proceed] {
-            once->deleteLater();
-            proceed();
-        });
-        connect(m_document, &ProjectDocument::failed, once, [once] { once->deleteLater(); });
-    }
+    afterNextSave(proceed);
     m_document->save();
 }
 
@@ -136,14 +142,7 @@ void ProjectFileActions::chooseSaveAs(const std::function<void()>& proceed) {
     if (path.isEmpty()) {
         return;
     }
-    if (proceed) {
-        auto* once = new QObject(this);
-        connect(m_document, &ProjectDocument::saved, once, [once, proceed] {
-            once->deleteLater();
-            proceed();
-        });
-        connect(m_document, &ProjectDocument::failed, once, [once] { once->deleteLater(); });
-    }
+    afterNextSave(proceed);
     m_document->saveAs(path);
 }
 

@@ -50,6 +50,8 @@ Q_SIGNALS:
 private:
     void fillRecentMenu();
     void saveThen(const std::function<void()>& proceed);
+    /** Runs proceed once the save about to start succeeds (nothing if it fails). */
+    void afterNextSave(const std::function<void()>& proceed);
 
     ProjectDocument* m_document = nullptr;
     QWidget* m_window = nullptr;
