@@ -1,38 +1,12 @@
 #include "ui/models/run_history_model.h"
 
-#include <cmath>
-
-#include <QDateTime>
 #include <QDir>
-#include <QLocale>
 
-#include "core/models/registry.h"
+#include "ui/models/run_text.h"
 
 namespace tstudio::ui {
 
 namespace {
-
-QString percent(double value) {
-    return std::isfinite(value) ? QLocale().toString(100.0 * value, 'f', 1) + QStringLiteral(" %")
-                                : QStringLiteral("–");
-}
-
-QString backboneName(const std::string& arch) {
-    const models::BackboneInfo* info = models::findBackbone(arch);
-    return QString::fromStdString(info != nullptr ? info->displayName : arch);
-}
-
-QString modeName(training::TrainMode mode) {
-    switch (mode) {
-    case training::TrainMode::Feature:
-        return RunHistoryModel::tr("Features + head");
-    case training::TrainMode::FineTune:
-        return RunHistoryModel::tr("Fine-tune");
-    case training::TrainMode::TwoStage:
-        return RunHistoryModel::tr("Two-stage");
-    }
-    return {};
-}
 
 bool sameRun(const project::RunRecord& a, const project::RunRecord& b) {
     return a.startedAt == b.startedAt && a.summary.bundle == b.summary.bundle;
@@ -98,24 +72,20 @@ QVariant RunHistoryModel::data(const QModelIndex& index, int role) const {
         return {};
     }
     switch (index.column()) {
-    case Started: {
-        const QDateTime when =
-            QDateTime::fromString(QString::fromStdString(run.startedAt), Qt::ISODate);
-        return when.isValid() ? QLocale().toString(when.toLocalTime(), QLocale::ShortFormat)
-                              : QString::fromStdString(run.startedAt);
-    }
+    case Started:
+        return startedText(run);
     case Backbone:
-        return backboneName(run.config.arch);
+        return backboneText(run.config.arch);
     case Mode:
-        return modeName(run.config.mode);
+        return modeText(run.config.mode);
     case Epochs:
         return s.epochsRun;
     case BestAccuracy:
         return s.bestEpoch > 0
-                   ? tr("%1 (epoch %2)").arg(percent(s.bestValAccuracy)).arg(s.bestEpoch)
-                   : percent(s.bestValAccuracy);
+                   ? tr("%1 (epoch %2)").arg(percentText(s.bestValAccuracy)).arg(s.bestEpoch)
+                   : percentText(s.bestValAccuracy);
     case TestAccuracy:
-        return s.test ? percent(s.test->top1) : QStringLiteral("–");
+        return s.test ? percentText(s.test->top1) : QStringLiteral("–");
     case Ended:
         return s.stopReason.empty() ? tr("finished") : QString::fromStdString(s.stopReason);
     case Bundle:
