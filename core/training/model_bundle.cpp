@@ -1,6 +1,7 @@
 #include "core/training/model_bundle.h"
 
 #include <chrono>
+#include <numeric>
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -196,32 +197,50 @@ const BundleInfo& BundleClassifier::info() const {
 
 std::vector<Prediction> BundleClassifier::predict(const std::vector<std::filesystem::path>& paths,
                                                   std::vector<Error>& failed) {
-    constexpr std::size_t kBatch = 16;
+    // Loader threads decode and preprocess the next batches while this thread runs the forward
+    // pass. The evaluation source gives exactly decodeImage + preprocessForEval's pixels, and the
+    // batches are the ones a serial loop would form (16 files, the unreadable left out), so the
+    // probabilities do not change. Each file is read once: nothing is kept in memory or on disk.
+    data::Dataset files;
+    for (const std::filesystem::path& path : paths) {
+        data::Sample sample;
+        sample.path = path;
+        files.addSample(std::move(sample));
+    }
+    std::vector<std::size_t> order(paths.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    data::CacheOptions source = data::evaluationSource(m_impl->info.preprocessing);
+    source.diskDir.clear();
+    source.memoryBudgetBytes = 0;
+    data::DecodedImageCache cache(source);
+    data::LoaderOptions options;
+    options.batchSize = 16;
+    options.workers = 2;
+    options.prefetchBatches = 2;
+    options.shuffle = false;
+    options.augment = false;
+    options.eval = m_impl->info.preprocessing;
+    data::BatchLoader loader(files, std::move(order), cache, options);
+    loader.startEpoch(0);
+
     std::vector<Prediction> predictions;
+    predictions.reserve(paths.size());
     torch::InferenceMode inference;
-    for (std::size_t start = 0; start < paths.size(); start += kBatch) {
-        std::vector<torch::Tensor> inputs;
-        std::vector<std::size_t> kept;
-        for (std::size_t i = start; i < std::min(paths.size(), start + kBatch); ++i) {
-            auto image = imaging::decodeImage(paths[i]);
-            if (!image) {
-                failed.push_back(image.error());
-                continue;
-            }
-            inputs.push_back(imaging::preprocessForEval(*image, m_impl->info.preprocessing));
-            kept.push_back(i);
+    while (auto batch = loader.next()) {
+        for (const std::string& failure : batch->failures) {
+            failed.push_back(fail(failure));
         }
-        if (inputs.empty()) {
+        if (batch->samples.empty()) {
             continue;
         }
         const torch::Tensor probabilities =
-            torch::softmax(m_impl->net->forward(torch::stack(inputs).to(m_impl->device)), 1)
+            torch::softmax(m_impl->net->forward(batch->images.to(m_impl->device)), 1)
                 .to(torch::kCPU, torch::kFloat32)
                 .contiguous();
-        for (std::size_t k = 0; k < kept.size(); ++k) {
+        for (std::size_t k = 0; k < batch->samples.size(); ++k) {
             const torch::Tensor row = probabilities[static_cast<std::int64_t>(k)];
             Prediction p;
-            p.path = paths[kept[k]];
+            p.path = paths[batch->samples[k]];
             p.probabilities.assign(row.data_ptr<float>(), row.data_ptr<float>() + row.numel());
             p.predicted = static_cast<int>(row.argmax().item<std::int64_t>());
             predictions.push_back(std::move(p));
