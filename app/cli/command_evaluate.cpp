@@ -10,6 +10,7 @@
 
 #include "arg_parser.h"
 #include "commands.h"
+#include "core/evaluation/report_files.h"
 #include "core/training/model_bundle.h"
 #include "data_argument.h"
 #include "exit_codes.h"
@@ -62,7 +63,7 @@ void printText(const training::EvaluationResult& r, const std::vector<std::strin
 
 int runEvaluate(const std::vector<std::string>& args) {
     ArgParser parser("tstudio evaluate --model BUNDLE --data PATH [--split val|test|all] "
-                     "[--device D] [--json]",
+                     "[--device D] [--report DIR] [--json]",
                      "Measures a trained model bundle (.tsmodel from `tstudio train`) on the "
                      "labelled images of a\ndataset, with the bundle's own preprocessing: loss, "
                      "top-1 and top-5 accuracy, precision,\nrecall and F1 per class, and the "
@@ -74,6 +75,11 @@ int runEvaluate(const std::vector<std::string>& args) {
     parser.addOption("split", "val|test|all",
                      "Which samples; default: val when the dataset has one, else all.");
     parser.addOption("device", "cpu|cuda[:N]", "Where to run.", "cpu");
+    parser.addOption("report", "DIR",
+                     "Also write the report files into DIR (created when missing): "
+                     "per_class.csv,\npredictions.csv (one row per image: true and predicted "
+                     "class, probabilities, loss),\nconfusion.png, confusion_normalized.png "
+                     "(row fractions) and summary.json.");
     parser.addFlag("json", "One JSON object: count, loss, top1, top5, perClass, confusion.");
     parser.setEpilogue(exitCodesHelp());
     if (!parser.parse(args)) {
@@ -117,8 +123,8 @@ int runEvaluate(const std::vector<std::string>& args) {
     const bool json = parser.isSet("json");
     // Progress only for a person watching: not into a log file or a pipe.
     const bool live = !json && ::isatty(STDERR_FILENO) != 0;
-    auto result =
-        classifier->evaluate(*dataset, split, [live](std::int64_t done, std::int64_t total) {
+    auto report =
+        classifier->evaluateReport(*dataset, split, [live](std::int64_t done, std::int64_t total) {
             if (live) {
                 std::fprintf(stderr, "\r%lld/%lld images", static_cast<long long>(done),
                              static_cast<long long>(total));
@@ -127,19 +133,29 @@ int runEvaluate(const std::vector<std::string>& args) {
     if (live) {
         std::fprintf(stderr, "\r\033[K");
     }
-    if (!result) {
-        std::fprintf(stderr, "tstudio evaluate: %s\n", result.message().c_str());
+    if (!report) {
+        std::fprintf(stderr, "tstudio evaluate: %s\n", report.message().c_str());
         return kExitRunFailed;
     }
+    for (const Error& unreadable : report->unreadable) {
+        std::fprintf(stderr, "tstudio evaluate: left out: %s\n", unreadable.message.c_str());
+    }
+    if (const std::string dir = parser.value("report"); !dir.empty()) {
+        if (auto written = evaluation::writeEvaluationReport(*report, dir); !written) {
+            std::fprintf(stderr, "tstudio evaluate: %s\n", written.message().c_str());
+            return kExitOutputFailed;
+        }
+    }
+    const training::EvaluationResult& result = report->summary;
     const auto& classes = classifier->info().classes;
     if (json) {
-        QJsonObject out = training::toJson(*result, classes);
+        QJsonObject out = training::toJson(result, classes);
         out.insert(QStringLiteral("split"),
                    QString::fromStdString(split == data::Split::None ? std::string("all")
                                                                      : data::splitName(split)));
         printJsonLine(out);
     } else {
-        printText(*result, classes, splitLabel);
+        printText(result, classes, splitLabel);
     }
     return kExitOk;
 }

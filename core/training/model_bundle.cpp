@@ -1,6 +1,7 @@
 #include "core/training/model_bundle.h"
 
 #include <chrono>
+#include <numeric>
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -13,6 +14,7 @@
 #include "core/imaging/preprocess.h"
 #include "core/inference/pretrained_model.h"
 #include "core/models/registry.h"
+#include "core/training/bundle_classifier_impl.h"
 #include "core/training/bundle_writer.h"
 #include "core/training/metrics.h"
 #include "core/weights/state_dict.h"
@@ -150,12 +152,6 @@ Result<BundleInfo> readBundleInfo(const std::filesystem::path& path) {
     return info;
 }
 
-struct BundleClassifier::Impl {
-    BundleInfo info;
-    std::optional<TransferNet> net;
-    torch::Device device{torch::kCPU};
-};
-
 BundleClassifier::BundleClassifier() : m_impl(std::make_unique<Impl>()) {}
 BundleClassifier::~BundleClassifier() = default;
 BundleClassifier::BundleClassifier(BundleClassifier&&) noexcept = default;
@@ -201,108 +197,56 @@ const BundleInfo& BundleClassifier::info() const {
 
 std::vector<Prediction> BundleClassifier::predict(const std::vector<std::filesystem::path>& paths,
                                                   std::vector<Error>& failed) {
-    constexpr std::size_t kBatch = 16;
+    // Loader threads decode and preprocess the next batches while this thread runs the forward
+    // pass. The evaluation source gives exactly decodeImage + preprocessForEval's pixels, and the
+    // batches are the ones a serial loop would form (16 files, the unreadable left out), so the
+    // probabilities do not change. Each file is read once: nothing is kept in memory or on disk.
+    data::Dataset files;
+    for (const std::filesystem::path& path : paths) {
+        data::Sample sample;
+        sample.path = path;
+        files.addSample(std::move(sample));
+    }
+    std::vector<std::size_t> order(paths.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    data::CacheOptions source = data::evaluationSource(m_impl->info.preprocessing);
+    source.diskDir.clear();
+    source.memoryBudgetBytes = 0;
+    data::DecodedImageCache cache(source);
+    data::LoaderOptions options;
+    options.batchSize = 16;
+    options.workers = 2;
+    options.prefetchBatches = 2;
+    options.shuffle = false;
+    options.augment = false;
+    options.eval = m_impl->info.preprocessing;
+    data::BatchLoader loader(files, std::move(order), cache, options);
+    loader.startEpoch(0);
+
     std::vector<Prediction> predictions;
+    predictions.reserve(paths.size());
     torch::InferenceMode inference;
-    for (std::size_t start = 0; start < paths.size(); start += kBatch) {
-        std::vector<torch::Tensor> inputs;
-        std::vector<std::size_t> kept;
-        for (std::size_t i = start; i < std::min(paths.size(), start + kBatch); ++i) {
-            auto image = imaging::decodeImage(paths[i]);
-            if (!image) {
-                failed.push_back(image.error());
-                continue;
-            }
-            inputs.push_back(imaging::preprocessForEval(*image, m_impl->info.preprocessing));
-            kept.push_back(i);
+    while (auto batch = loader.next()) {
+        for (const std::string& failure : batch->failures) {
+            failed.push_back(fail(failure));
         }
-        if (inputs.empty()) {
+        if (batch->samples.empty()) {
             continue;
         }
         const torch::Tensor probabilities =
-            torch::softmax(m_impl->net->forward(torch::stack(inputs).to(m_impl->device)), 1)
+            torch::softmax(m_impl->net->forward(batch->images.to(m_impl->device)), 1)
                 .to(torch::kCPU, torch::kFloat32)
                 .contiguous();
-        for (std::size_t k = 0; k < kept.size(); ++k) {
+        for (std::size_t k = 0; k < batch->samples.size(); ++k) {
             const torch::Tensor row = probabilities[static_cast<std::int64_t>(k)];
             Prediction p;
-            p.path = paths[kept[k]];
+            p.path = paths[batch->samples[k]];
             p.probabilities.assign(row.data_ptr<float>(), row.data_ptr<float>() + row.numel());
             p.predicted = static_cast<int>(row.argmax().item<std::int64_t>());
             predictions.push_back(std::move(p));
         }
     }
     return predictions;
-}
-
-Result<EvaluationResult>
-BundleClassifier::evaluate(const data::Dataset& dataset, data::Split split,
-                           const std::function<void(std::int64_t, std::int64_t)>& progress) {
-    const auto& classes = m_impl->info.classes;
-    // The dataset's label -> the bundle's class index, by name.
-    std::vector<std::int64_t> labelMap;
-    for (const std::string& name : dataset.classes()) {
-        const auto it = std::find(classes.begin(), classes.end(), name);
-        labelMap.push_back(it == classes.end() ? -1 : it - classes.begin());
-    }
-    std::vector<std::size_t> indices;
-    for (std::size_t i = 0; i < dataset.size(); ++i) {
-        const data::Sample& s = dataset.sample(i);
-        if (!s.usable() || (split != data::Split::None && s.split != split)) {
-            continue;
-        }
-        if (labelMap[static_cast<std::size_t>(s.label)] < 0) {
-            return fail("The dataset's class \"" +
-                        dataset.classes()[static_cast<std::size_t>(s.label)] +
-                        "\" is not one the model knows (it knows: " +
-                        [&] {
-                            std::string names;
-                            for (const auto& c : classes) {
-                                names += (names.empty() ? "" : ", ") + c;
-                            }
-                            return names;
-                        }() +
-                        ").");
-        }
-        indices.push_back(i);
-    }
-    if (indices.empty()) {
-        return fail("There are no labelled images to evaluate in the " + data::splitName(split) +
-                    " split.");
-    }
-    // The pixels predict() computes for the same photo (one evaluation transform). Each image
-    // is read once here, so nothing is spilled to the disk cache.
-    data::CacheOptions source = data::evaluationSource(m_impl->info.preprocessing);
-    source.diskDir.clear();
-    data::DecodedImageCache cache(source);
-    data::LoaderOptions options;
-    options.batchSize = 32;
-    options.workers = 2;
-    options.shuffle = false;
-    options.augment = false;
-    options.eval = m_impl->info.preprocessing;
-    data::BatchLoader loader(dataset, indices, cache, options);
-    loader.startEpoch(0);
-    const torch::Tensor map = torch::tensor(labelMap, torch::kInt64);
-    MetricAccumulator metrics(static_cast<int>(classes.size()), m_impl->device);
-    torch::InferenceMode inference;
-    std::int64_t done = 0;
-    while (auto batch = loader.next()) {
-        if (batch->labels.numel() == 0) {
-            continue;
-        }
-        const torch::Tensor labels = map.index_select(0, batch->labels).to(m_impl->device);
-        const torch::Tensor logits = m_impl->net->forward(batch->images.to(m_impl->device));
-        const torch::Tensor loss = torch::nn::functional::cross_entropy(
-            logits.to(torch::kFloat32), labels,
-            torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum));
-        metrics.add(logits, labels, loss);
-        done += static_cast<std::int64_t>(batch->samples.size() + batch->failures.size());
-        if (progress) {
-            progress(done, static_cast<std::int64_t>(indices.size()));
-        }
-    }
-    return metrics.result();
 }
 
 } // namespace tstudio::training

@@ -2,6 +2,7 @@
 
 // Public, torch-free: the trained model as one self-describing file, and what reads it.
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -13,6 +14,7 @@
 #include "core/common/result.h"
 #include "core/data/dataset.h"
 #include "core/imaging/eval_transform.h"
+#include "core/training/evaluation_report.h"
 #include "core/training/training_config.h"
 #include "core/training/training_events.h"
 
@@ -70,6 +72,13 @@ public:
     Result<EvaluationResult>
     evaluate(const data::Dataset& dataset, data::Split split,
              const std::function<void(std::int64_t, std::int64_t)>& progress = {});
+
+    /** evaluate() with every image's outcome: the same pass, so report.summary is exactly what
+        evaluate() returns. Unreadable images are listed in report.unreadable and left out.
+        cancel (set from any thread) stops within one batch: fails "Evaluation cancelled.". */
+    Result<EvaluationReport> evaluateReport(const data::Dataset& dataset, data::Split split,
+                                            const EvaluationProgress& progress = {},
+                                            const std::atomic_bool* cancel = nullptr);
 
 private:
     struct Impl;

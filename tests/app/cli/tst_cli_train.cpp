@@ -230,6 +230,57 @@ private Q_SLOTS:
         QVERIFY2(all.out.contains("PRECISION"), all.out.constData());
     }
 
+    void evaluateWritesTheReport() {
+        QVERIFY(!m_bundle.isEmpty());
+        const QString dir = path("report/nested");
+        const Run run = runCli({QStringLiteral("evaluate"), QStringLiteral("--model"), m_bundle,
+                                QStringLiteral("--data"), m_data, QStringLiteral("--split"),
+                                QStringLiteral("all"), QStringLiteral("--report"), dir,
+                                QStringLiteral("--json")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject result = parse(run.out.trimmed());
+        QCOMPARE(result[QStringLiteral("count")].toInt(), 18);
+        for (const char* name : {"per_class.csv", "predictions.csv", "confusion.png",
+                                 "confusion_normalized.png", "summary.json"}) {
+            QVERIFY2(QFile::exists(dir + QLatin1Char('/') + QLatin1String(name)), name);
+        }
+        const auto readLines = [&](const char* name) {
+            QFile file(dir + QLatin1Char('/') + QLatin1String(name));
+            return file.open(QIODevice::ReadOnly) ? lines(file.readAll()) : QList<QByteArray>{};
+        };
+
+        // One row per evaluated image, each a file of the dataset with the classes' columns.
+        const QList<QByteArray> predictions = readLines("predictions.csv");
+        QCOMPARE(predictions.size(), 18 + 1);
+        QCOMPARE(predictions[0],
+                 QByteArray("path,true,predicted,probability,loss,p(cats),p(dogs)"));
+        for (qsizetype i = 1; i < predictions.size(); ++i) {
+            const QList<QByteArray> fields = predictions[i].split(',');
+            QCOMPARE(fields.size(), 7);
+            QVERIFY2(QFile::exists(QString::fromUtf8(fields[0])), fields[0].constData());
+            QVERIFY(fields[0].contains(fields[1])); // the class folder is the true class
+        }
+
+        // The per-class file says what --json says.
+        const QList<QByteArray> perClass = readLines("per_class.csv");
+        const QJsonArray json = result[QStringLiteral("perClass")].toArray();
+        QCOMPARE(perClass.size(), json.size() + 1);
+        QCOMPARE(perClass[0], QByteArray("class,precision,recall,f1,support"));
+        for (qsizetype c = 0; c < json.size(); ++c) {
+            const QList<QByteArray> fields = perClass[c + 1].split(',');
+            const QJsonObject expected = json[c].toObject();
+            QCOMPARE(fields.size(), 5);
+            QCOMPARE(QString::fromUtf8(fields[0]), expected[QStringLiteral("class")].toString());
+            QCOMPARE(fields[1].toDouble(), expected[QStringLiteral("precision")].toDouble());
+            QCOMPARE(fields[2].toDouble(), expected[QStringLiteral("recall")].toDouble());
+            QCOMPARE(fields[3].toDouble(), expected[QStringLiteral("f1")].toDouble());
+            QCOMPARE(fields[4].toInt(), expected[QStringLiteral("support")].toInt());
+        }
+        const QJsonObject summary =
+            QJsonDocument::fromJson(readLines("summary.json").join('\n')).object();
+        QCOMPARE(summary[QStringLiteral("perClass")].toArray(), json);
+    }
+
     void predictWritesTheCsv() {
         QVERIFY(!m_bundle.isEmpty());
         const QString junk = path("junk.png");

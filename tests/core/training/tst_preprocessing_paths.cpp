@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 
 #include <torch/torch.h>
 
@@ -19,6 +20,8 @@
 #include "core/models/registry.h"
 #include "core/training/model_bundle.h"
 #include "core/training/trainer.h"
+#include "core/training/transfer_net.h"
+#include "core/weights/state_dict.h"
 
 using namespace tstudio;
 namespace fs = std::filesystem;
@@ -69,6 +72,51 @@ data::Dataset datasetOf(const std::vector<Photo>& photos, const fs::path& root) 
         dataset.addSample(sample);
     }
     return dataset;
+}
+
+/** predict() as it was before it decoded on loader threads: each file decoded and preprocessed
+    on this thread, batches of 16 paths without the unreadable ones. The reference predict()'s
+    probabilities must equal bit for bit. */
+std::vector<training::Prediction> serialPredict(const fs::path& bundle,
+                                                const std::vector<fs::path>& paths) {
+    auto info = training::readBundleInfo(bundle);
+    auto dict = weights::readStateDict(bundle);
+    if (!info || !dict) {
+        return {};
+    }
+    training::TrainingConfig config = info->config;
+    config.fromScratch = true;
+    auto net = training::TransferNet::create(config, static_cast<int>(info->classes.size()));
+    if (!net || !net->loadState(*dict)) {
+        return {};
+    }
+    net->train(false);
+    std::vector<training::Prediction> predictions;
+    torch::InferenceMode inference;
+    for (std::size_t start = 0; start < paths.size(); start += 16) {
+        std::vector<torch::Tensor> inputs;
+        std::vector<std::size_t> kept;
+        for (std::size_t i = start; i < std::min(paths.size(), start + 16); ++i) {
+            if (auto image = imaging::decodeImage(paths[i])) {
+                inputs.push_back(imaging::preprocessForEval(*image, info->preprocessing));
+                kept.push_back(i);
+            }
+        }
+        if (inputs.empty()) {
+            continue;
+        }
+        const torch::Tensor probabilities =
+            torch::softmax(net->forward(torch::stack(inputs)), 1).contiguous();
+        for (std::size_t k = 0; k < kept.size(); ++k) {
+            const torch::Tensor row = probabilities[static_cast<std::int64_t>(k)];
+            training::Prediction p;
+            p.path = paths[kept[k]];
+            p.probabilities.assign(row.data_ptr<float>(), row.data_ptr<float>() + row.numel());
+            p.predicted = static_cast<int>(row.argmax().item<std::int64_t>());
+            predictions.push_back(std::move(p));
+        }
+    }
+    return predictions;
 }
 
 } // namespace
@@ -207,6 +255,27 @@ private Q_SLOTS:
         QCOMPARE(evaluated->top1, top1);
         QVERIFY2(std::abs(evaluated->loss - loss) < 1e-4,
                  (std::to_string(evaluated->loss) + " vs " + std::to_string(loss)).c_str());
+        // predict() decodes on loader threads ahead of the forward pass; what it returns is the
+        // serial loop's, bit for bit, an unreadable file in a batch included (21 files: 2 batches).
+        const fs::path broken = fs::path(tmp.path().toStdString()) / "broken.jpg";
+        std::ofstream(broken) << "not a photo";
+        std::vector<fs::path> mixed = paths;
+        mixed.insert(mixed.begin() + 3, broken);
+        mixed.insert(mixed.end(), paths.begin(), paths.end());
+        failed.clear();
+        const auto pipelined = classifier->predict(mixed, failed);
+        QCOMPARE(failed.size(), std::size_t{1});
+        QVERIFY2(failed[0].message.find("broken.jpg") != std::string::npos,
+                 failed[0].message.c_str());
+        const auto serial = serialPredict(summary->bundle, mixed);
+        QCOMPARE(serial.size(), mixed.size() - 1);
+        QCOMPARE(pipelined.size(), serial.size());
+        for (std::size_t i = 0; i < serial.size(); ++i) {
+            QCOMPARE(pipelined[i].path, serial[i].path);
+            QCOMPARE(pipelined[i].predicted, serial[i].predicted);
+            QVERIFY2(pipelined[i].probabilities == serial[i].probabilities,
+                     serial[i].path.filename().c_str());
+        }
         // The run's own validation (through the frozen-prefix cache) saw the same pixels.
         const training::EpochMetrics& epoch = summary->history.back();
         QCOMPARE(epoch.valAccuracy, top1);
