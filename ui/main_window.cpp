@@ -37,6 +37,7 @@
 #include "ui/common/blas_label.h"
 #include "ui/common/settings_keys.h"
 #include "ui/data/data_page.h"
+#include "ui/evaluation/evaluation_page.h"
 #include "ui/labeling/labeling_page.h"
 #include "ui/model/model_page.h"
 #include "ui/project/dataset_export_actions.h"
@@ -140,6 +141,10 @@ void MainWindow::createSteps() {
     addPage(m_modelPage, tr("Model"), QStringLiteral("step-model"), PageNeeds::Dataset);
     m_trainPage = new TrainPage(m_project, this);
     addPage(m_trainPage, tr("Train"), QStringLiteral("step-train"), PageNeeds::Dataset);
+    // One thumbnail cache for the Label step and the evaluation galleries.
+    m_evaluationPage =
+        new EvaluationPage(m_project, m_document->undoStack(), m_labelingPage->thumbnails(), this);
+    addPage(m_evaluationPage, tr("Evaluate"), QStringLiteral("step-evaluate"), PageNeeds::Dataset);
     addPage(createClassifyStep(), tr("Classify"), QStringLiteral("step-classify"));
 }
 
@@ -150,6 +155,7 @@ void MainWindow::connectSteps() {
     connect(m_modelPage, &ModelPage::statusMessage, this, &MainWindow::showStatus);
     connect(m_trainPage, &TrainPage::statusMessage, this, &MainWindow::showStatus);
     connect(m_labelingPage, &LabelingPage::statusMessage, this, &MainWindow::showStatus);
+    connect(m_evaluationPage, &EvaluationPage::statusMessage, this, &MainWindow::showStatus);
     connect(m_dataPage, &DataPage::statusMessage, this, &MainWindow::showStatus);
     connect(m_dataPage, &DataPage::busyChanged, this,
             [this](bool busy) { m_newDemo->setEnabled(!busy); });

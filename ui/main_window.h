@@ -16,6 +16,7 @@ namespace tstudio::ui {
 class ClassifyPage;
 class DataPage;
 class DatasetExportActions;
+class EvaluationPage;
 class LabelingPage;
 class ModelPage;
 class ProjectDocument;
@@ -24,9 +25,9 @@ class ProjectState;
 class TrainPage;
 
 /**
- * The studio's main window: one page per step (Data, Label, Model, Train, Classify) over one shared
- * ProjectState, chosen in the step bar, the View menu or with Ctrl+1…; a step that needs a
- * dataset opens once there is one. Remembers its geometry, the current step, the last dataset,
+ * The studio's main window: one page per step (Data, Label, Model, Train, Evaluate, Classify) over
+ * one shared ProjectState, chosen in the step bar, the View menu or with Ctrl+1…; a step that needs
+ * a dataset opens once there is one. Remembers its geometry, the current step, the last dataset,
  * the chosen backbone and the weights chosen per backbone (QSettings).
  */
 class MainWindow final : public QMainWindow {
@@ -47,6 +48,7 @@ public:
     DataPage* dataPage() const { return m_dataPage; }
     LabelingPage* labelingPage() const { return m_labelingPage; }
     ClassifyPage* classifyPage() const { return m_classifyPage; }
+    EvaluationPage* evaluationPage() const { return m_evaluationPage; }
 
     /**
      * Adds a step page (owned by the window from then on) with its title, the name of its icon
@@ -125,6 +127,7 @@ private:
     LabelingPage* m_labelingPage = nullptr;
     TrainPage* m_trainPage = nullptr;
     ModelPage* m_modelPage = nullptr;
+    EvaluationPage* m_evaluationPage = nullptr;
     int m_labelStep = -1;
     ClassifyPage* m_classifyPage = nullptr;
     QComboBox* m_classifyBackbone = nullptr;
