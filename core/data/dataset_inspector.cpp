@@ -10,6 +10,7 @@
 #include "core/common/file_extension.h"
 #include "core/data/content_hash.h"
 #include "core/data/file_check.h"
+#include "core/data/sample_problems.h"
 #include "core/imaging/image_format.h"
 
 namespace tstudio::data {
@@ -17,8 +18,7 @@ namespace tstudio::data {
 namespace {
 
 std::string sampleName(const Sample& sample) {
-    return sample.record >= 0 ? sample.path.string() + "#" + std::to_string(sample.record)
-                              : sample.path.string();
+    return reportItemName(sample); // the labelling grid finds its samples by this name
 }
 
 FileCheck checkInMemory(const Sample& sample) {

@@ -43,6 +43,35 @@ namespace {
 constexpr int kShowRole = Qt::UserRole;
 constexpr int kValueRole = Qt::UserRole + 1;
 
+QString problemKindTitle(data::ProblemKind kind) {
+    using K = data::ProblemKind;
+    switch (kind) {
+    case K::Missing:
+        return LabelingPage::tr("missing");
+    case K::ZeroByte:
+        return LabelingPage::tr("empty file");
+    case K::NotAnImage:
+        return LabelingPage::tr("not an image");
+    case K::Truncated:
+        return LabelingPage::tr("truncated");
+    case K::Unreadable:
+        return LabelingPage::tr("unreadable");
+    case K::WrongExtension:
+        return LabelingPage::tr("wrong extension");
+    case K::Duplicate:
+        return LabelingPage::tr("duplicate");
+    case K::DuplicateAcrossSplits:
+        return LabelingPage::tr("duplicate across splits");
+    case K::TooSmall:
+        return LabelingPage::tr("too small");
+    case K::TooFewImages:
+        return LabelingPage::tr("too few images");
+    case K::Imbalance:
+        return LabelingPage::tr("imbalance");
+    }
+    return QString::fromStdString(data::problemKindName(kind));
+}
+
 bool isOwnDrag(const QMimeData* mime) {
     return mime != nullptr && mime->hasFormat(ImageGridModel::samplesMimeType());
 }
@@ -140,6 +169,10 @@ LabelingPage::LabelingPage(ProjectState* state, QUndoStack* undo, ThumbnailLoade
         updatePreview();
     });
     connect(state, &ProjectState::trainingChanged, this, &LabelingPage::onTrainingChanged);
+    connect(state, &ProjectState::reportChanged, this, [this] {
+        rebuildFilterCombo();
+        updatePreview();
+    });
     onDatasetChanged();
     onTrainingChanged(state->isTraining());
     m_suggest->setChecked(QSettings().value(settings_keys::labelSuggest(), true).toBool());
@@ -292,6 +325,20 @@ void LabelingPage::rebuildFilterCombo() {
                 ImageFilterModel::Show::Split, static_cast<int>(split));
         }
     }
+    if (m_state->report().sampleCount > 0) {
+        // Only once a check has run: before, "no images with problems" would be a false promise.
+        const std::map<data::ProblemKind, int> perKind = imagesPerProblemKind();
+        int any = 0;
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            any += m_model->hasProblems(row) ? 1 : 0;
+        }
+        add(tr("Images with problems (%1)").arg(any), ImageFilterModel::Show::Problem,
+            ImageFilterModel::kAnyProblem);
+        for (const auto& [kind, count] : perKind) {
+            add(tr("Problem: %1 (%2)").arg(problemKindTitle(kind)).arg(count),
+                ImageFilterModel::Show::Problem, static_cast<int>(kind));
+        }
+    }
     int keep = 0;
     for (int row = 0; row < m_filterCombo->count(); ++row) {
         if (m_filterCombo->itemData(row, kShowRole).toInt() == oldShow &&
@@ -301,6 +348,23 @@ void LabelingPage::rebuildFilterCombo() {
     }
     m_filterCombo->setCurrentIndex(keep);
     applyFilter();
+}
+
+std::map<data::ProblemKind, int> LabelingPage::imagesPerProblemKind() const {
+    std::map<data::ProblemKind, int> perKind;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        std::vector<data::ProblemKind> kinds;
+        for (const data::DatasetProblem* problem : m_model->problems(row)) {
+            kinds.push_back(problem->kind);
+        }
+        // An image counts once per kind, however many problems of that kind name it.
+        std::sort(kinds.begin(), kinds.end());
+        kinds.erase(std::unique(kinds.begin(), kinds.end()), kinds.end());
+        for (const data::ProblemKind kind : kinds) {
+            ++perKind[kind];
+        }
+    }
+    return perKind;
 }
 
 void LabelingPage::applyFilter() {
@@ -355,7 +419,8 @@ void LabelingPage::updatePreview() {
                         index.data(ImageGridModel::ClassNameRole).toString(),
                         QString::fromStdString(data::splitName(static_cast<data::Split>(
                             index.data(ImageGridModel::SplitRole).toInt()))),
-                        index.data(ImageGridModel::ExcludedRole).toBool());
+                        index.data(ImageGridModel::ExcludedRole).toBool(),
+                        index.data(ImageGridModel::ProblemsRole).toStringList());
 }
 
 std::vector<std::size_t> LabelingPage::selectedSamples() const {

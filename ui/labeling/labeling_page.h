@@ -1,11 +1,14 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <vector>
 
 #include <QList>
 #include <QUrl>
 #include <QWidget>
+
+#include "core/data/dataset_report.h"
 
 class QCheckBox;
 class QComboBox;
@@ -106,6 +109,8 @@ protected:
 private:
     QWidget* createToolBar();
     void rebuildFilterCombo();
+    /** How many images have a problem of each kind the dataset check found. */
+    std::map<data::ProblemKind, int> imagesPerProblemKind() const;
     void applyFilter();
     void applyZoom(int size);
     void updatePreview();

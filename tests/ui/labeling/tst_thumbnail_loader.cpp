@@ -3,7 +3,9 @@
 // cache (keyed by content) answers a second loader and a renamed copy.
 
 #include <QColor>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -162,6 +164,50 @@ private Q_SLOTS:
         QVERIFY(!loader.thumbnail(paths.back()).isNull());
         QVERIFY(loader.thumbnail(paths.front()).isNull()); // evicted: queued again
         QVERIFY(waitReady(loader, paths.front()));
+    }
+
+    void imagesWithProblemsCarryAWarningMark() {
+        QTemporaryDir images;
+        const QDir dir(images.path());
+        const QString good = writeImage(dir, QStringLiteral("good.png"), QSize(64, 48), Qt::blue);
+        const QString bad = dir.filePath(QStringLiteral("bad.jpg"));
+        QFile file(bad);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("not a picture");
+        file.close();
+        ui::ProjectState state;
+        data::Dataset dataset(data::DatasetKind::Custom, images.path().toStdString());
+        for (const QString& path : {good, bad}) {
+            data::Sample sample;
+            sample.path = path.toStdString();
+            dataset.addSample(sample);
+        }
+        state.setDataset(dataset);
+        ThumbnailLoader loader(64, QString());
+        ui::ImageGridModel model(&state, &loader);
+        QVERIFY(waitReady(loader, good));
+        QVERIFY(waitReady(loader, bad));
+        const auto keyOf = [&](int row) {
+            return model.index(row).data(Qt::DecorationRole).value<QIcon>().cacheKey();
+        };
+        QCOMPARE(keyOf(1), loader.errorIcon().cacheKey()); // no check yet: no mark
+
+        data::DatasetReport report;
+        report.sampleCount = 2;
+        report.problems.push_back(
+            {data::ProblemKind::NotAnImage, "not an image", {bad.toStdString()}});
+        state.setReport(report);
+        QCOMPARE(keyOf(0), loader.thumbnail(good).cacheKey());
+        const QIcon marked = model.index(1).data(Qt::DecorationRole).value<QIcon>();
+        QVERIFY(marked.cacheKey() != loader.errorIcon().cacheKey());
+        QCOMPARE(keyOf(1), marked.cacheKey()); // made once, not per paint
+        // The mark is drawn in the top right corner, over the error icon's transparent frame.
+        const QImage pixels = marked.pixmap(marked.availableSizes().front()).toImage();
+        const QImage plain = loader.errorIcon().pixmap(marked.availableSizes().front()).toImage();
+        const QPoint corner(pixels.width() - 10, 14);
+        QVERIFY(pixels.pixelColor(corner) != plain.pixelColor(corner));
+        QCOMPARE(pixels.pixelColor(pixels.width() / 2, pixels.height() - 10),
+                 plain.pixelColor(pixels.width() / 2, pixels.height() - 10));
     }
 };
 
