@@ -20,6 +20,7 @@
 #include <QSettings>
 #include <QSlider>
 #include <QSplitter>
+#include <QStandardItemModel>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -176,6 +177,7 @@ LabelingPage::LabelingPage(ProjectState* state, QUndoStack* undo, ThumbnailLoade
     onDatasetChanged();
     onTrainingChanged(state->isTraining());
     m_suggest->setChecked(QSettings().value(settings_keys::labelSuggest(), true).toBool());
+    m_suggestSource->setEnabled(m_suggest->isChecked());
 }
 
 void LabelingPage::onTrainingChanged(bool training) {
@@ -256,9 +258,24 @@ QWidget* LabelingPage::createToolBar() {
 
     m_suggest = new QCheckBox(tr("Su&ggest labels"), bar);
     m_suggest->setObjectName(QStringLiteral("labelSuggest"));
-    m_suggest->setToolTip(tr("Propose a class for every unlabeled image from the backbone's "
-                             "features once two classes have labels; Enter accepts, Delete "
-                             "rejects"));
+    m_suggest->setToolTip(tr("Propose a class for every unlabeled image, from the backbone's "
+                             "features once two classes have labels or from the last trained "
+                             "model; Enter accepts, Delete rejects"));
+    m_suggestSource = new QComboBox(bar);
+    m_suggestSource->setObjectName(QStringLiteral("labelSuggestSource"));
+    m_suggestSource->setToolTip(tr("Where the suggested labels come from"));
+    m_suggestSource->addItem(tr("Features (nearest class centroid)"),
+                             static_cast<int>(LabelSuggestions::Source::Features));
+    m_suggestSource->addItem(tr("Last trained model"),
+                             static_cast<int>(LabelSuggestions::Source::LastModel));
+    m_suggestSource->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    connect(m_suggestSource, &QComboBox::currentIndexChanged, this, [this] {
+        m_suggestions->setSource(
+            static_cast<LabelSuggestions::Source>(m_suggestSource->currentData().toInt()));
+    });
+    connect(m_suggestions, &LabelSuggestions::lastModelChanged, this,
+            &LabelingPage::updateSuggestSource);
+    updateSuggestSource();
     m_suggestStatus = new QLabel(bar);
     m_suggestStatus->setObjectName(QStringLiteral("labelSuggestStatus"));
     // A fixed share of the bar: its changing text must not resize the grid below (a 20,000-image
@@ -268,6 +285,7 @@ QWidget* LabelingPage::createToolBar() {
     connect(m_suggest, &QCheckBox::toggled, this, [this](bool on) {
         QSettings().setValue(settings_keys::labelSuggest(), on);
         m_suggestions->setEnabled(on);
+        m_suggestSource->setEnabled(on);
         m_suggestStatus->setText(on ? tr("Suggesting…") : QString());
     });
     connect(m_suggestions, &LabelSuggestions::progress, this, [this](qint64 done, qint64 total) {
@@ -292,10 +310,32 @@ QWidget* LabelingPage::createToolBar() {
     layout->addWidget(m_zoom);
     layout->addWidget(m_autoAdvance);
     layout->addWidget(m_suggest);
+    layout->addWidget(m_suggestSource);
     layout->addWidget(m_suggestStatus);
     layout->addStretch(1);
     layout->addWidget(m_counts);
     return bar;
+}
+
+void LabelingPage::updateSuggestSource() {
+    QString whyNot;
+    const bool usable = m_suggestions->canUseLastModel(&whyNot);
+    const int row =
+        m_suggestSource->findData(static_cast<int>(LabelSuggestions::Source::LastModel));
+    const QString name = m_suggestions->lastModelName();
+    m_suggestSource->setItemText(row, name.isEmpty() ? tr("Last trained model")
+                                                     : tr("Last trained model: %1").arg(name));
+    m_suggestSource->setItemData(row, usable ? tr("Suggest with the model trained last") : whyNot,
+                                 Qt::ToolTipRole);
+    // A disabled entry, with the reason as its tooltip, rather than a missing one: the person
+    // sees the choice exists and what it waits for.
+    if (auto* items = qobject_cast<QStandardItemModel*>(m_suggestSource->model())) {
+        items->item(row)->setEnabled(usable);
+    }
+    if (!usable && m_suggestSource->currentIndex() == row) {
+        m_suggestSource->setCurrentIndex(0); // back to the features, which always can
+        Q_EMIT statusMessage(whyNot);
+    }
 }
 
 void LabelingPage::rebuildFilterCombo() {
