@@ -332,7 +332,9 @@ std::vector<const data::DatasetProblem*> ImageGridModel::problems(int row) const
     std::vector<const data::DatasetProblem*> found;
     const auto& all = m_state->report().problems;
     for (const std::size_t p : m_problems.at(static_cast<std::size_t>(row))) {
-        found.push_back(&all[p]);
+        if (p < all.size()) { // a new report, while its reportChanged is still on its way here
+            found.push_back(&all[p]);
+        }
     }
     return found;
 }
@@ -341,7 +343,7 @@ bool ImageGridModel::hasProblem(int row, data::ProblemKind kind) const {
     const auto& all = m_state->report().problems;
     const auto& mine = m_problems.at(static_cast<std::size_t>(row));
     return std::any_of(mine.begin(), mine.end(),
-                       [&](std::size_t p) { return all[p].kind == kind; });
+                       [&](std::size_t p) { return p < all.size() && all[p].kind == kind; });
 }
 
 QString ImageGridModel::problemText(int row, const data::DatasetProblem& problem) const {
