@@ -25,6 +25,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QToolBar>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 #include "core/common/blas_info.h"
@@ -290,6 +291,20 @@ void MainWindow::createMenus() {
     redo->setShortcuts(redoKeys);
     edit->addAction(undo);
     edit->addAction(redo);
+    undo->setObjectName(QStringLiteral("editUndo"));
+    redo->setObjectName(QStringLiteral("editRedo"));
+    // A run trains on the labels it started with, and the Label page is locked meanwhile: Undo
+    // must not change them behind its back. Connected after the stack's own updates, so this
+    // has the last word whenever the stack enables an action.
+    QUndoStack* stack = m_document->undoStack();
+    const auto lockWhileTraining = [this, stack, undo, redo] {
+        const bool training = m_project->isTraining();
+        undo->setEnabled(!training && stack->canUndo());
+        redo->setEnabled(!training && stack->canRedo());
+    };
+    connect(m_project, &ProjectState::trainingChanged, this, lockWhileTraining);
+    connect(stack, &QUndoStack::canUndoChanged, this, lockWhileTraining);
+    connect(stack, &QUndoStack::canRedoChanged, this, lockWhileTraining);
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewMenu->addSeparator();

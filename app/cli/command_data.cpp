@@ -1,7 +1,6 @@
 // tstudio data inspect|split: the dataset report and a saved, reproducible split.
 
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <optional>
@@ -9,6 +8,7 @@
 
 #include "arg_parser.h"
 #include "commands.h"
+#include "core/common/file_extension.h"
 #include "core/common/parse_number.h"
 #include "core/data/dataset_export.h"
 #include "core/data/dataset_file.h"
@@ -219,10 +219,7 @@ int runSplit(const std::vector<std::string>& args) {
 }
 
 bool endsWithCsv(const std::string& path) {
-    std::string ext = std::filesystem::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext == ".csv";
+    return lowercaseExtension(path) == ".csv";
 }
 
 int runExport(const std::vector<std::string>& args) {

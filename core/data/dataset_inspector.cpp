@@ -7,8 +7,10 @@
 #include <thread>
 #include <unordered_map>
 
+#include "core/common/file_extension.h"
 #include "core/data/content_hash.h"
 #include "core/data/file_check.h"
+#include "core/data/sample_problems.h"
 #include "core/imaging/image_format.h"
 
 namespace tstudio::data {
@@ -16,8 +18,7 @@ namespace tstudio::data {
 namespace {
 
 std::string sampleName(const Sample& sample) {
-    return sample.record >= 0 ? sample.path.string() + "#" + std::to_string(sample.record)
-                              : sample.path.string();
+    return reportItemName(sample); // the labelling grid finds its samples by this name
 }
 
 FileCheck checkInMemory(const Sample& sample) {
@@ -30,9 +31,7 @@ FileCheck checkInMemory(const Sample& sample) {
 
 /** The format an extension names, to spot a GIF called .jpg. */
 imaging::ImageFormat formatOfExtension(const std::filesystem::path& path) {
-    std::string ext = path.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string ext = lowercaseExtension(path);
     using F = imaging::ImageFormat;
     if (ext == ".jpg" || ext == ".jpeg" || ext == ".jpe") {
         return F::Jpeg;

@@ -1,8 +1,8 @@
 #include "core/data/dataset_opener.h"
 
 #include <algorithm>
-#include <cctype>
 
+#include "core/common/file_extension.h"
 #include "core/data/cifar10_source.h"
 #include "core/data/csv_source.h"
 #include "core/data/dataset_file.h"
@@ -19,9 +19,7 @@ Result<Dataset> openDataset(const fs::path& path, const ScanControl& control, bo
         return fail(path.string() + ": no such file or folder");
     }
     if (fs::is_regular_file(path, ec)) {
-        std::string ext = path.extension().string();
-        std::transform(ext.begin(), ext.end(), ext.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        const std::string ext = lowercaseExtension(path);
         if (ext == ".csv") {
             return readCsvDataset(path, control);
         }

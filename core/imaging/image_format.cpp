@@ -8,6 +8,8 @@
 #include <fstream>
 #include <string_view>
 
+#include "core/common/file_extension.h"
+
 namespace tstudio::imaging {
 
 namespace {
@@ -313,9 +315,7 @@ bool hasImageExtension(const std::filesystem::path& path) {
     static constexpr std::array<std::string_view, 14> kExtensions{
         ".jpg",  ".jpeg", ".jpe", ".png", ".gif", ".bmp", ".tif",
         ".tiff", ".webp", ".pbm", ".pgm", ".ppm", ".pnm", ".ico"};
-    std::string ext = path.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string ext = lowercaseExtension(path);
     return std::find(kExtensions.begin(), kExtensions.end(), ext) != kExtensions.end();
 }
 

@@ -1,11 +1,11 @@
 #include "core/project/project_file.h"
 
 #include <algorithm>
-#include <cctype>
 
 #include <QFile>
 
 #include "core/common/atomic_file.h"
+#include "core/common/file_extension.h"
 #include "core/data/dataset_opener.h"
 #include "core/project/project_json.h"
 
@@ -21,10 +21,7 @@ constexpr qint64 kMaxProjectBytes = qint64{1} << 30;
 } // namespace
 
 bool isProjectFile(const fs::path& path) {
-    std::string ext = path.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext == kProjectExtension;
+    return lowercaseExtension(path) == kProjectExtension;
 }
 
 Status saveProject(const Project& project, const fs::path& file) {

@@ -22,12 +22,15 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QUndoCommand>
+#include <QUndoStack>
 
 #include "core/common/blas_info.h"
 #include "ui/classify/classify_page.h"
 #include "ui/data/data_page.h"
 #include "ui/labeling/labeling_page.h"
 #include "ui/main_window.h"
+#include "ui/project/project_document.h"
 #include "ui/project/project_state.h"
 #include "ui/train/live_plot.h"
 #include "ui/train/train_page.h"
@@ -247,6 +250,33 @@ private Q_SLOTS:
         QVERIFY(window.selectBackbone(QStringLiteral("resnet18")));
         QCOMPARE(window.classifyPage()->weightsPath(),
                  QStringLiteral("/tmp/tstudio-test-weights.pth"));
+    }
+
+    void undoAndRedoAreLockedDuringARun() {
+        MainWindow window;
+        auto* undo = window.findChild<QAction*>(QStringLiteral("editUndo"));
+        auto* redo = window.findChild<QAction*>(QStringLiteral("editRedo"));
+        QVERIFY(undo != nullptr && redo != nullptr);
+        QUndoStack* stack = window.document()->undoStack();
+        stack->push(new QUndoCommand(QStringLiteral("First")));
+        stack->push(new QUndoCommand(QStringLiteral("Second")));
+        stack->undo();
+        QVERIFY(undo->isEnabled() && redo->isEnabled());
+
+        window.project()->setTraining(true);
+        QVERIFY(!undo->isEnabled() && !redo->isEnabled());
+        // The stack enables its actions again whenever it changes: the lock still holds.
+        stack->push(new QUndoCommand(QStringLiteral("Third")));
+        QVERIFY(!undo->isEnabled() && !redo->isEnabled());
+        undo->trigger();
+        QCOMPARE(stack->index(), 2);
+
+        window.project()->setTraining(false);
+        QVERIFY(undo->isEnabled());
+        QVERIFY(!redo->isEnabled()); // nothing to redo after the push
+        undo->trigger();
+        QCOMPARE(stack->index(), 1);
+        QVERIFY(redo->isEnabled());
     }
 
     void closingDuringARunStopsItWithoutFreezingTheWindow() {

@@ -550,6 +550,7 @@ void DataPage::updateSummary() {
 void DataPage::showReport(const data::DatasetReport& report) {
     m_stopCheck->hide();
     m_report = report;
+    m_project->setReport(report); // the Label step filters and marks images by its problems
     const QLocale locale;
     const data::SizeStats& sizes = report.sizes;
     if (sizes.measured > 0) {

@@ -47,6 +47,10 @@ bool ImageFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& source
         return sample.label == m_value;
     case Show::Split:
         return static_cast<int>(sample.split) == m_value;
+    case Show::Problem:
+        return m_value == kAnyProblem
+                   ? grid->hasProblems(sourceRow)
+                   : grid->hasProblem(sourceRow, static_cast<data::ProblemKind>(m_value));
     }
     return true;
 }

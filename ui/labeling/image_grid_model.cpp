@@ -8,8 +8,12 @@
 #include <QFileInfo>
 #include <QFont>
 #include <QMimeData>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPixmap>
 
 #include "core/data/sample.h"
+#include "core/data/sample_problems.h"
 #include "ui/labeling/label_suggestions.h"
 #include "ui/labeling/thumbnail_loader.h"
 #include "ui/project/project_state.h"
@@ -56,6 +60,7 @@ ImageGridModel::ImageGridModel(ProjectState* state, ThumbnailLoader* loader, QOb
                                {ClassNameRole, Qt::ToolTipRole, Qt::BackgroundRole});
         }
     });
+    connect(state, &ProjectState::reportChanged, this, &ImageGridModel::onReportChanged);
     if (loader != nullptr) {
         connect(loader, &ThumbnailLoader::thumbnailReady, this, &ImageGridModel::onThumbnailReady);
     }
@@ -115,17 +120,36 @@ QVariant ImageGridModel::data(const QModelIndex& index, int role) const {
         return suggestedName.isEmpty() ? data::kUnlabeled : suggested->label;
     case SuggestionConfidenceRole:
         return suggestedName.isEmpty() ? -1.0 : static_cast<double>(suggested->confidence);
-    case Qt::DecorationRole:
+    case Qt::DecorationRole: {
         if (m_loader == nullptr) {
             return {};
-        } else if (const QIcon icon = m_loader->thumbnail(m_paths[static_cast<std::size_t>(row)]);
-                   !icon.isNull()) {
-            return icon;
         }
-        return m_loader->placeholder();
+        QIcon icon = m_loader->thumbnail(m_paths[static_cast<std::size_t>(row)]);
+        if (icon.isNull()) {
+            icon = m_loader->placeholder();
+        }
+        return hasProblems(row) ? withWarningMark(row, icon) : icon;
+    }
+    case ProblemsRole: {
+        QStringList texts;
+        for (const data::DatasetProblem* problem : problems(row)) {
+            texts << problemText(row, *problem);
+        }
+        return texts;
+    }
+    case ProblemKindsRole: {
+        QVariantList kinds;
+        for (const data::DatasetProblem* problem : problems(row)) {
+            kinds << static_cast<int>(problem->kind);
+        }
+        return kinds;
+    }
     case Qt::ToolTipRole: {
         QString tip = m_paths[static_cast<std::size_t>(row)];
         tip += QLatin1Char('\n') + (className.isEmpty() ? tr("Unlabeled") : className);
+        for (const data::DatasetProblem* problem : problems(row)) {
+            tip += QLatin1Char('\n') + tr("Problem: %1").arg(problemText(row, *problem));
+        }
         if (!suggestedName.isEmpty()) {
             tip += QLatin1Char('\n') + tr("Suggested: %1 (%2 %) — Enter accepts, Delete rejects")
                                            .arg(suggestedName)
@@ -222,6 +246,8 @@ QHash<int, QByteArray> ImageGridModel::roleNames() const {
     names.insert(ModifiedRole, "modified");
     names.insert(SuggestedLabelRole, "suggestedLabel");
     names.insert(SuggestionConfidenceRole, "suggestionConfidence");
+    names.insert(ProblemsRole, "problems");
+    names.insert(ProblemKindsRole, "problemKinds");
     return names;
 }
 
@@ -265,6 +291,7 @@ void ImageGridModel::onSamplesRemoved(std::size_t first, std::size_t count) {
 void ImageGridModel::onThumbnailReady(const QString& path) {
     const auto it = m_rowOfPath.constFind(path);
     if (it != m_rowOfPath.cend()) {
+        m_marked.remove(it.value()); // marks the placeholder; the thumbnail gets its own
         const QModelIndex changed = index(it.value());
         Q_EMIT dataChanged(changed, changed, {Qt::DecorationRole});
     }
@@ -285,6 +312,78 @@ void ImageGridModel::rebuildRowLookup() {
         m_paths.push_back(QString::fromStdString(path.string()));
         m_rowOfPath.insert(m_paths.back(), static_cast<int>(i));
     }
+    rebuildProblems();
+}
+
+void ImageGridModel::rebuildProblems() {
+    m_problems = data::problemsPerSample(m_state->report(), m_state->dataset());
+    m_marked.clear();
+}
+
+void ImageGridModel::onReportChanged() {
+    rebuildProblems();
+    if (rowCount() > 0) {
+        Q_EMIT dataChanged(index(0), index(rowCount() - 1),
+                           {ProblemsRole, ProblemKindsRole, Qt::DecorationRole, Qt::ToolTipRole});
+    }
+}
+
+std::vector<const data::DatasetProblem*> ImageGridModel::problems(int row) const {
+    std::vector<const data::DatasetProblem*> found;
+    const auto& all = m_state->report().problems;
+    for (const std::size_t p : m_problems.at(static_cast<std::size_t>(row))) {
+        if (p < all.size()) { // a new report, while its reportChanged is still on its way here
+            found.push_back(&all[p]);
+        }
+    }
+    return found;
+}
+
+bool ImageGridModel::hasProblem(int row, data::ProblemKind kind) const {
+    const auto& all = m_state->report().problems;
+    const auto& mine = m_problems.at(static_cast<std::size_t>(row));
+    return std::any_of(mine.begin(), mine.end(),
+                       [&](std::size_t p) { return p < all.size() && all[p].kind == kind; });
+}
+
+QString ImageGridModel::problemText(int row, const data::DatasetProblem& problem) const {
+    // A file's problem reads "<file>: what is wrong"; shown next to that file, the name is noise.
+    const QString message = QString::fromStdString(problem.message);
+    const QString prefix =
+        QString::fromStdString(data::reportItemName(sample(row))) + QStringLiteral(": ");
+    return message.startsWith(prefix) ? message.mid(prefix.size()) : message;
+}
+
+QIcon ImageGridModel::withWarningMark(int row, const QIcon& icon) const {
+    const auto it = m_marked.constFind(row);
+    if (it != m_marked.cend() && it->first == icon.cacheKey()) {
+        return it->second;
+    }
+    const QList<QSize> sizes = icon.availableSizes();
+    const QSize size = sizes.isEmpty() ? QSize(64, 48) : sizes.first();
+    QPixmap pixmap = icon.pixmap(size);
+    const QSizeF logical = pixmap.deviceIndependentSize();
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    // A yellow warning triangle in the top right corner, as file managers mark broken files.
+    const qreal side = std::max<qreal>(14, std::min(logical.width(), logical.height()) / 4);
+    const QRectF box(logical.width() - side - 3, 3, side, side);
+    QPainterPath triangle;
+    triangle.moveTo(box.center().x(), box.top());
+    triangle.lineTo(box.bottomRight());
+    triangle.lineTo(box.bottomLeft());
+    triangle.closeSubpath();
+    painter.setPen(QPen(QColor(110, 70, 0), 1));
+    painter.setBrush(QColor(250, 190, 20));
+    painter.drawPath(triangle);
+    painter.setPen(QPen(Qt::black, std::max<qreal>(1.5, side / 8), Qt::SolidLine, Qt::RoundCap));
+    const qreal x = box.center().x();
+    painter.drawLine(QPointF(x, box.top() + side * 0.38), QPointF(x, box.top() + side * 0.68));
+    painter.drawPoint(QPointF(x, box.top() + side * 0.84));
+    painter.end();
+    const QIcon marked(pixmap);
+    m_marked.insert(row, {icon.cacheKey(), marked});
+    return marked;
 }
 
 } // namespace tstudio::ui

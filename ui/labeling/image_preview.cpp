@@ -82,7 +82,8 @@ ImagePreview::ImagePreview(QWidget* parent)
 ImagePreview::~ImagePreview() = default; // the job forgets a decode under way
 
 void ImagePreview::setImage(const QString& path, const QString& className, const QString& split,
-                            bool excluded) {
+                            bool excluded, const QStringList& problems) {
+    m_problems = problems;
     m_className = className;
     m_split = split;
     m_excluded = excluded;
@@ -146,6 +147,9 @@ void ImagePreview::updateFacts() {
                      .arg(m_loaded.size.width())
                      .arg(m_loaded.size.height())
                      .arg(m_loaded.format.isEmpty() ? tr("unknown format") : m_loaded.format);
+    }
+    for (const QString& problem : m_problems) {
+        lines << tr("Problem: %1").arg(problem);
     }
     lines << tr("Label: %1").arg(m_className.isEmpty() ? tr("none") : m_className);
     lines << tr("Split: %1").arg(m_split);

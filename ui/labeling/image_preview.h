@@ -3,6 +3,7 @@
 #include <QImage>
 #include <QSize>
 #include <QString>
+#include <QStringList>
 #include <QWidget>
 
 class QLabel;
@@ -13,8 +14,8 @@ class BackgroundJob;
 
 /**
  * The current image of the labelling grid, large, with its facts: file name, pixel size, format,
- * label, split and whether it is excluded. The picture is decoded off the GUI thread; moving on
- * before it arrives drops it. GUI thread.
+ * the dataset check's problems with it, label, split and whether it is excluded. The picture is
+ * decoded off the GUI thread; moving on before it arrives drops it. GUI thread.
  */
 class ImagePreview final : public QWidget {
     Q_OBJECT
@@ -35,7 +36,7 @@ public:
 
     /** Shows path (empty: nothing) with these facts; decodes only when path changes. */
     void setImage(const QString& path, const QString& className, const QString& split,
-                  bool excluded);
+                  bool excluded, const QStringList& problems = {});
     const QString& path() const { return m_path; }
     /** The facts as shown. */
     QString factsText() const;
@@ -59,6 +60,7 @@ private:
     QString m_className;
     QString m_split;
     bool m_excluded = false;
+    QStringList m_problems;
     Loaded m_loaded;
 };
 

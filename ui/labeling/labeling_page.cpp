@@ -20,6 +20,7 @@
 #include <QSettings>
 #include <QSlider>
 #include <QSplitter>
+#include <QStandardItemModel>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -42,6 +43,35 @@ namespace {
 
 constexpr int kShowRole = Qt::UserRole;
 constexpr int kValueRole = Qt::UserRole + 1;
+
+QString problemKindTitle(data::ProblemKind kind) {
+    using K = data::ProblemKind;
+    switch (kind) {
+    case K::Missing:
+        return LabelingPage::tr("missing");
+    case K::ZeroByte:
+        return LabelingPage::tr("empty file");
+    case K::NotAnImage:
+        return LabelingPage::tr("not an image");
+    case K::Truncated:
+        return LabelingPage::tr("truncated");
+    case K::Unreadable:
+        return LabelingPage::tr("unreadable");
+    case K::WrongExtension:
+        return LabelingPage::tr("wrong extension");
+    case K::Duplicate:
+        return LabelingPage::tr("duplicate");
+    case K::DuplicateAcrossSplits:
+        return LabelingPage::tr("duplicate across splits");
+    case K::TooSmall:
+        return LabelingPage::tr("too small");
+    case K::TooFewImages:
+        return LabelingPage::tr("too few images");
+    case K::Imbalance:
+        return LabelingPage::tr("imbalance");
+    }
+    return QString::fromStdString(data::problemKindName(kind));
+}
 
 bool isOwnDrag(const QMimeData* mime) {
     return mime != nullptr && mime->hasFormat(ImageGridModel::samplesMimeType());
@@ -140,9 +170,14 @@ LabelingPage::LabelingPage(ProjectState* state, QUndoStack* undo, ThumbnailLoade
         updatePreview();
     });
     connect(state, &ProjectState::trainingChanged, this, &LabelingPage::onTrainingChanged);
+    connect(state, &ProjectState::reportChanged, this, [this] {
+        rebuildFilterCombo();
+        updatePreview();
+    });
     onDatasetChanged();
     onTrainingChanged(state->isTraining());
     m_suggest->setChecked(QSettings().value(settings_keys::labelSuggest(), true).toBool());
+    m_suggestSource->setEnabled(m_suggest->isChecked());
 }
 
 void LabelingPage::onTrainingChanged(bool training) {
@@ -223,9 +258,24 @@ QWidget* LabelingPage::createToolBar() {
 
     m_suggest = new QCheckBox(tr("Su&ggest labels"), bar);
     m_suggest->setObjectName(QStringLiteral("labelSuggest"));
-    m_suggest->setToolTip(tr("Propose a class for every unlabeled image from the backbone's "
-                             "features once two classes have labels; Enter accepts, Delete "
-                             "rejects"));
+    m_suggest->setToolTip(tr("Propose a class for every unlabeled image, from the backbone's "
+                             "features once two classes have labels or from the last trained "
+                             "model; Enter accepts, Delete rejects"));
+    m_suggestSource = new QComboBox(bar);
+    m_suggestSource->setObjectName(QStringLiteral("labelSuggestSource"));
+    m_suggestSource->setToolTip(tr("Where the suggested labels come from"));
+    m_suggestSource->addItem(tr("Features (nearest class centroid)"),
+                             static_cast<int>(LabelSuggestions::Source::Features));
+    m_suggestSource->addItem(tr("Last trained model"),
+                             static_cast<int>(LabelSuggestions::Source::LastModel));
+    m_suggestSource->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    connect(m_suggestSource, &QComboBox::currentIndexChanged, this, [this] {
+        m_suggestions->setSource(
+            static_cast<LabelSuggestions::Source>(m_suggestSource->currentData().toInt()));
+    });
+    connect(m_suggestions, &LabelSuggestions::lastModelChanged, this,
+            &LabelingPage::updateSuggestSource);
+    updateSuggestSource();
     m_suggestStatus = new QLabel(bar);
     m_suggestStatus->setObjectName(QStringLiteral("labelSuggestStatus"));
     // A fixed share of the bar: its changing text must not resize the grid below (a 20,000-image
@@ -235,6 +285,7 @@ QWidget* LabelingPage::createToolBar() {
     connect(m_suggest, &QCheckBox::toggled, this, [this](bool on) {
         QSettings().setValue(settings_keys::labelSuggest(), on);
         m_suggestions->setEnabled(on);
+        m_suggestSource->setEnabled(on);
         m_suggestStatus->setText(on ? tr("Suggesting…") : QString());
     });
     connect(m_suggestions, &LabelSuggestions::progress, this, [this](qint64 done, qint64 total) {
@@ -259,10 +310,32 @@ QWidget* LabelingPage::createToolBar() {
     layout->addWidget(m_zoom);
     layout->addWidget(m_autoAdvance);
     layout->addWidget(m_suggest);
+    layout->addWidget(m_suggestSource);
     layout->addWidget(m_suggestStatus);
     layout->addStretch(1);
     layout->addWidget(m_counts);
     return bar;
+}
+
+void LabelingPage::updateSuggestSource() {
+    QString whyNot;
+    const bool usable = m_suggestions->canUseLastModel(&whyNot);
+    const int row =
+        m_suggestSource->findData(static_cast<int>(LabelSuggestions::Source::LastModel));
+    const QString name = m_suggestions->lastModelName();
+    m_suggestSource->setItemText(row, name.isEmpty() ? tr("Last trained model")
+                                                     : tr("Last trained model: %1").arg(name));
+    m_suggestSource->setItemData(row, usable ? tr("Suggest with the model trained last") : whyNot,
+                                 Qt::ToolTipRole);
+    // A disabled entry, with the reason as its tooltip, rather than a missing one: the person
+    // sees the choice exists and what it waits for.
+    if (auto* items = qobject_cast<QStandardItemModel*>(m_suggestSource->model())) {
+        items->item(row)->setEnabled(usable);
+    }
+    if (!usable && m_suggestSource->currentIndex() == row) {
+        m_suggestSource->setCurrentIndex(0); // back to the features, which always can
+        Q_EMIT statusMessage(whyNot);
+    }
 }
 
 void LabelingPage::rebuildFilterCombo() {
@@ -292,6 +365,20 @@ void LabelingPage::rebuildFilterCombo() {
                 ImageFilterModel::Show::Split, static_cast<int>(split));
         }
     }
+    if (m_state->report().sampleCount > 0) {
+        // Only once a check has run: before, "no images with problems" would be a false promise.
+        const std::map<data::ProblemKind, int> perKind = imagesPerProblemKind();
+        int any = 0;
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            any += m_model->hasProblems(row) ? 1 : 0;
+        }
+        add(tr("Images with problems (%1)").arg(any), ImageFilterModel::Show::Problem,
+            ImageFilterModel::kAnyProblem);
+        for (const auto& [kind, count] : perKind) {
+            add(tr("Problem: %1 (%2)").arg(problemKindTitle(kind)).arg(count),
+                ImageFilterModel::Show::Problem, static_cast<int>(kind));
+        }
+    }
     int keep = 0;
     for (int row = 0; row < m_filterCombo->count(); ++row) {
         if (m_filterCombo->itemData(row, kShowRole).toInt() == oldShow &&
@@ -301,6 +388,23 @@ void LabelingPage::rebuildFilterCombo() {
     }
     m_filterCombo->setCurrentIndex(keep);
     applyFilter();
+}
+
+std::map<data::ProblemKind, int> LabelingPage::imagesPerProblemKind() const {
+    std::map<data::ProblemKind, int> perKind;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        std::vector<data::ProblemKind> kinds;
+        for (const data::DatasetProblem* problem : m_model->problems(row)) {
+            kinds.push_back(problem->kind);
+        }
+        // An image counts once per kind, however many problems of that kind name it.
+        std::sort(kinds.begin(), kinds.end());
+        kinds.erase(std::unique(kinds.begin(), kinds.end()), kinds.end());
+        for (const data::ProblemKind kind : kinds) {
+            ++perKind[kind];
+        }
+    }
+    return perKind;
 }
 
 void LabelingPage::applyFilter() {
@@ -355,7 +459,8 @@ void LabelingPage::updatePreview() {
                         index.data(ImageGridModel::ClassNameRole).toString(),
                         QString::fromStdString(data::splitName(static_cast<data::Split>(
                             index.data(ImageGridModel::SplitRole).toInt()))),
-                        index.data(ImageGridModel::ExcludedRole).toBool());
+                        index.data(ImageGridModel::ExcludedRole).toBool(),
+                        index.data(ImageGridModel::ProblemsRole).toStringList());
 }
 
 std::vector<std::size_t> LabelingPage::selectedSamples() const {

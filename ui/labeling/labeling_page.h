@@ -1,11 +1,14 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <vector>
 
 #include <QList>
 #include <QUrl>
 #include <QWidget>
+
+#include "core/data/dataset_report.h"
 
 class QCheckBox;
 class QComboBox;
@@ -58,6 +61,7 @@ public:
     QSlider* zoomSlider() const { return m_zoom; }
     QCheckBox* autoAdvanceBox() const { return m_autoAdvance; }
     QCheckBox* suggestBox() const { return m_suggest; }
+    QComboBox* suggestSourceCombo() const { return m_suggestSource; }
     LabelSuggestions* suggestions() const { return m_suggestions; }
     QPushButton* skipButton() const { return m_skip; }
     QPushButton* excludeButton() const { return m_exclude; }
@@ -106,6 +110,10 @@ protected:
 private:
     QWidget* createToolBar();
     void rebuildFilterCombo();
+    /** The "last trained model" source: its name, and enabled only when it can suggest. */
+    void updateSuggestSource();
+    /** How many images have a problem of each kind the dataset check found. */
+    std::map<data::ProblemKind, int> imagesPerProblemKind() const;
     void applyFilter();
     void applyZoom(int size);
     void updatePreview();
@@ -134,6 +142,7 @@ private:
     QSlider* m_zoom = nullptr;
     QCheckBox* m_autoAdvance = nullptr;
     QCheckBox* m_suggest = nullptr;
+    QComboBox* m_suggestSource = nullptr;
     QLabel* m_suggestStatus = nullptr;
     LabelSuggestions* m_suggestions = nullptr;
     QPushButton* m_skip = nullptr;

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <filesystem>
 #include <span>
+#include <system_error>
 
 #include <QDir>
 #include <QFile>
@@ -12,6 +14,7 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 
+#include "core/common/folder_trim.h"
 #include "core/data/content_hash.h"
 #include "core/imaging/image_decoder.h"
 #include "core/imaging/jpeg_scaled_decoder.h"
@@ -39,7 +42,7 @@ QString diskName(const QString& cacheDir, const std::string& hash, int size) {
 
 /** Worker thread: the thumbnail of path, or a null image when it cannot be made. */
 QImage makeThumbnail(const QString& path, int size, const QString& cacheDir,
-                     std::atomic_int& diskHits) {
+                     std::atomic_int& diskHits, std::atomic<qint64>& bytesWritten) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         return {};
@@ -53,6 +56,10 @@ QImage makeThumbnail(const QString& path, int size, const QString& cacheDir,
         QImage image;
         if (QFileInfo::exists(cached) && image.load(cached)) {
             ++diskHits;
+            // Used now: the disk cache's trim removes the least recently used by this time.
+            std::error_code ignored; // a read-only cache still serves
+            std::filesystem::last_write_time(
+                cached.toStdString(), std::filesystem::file_time_type::clock::now(), ignored);
             return image.convertToFormat(QImage::Format_RGB32);
         }
     }
@@ -74,7 +81,10 @@ QImage makeThumbnail(const QString& path, int size, const QString& cacheDir,
         // QSaveFile renames into place, so a loader reading the same key never sees half a file.
         QSaveFile out(cached);
         if (out.open(QIODevice::WriteOnly) && thumbnail.save(&out, "JPG", 90)) {
-            out.commit();
+            const qint64 written = out.size();
+            if (out.commit()) {
+                bytesWritten += written;
+            }
         }
     }
     return thumbnail;
@@ -113,6 +123,35 @@ ThumbnailLoader::ThumbnailLoader(int size, QString cacheDir, QObject* parent)
         m_cacheDir.clear(); // a read-only cache folder costs speed, never thumbnails
     }
     m_cache.setMaxCost(kDefaultMemoryLimit);
+    trimDiskCache(); // a cache left larger by an earlier run, or by a larger limit
+}
+
+void ThumbnailLoader::setDiskLimit(qint64 bytes) {
+    m_diskLimit = std::max<qint64>(0, bytes);
+    trimDiskCache();
+}
+
+bool ThumbnailLoader::trimDiskCache() {
+    if (m_cacheDir.isEmpty() || m_trimming) {
+        return false;
+    }
+    m_trimming = true;
+    m_bytesWritten = 0;
+    // Down to 7/8 of the limit: a trim frees room for a while instead of one file.
+    const auto limit = static_cast<std::uint64_t>(m_diskLimit);
+    m_pool.start([this, dir = m_cacheDir.toStdString(), limit] {
+        const FolderTrim trim = trimFolder(dir, limit, limit - limit / 8);
+        // The destructor waits for the pool, so this object is alive while we post.
+        QMetaObject::invokeMethod(
+            this,
+            [this, trim] {
+                m_trimming = false;
+                Q_EMIT diskCacheTrimmed(static_cast<qint64>(trim.bytesAfter),
+                                        static_cast<int>(trim.removed));
+            },
+            Qt::QueuedConnection);
+    });
+    return true;
 }
 
 ThumbnailLoader::~ThumbnailLoader() {
@@ -159,7 +198,7 @@ void ThumbnailLoader::pump() {
         m_queued.remove(path);
         m_running.insert(path);
         m_pool.start([this, path, size = m_size, cacheDir = m_cacheDir] {
-            const QImage image = makeThumbnail(path, size, cacheDir, m_diskHits);
+            const QImage image = makeThumbnail(path, size, cacheDir, m_diskHits, m_bytesWritten);
             // The destructor waits for the pool, so this object is alive while we post.
             QMetaObject::invokeMethod(
                 this, [this, path, image] { onDone(path, image); }, Qt::QueuedConnection);
@@ -176,6 +215,9 @@ void ThumbnailLoader::onDone(const QString& path, const QImage& image) {
         m_cache.insert(path, new QIcon(QPixmap::fromImage(image)), bytes);
     }
     Q_EMIT thumbnailReady(path);
+    if (m_bytesWritten.load() > m_diskLimit / 16) {
+        trimDiskCache();
+    }
     pump();
 }
 

@@ -23,6 +23,9 @@ namespace tstudio::ui {
  * for a queued file are coalesced. The queue is served newest first and keeps only the last
  * kMaxQueued asks, so when a grid scrolls fast the rows it scrolled past are dropped, not
  * decoded. JPEGs go through the reduced-size DCT decode (a 12 MP photo decodes at 1/8 size).
+ * The disk cache is bounded (diskLimit(), 256 MiB by default): once thumbnails worth a
+ * sixteenth of it have been written (and once at construction), a pool task deletes the least
+ * recently used files; a disk hit marks its file used by touching it.
  * Lives on the GUI thread, which never decodes; the destructor waits for running decodes.
  */
 class ThumbnailLoader final : public QObject {
@@ -31,6 +34,7 @@ class ThumbnailLoader final : public QObject {
 public:
     static constexpr int kDefaultSize = 192;
     static constexpr int kMaxQueued = 512;
+    static constexpr qint64 kDefaultDiskLimit = qint64{256} * 1024 * 1024;
 
     /** <CacheLocation>/thumbnails. */
     static QString defaultCacheDir();
@@ -51,6 +55,12 @@ public:
     bool hasFailed(const QString& path) const { return m_failed.contains(path); }
     /** Bounds the memory cache (default 96 MiB); evicts the least recently used. */
     void setMemoryLimit(qsizetype bytes);
+    /** Bounds the disk cache (default kDefaultDiskLimit); trims it now when over. */
+    void setDiskLimit(qint64 bytes);
+    qint64 diskLimit() const { return m_diskLimit; }
+    /** Trims the disk cache to its limit on a pool thread (one trim at a time);
+        diskCacheTrimmed follows. False when one is under way or there is no disk cache. */
+    bool trimDiskCache();
     /** Forgets queued asks (a new dataset); running decodes still report. */
     void clearQueue();
     /** Thumbnails read from the disk cache rather than decoded, since construction. */
@@ -59,6 +69,8 @@ public:
 Q_SIGNALS:
     /** The thumbnail of path is ready (or failed: thumbnail() then returns errorIcon()). */
     void thumbnailReady(const QString& path);
+    /** A trim of the disk cache ended: bytes is what the cache holds now. */
+    void diskCacheTrimmed(qint64 bytes, int removed);
 
 private:
     void pump();
@@ -75,6 +87,9 @@ private:
     QIcon m_placeholder;
     QIcon m_errorIcon;
     std::atomic_int m_diskHits{0};
+    qint64 m_diskLimit = kDefaultDiskLimit;
+    std::atomic<qint64> m_bytesWritten{0}; ///< to the disk cache since the last trim started
+    bool m_trimming = false;
 };
 
 } // namespace tstudio::ui

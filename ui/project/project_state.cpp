@@ -10,6 +10,7 @@ void ProjectState::setDataset(data::Dataset dataset) {
     // Datasets are edited in place by the pages and set back whole; comparing them sample by
     // sample costs more than a repaint, so every set counts as a change.
     m_dataset = std::move(dataset);
+    m_report = {}; // of the dataset as it was; the Data page checks the new one
     Q_EMIT datasetChanged();
     Q_EMIT edited();
 }
@@ -31,6 +32,7 @@ void ProjectState::setProject(project::Project project) {
     m_dataset = std::move(project.dataset.dataset);
     m_config = std::move(project.config);
     m_runs = std::move(project.runs);
+    m_report = {};
     Q_EMIT datasetChanged();
     Q_EMIT configChanged();
     Q_EMIT runsChanged();
@@ -142,6 +144,11 @@ void ProjectState::restoreClasses(std::vector<std::string> classes,
     }
     m_dataset = std::move(restored);
     allSamplesChanged();
+}
+
+void ProjectState::setReport(data::DatasetReport report) {
+    m_report = std::move(report);
+    Q_EMIT reportChanged();
 }
 
 void ProjectState::setTraining(bool training) {

@@ -7,6 +7,7 @@
 #include <QString>
 
 #include "core/data/dataset.h"
+#include "core/data/dataset_report.h"
 #include "core/project/project.h"
 #include "core/training/training_config.h"
 
@@ -57,6 +58,12 @@ public:
     /** Puts a class list and every sample's label back (undoing a class edit). */
     void restoreClasses(std::vector<std::string> classes, const std::vector<int>& labels);
 
+    /** The dataset check's report of the current dataset (the Data page runs the check); empty
+        (no problems) until a check has finished. Replacing the dataset clears it, as part of
+        datasetChanged; it is not part of the project file. */
+    const data::DatasetReport& report() const { return m_report; }
+    void setReport(data::DatasetReport report);
+
     bool isTraining() const { return m_training; }
     void setTraining(bool training);
 
@@ -79,6 +86,8 @@ Q_SIGNALS:
     /** Anything the project file holds changed (for the unsaved mark and the autosave). */
     void edited();
     void trainingChanged(bool training);
+    /** A dataset check finished: report() has its problems. */
+    void reportChanged();
     void lastBundleChanged(const QString& path);
 
 private:
@@ -88,6 +97,7 @@ private:
     // The feature-mode recipe the CLI starts from too, until the person changes something.
     training::TrainingConfig m_config = training::recommendedConfig(training::TrainMode::Feature);
     std::vector<project::RunRecord> m_runs;
+    data::DatasetReport m_report;
     bool m_training = false;
     QString m_lastBundle;
 };

@@ -6,6 +6,7 @@
 #include "core/data/dataset_inspector.h"
 #include "core/data/dataset_opener.h"
 #include "core/data/dataset_report_json.h"
+#include "core/data/sample_problems.h"
 #include "dataset_fixtures.h"
 #include "tests/test_support.h"
 
@@ -115,6 +116,59 @@ private Q_SLOTS:
         const QString json = QString::fromStdString(reportToJson(report));
         QVERIFY(json.contains(QStringLiteral("\"kind\":\"duplicate-across-splits\"")));
         QVERIFY(json.contains(QStringLiteral("\"unusable\":4")));
+    }
+
+    void problemsFindTheirSamples() {
+        QTemporaryDir tmp;
+        const fs::path root(tmp.path().toStdString());
+        test::writeBytes(root / "a/good.png", test::pngBytes(40, 30, 1));
+        test::writeBytes(root / "a/copy.png", test::pngBytes(40, 30, 1));
+        test::writeText(root / "a/text.jpg", "not a picture");
+        test::writeBytes(root / "b/only.png", test::pngBytes(40, 30, 2));
+        auto dataset = openDataset(root);
+        QVERIFY(dataset.ok());
+        InspectOptions options;
+        options.inputSize = 20;
+        const auto report = inspectDataset(*dataset, options);
+        QVERIFY(report.ok());
+        QVERIFY(findProblem(*report, ProblemKind::TooFewImages)); // class "b": not a file's
+
+        const auto perSample = problemsPerSample(*report, *dataset);
+        QCOMPARE(perSample.size(), dataset->size());
+        const auto kindsOf = [&](const std::string& rel) {
+            std::vector<ProblemKind> kinds;
+            for (std::size_t i = 0; i < dataset->size(); ++i) {
+                if (dataset->sample(i).path == root / rel) {
+                    for (const std::size_t p : perSample[i]) {
+                        kinds.push_back(report->problems[p].kind);
+                    }
+                }
+            }
+            return kinds;
+        };
+        QCOMPARE(kindsOf("a/good.png"), std::vector<ProblemKind>{ProblemKind::Duplicate});
+        QCOMPARE(kindsOf("a/copy.png"), std::vector<ProblemKind>{ProblemKind::Duplicate});
+        QCOMPARE(kindsOf("a/text.jpg"), std::vector<ProblemKind>{ProblemKind::NotAnImage});
+        QVERIFY(kindsOf("b/only.png").empty());
+        QCOMPARE(reportItemName(dataset->sample(0)), dataset->sample(0).path.string());
+        Sample record = dataset->sample(0);
+        record.record = 7;
+        QCOMPARE(reportItemName(record), dataset->sample(0).path.string() + "#7");
+
+        // A report of another dataset matches by name: a sample it never saw has no problems.
+        Dataset other(DatasetKind::Custom, root);
+        Sample stranger;
+        stranger.path = root / "elsewhere.png";
+        other.addSample(stranger);
+        for (std::size_t i = 0; i < dataset->size(); ++i) {
+            if (dataset->sample(i).path == root / "a/text.jpg") {
+                other.addSample(dataset->sample(i));
+            }
+        }
+        QCOMPARE(other.size(), std::size_t{2});
+        const auto otherProblems = problemsPerSample(*report, other);
+        QVERIFY(otherProblems[0].empty());
+        QCOMPARE(otherProblems[1].size(), std::size_t{1});
     }
 
     void quickModeMissesOnlyWhatNeedsADecode() {

@@ -1,6 +1,6 @@
 // The Data page against real folders: the demo opens with its counts, a corrupt file is listed
-// as a problem, a split is applied to an unsplit folder, a missing folder is reported, a
-// cancelled opening opens nothing.
+// as a problem (and the report shared with the project), a split is applied to an unsplit folder, a
+// missing folder is reported, a cancelled opening opens nothing.
 
 #include <QCheckBox>
 #include <QDir>
@@ -115,6 +115,15 @@ private Q_SLOTS:
                               problem.endsWith(QStringLiteral("broken.jpg")));
         }
         QVERIFY2(found, qPrintable(listed.join(QLatin1Char('\n'))));
+
+        // The project shares the report, for the Label step's problem filter; a new dataset
+        // drops it until its own check is in.
+        QCOMPARE(project.report().problems.size(), page.report().problems.size());
+        QCOMPARE(project.report().sampleCount, page.report().sampleCount);
+        QSignalSpy shared(&project, &ProjectState::reportChanged);
+        project.setDataset(project.dataset());
+        QVERIFY(project.report().problems.empty());
+        QCOMPARE(shared.count(), 0); // part of datasetChanged
     }
 
     void appliesASplitToAnUnsplitFolder() {

@@ -172,6 +172,79 @@ private Q_SLOTS:
         QCOMPARE(filter.rowCount(), 6);
     }
 
+    void problemsFromTheDatasetCheck() {
+        ProjectState state;
+        fill(state);
+        ImageGridModel model(&state, nullptr);
+        QAbstractItemModelTester modelTester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ImageFilterModel filter;
+        filter.setSourceModel(&model);
+        QAbstractItemModelTester filterTester(
+            &filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        filter.setShow(ImageFilterModel::Show::Problem, ImageFilterModel::kAnyProblem);
+        QCOMPARE(filter.rowCount(), 0); // no check yet
+        QVERIFY(model.index(1).data(ImageGridModel::ProblemsRole).toStringList().isEmpty());
+
+        data::DatasetReport report;
+        report.sampleCount = 6;
+        report.problems.push_back({data::ProblemKind::NotAnImage,
+                                   "/photos/a.jpg: the content is no image format",
+                                   {"/photos/a.jpg"}});
+        report.problems.push_back({data::ProblemKind::Duplicate,
+                                   "2 identical images (keep one)",
+                                   {"/photos/c.jpg", "/photos/e.jpg"}});
+        // Names a class, not a file: no image is marked by it.
+        report.problems.push_back(
+            {data::ProblemKind::TooFewImages, "class \"bee\" has 1 image", {"bee"}});
+        report.problems.push_back({data::ProblemKind::TooSmall,
+                                   "1 image is small",
+                                   {"/elsewhere/a.jpg"}}); // another folder's file
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        state.setReport(report);
+        QCOMPARE(changed.count(), 1);
+        const auto roles = changed.at(0).at(2).value<QList<int>>();
+        QVERIFY(roles.contains(ImageGridModel::ProblemsRole));
+        QVERIFY(roles.contains(Qt::DecorationRole));
+
+        // The file's own name is left out of its problem's text; kinds in the same order.
+        QCOMPARE(model.index(1).data(ImageGridModel::ProblemsRole).toStringList(),
+                 QStringList{QStringLiteral("the content is no image format")});
+        QCOMPARE(model.index(1).data(ImageGridModel::ProblemKindsRole).toList(),
+                 QVariantList{int(data::ProblemKind::NotAnImage)});
+        QCOMPARE(model.index(4).data(ImageGridModel::ProblemsRole).toStringList(),
+                 QStringList{QStringLiteral("2 identical images (keep one)")});
+        QVERIFY(model.index(1)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("Problem: the content is no image format")));
+        QVERIFY(!model.hasProblems(2) && !model.hasProblems(3) && !model.hasProblems(5));
+        QVERIFY(model.hasProblem(0, data::ProblemKind::Duplicate));
+        QVERIFY(!model.hasProblem(0, data::ProblemKind::NotAnImage));
+
+        QCOMPARE(shown(filter), (std::vector<int>{0, 1, 4}));
+        filter.setShow(ImageFilterModel::Show::Problem, int(data::ProblemKind::NotAnImage));
+        QCOMPARE(shown(filter), (std::vector<int>{1}));
+        filter.setShow(ImageFilterModel::Show::Problem, int(data::ProblemKind::TooSmall));
+        QCOMPARE(shown(filter), (std::vector<int>{}));
+
+        // Labels change, problems stay; an added image has none; a new dataset drops them.
+        filter.setShow(ImageFilterModel::Show::Problem, ImageFilterModel::kAnyProblem);
+        QUndoStack undo;
+        undo.push(new ui::LabelCommand(&state, {1}, 1));
+        QCOMPARE(shown(filter), (std::vector<int>{0, 1, 4}));
+        data::Sample added;
+        added.path = "/photos/g.jpg";
+        undo.push(new ui::AddImagesCommand(&state, {added}));
+        QCOMPARE(model.rowCount(), 7);
+        QCOMPARE(shown(filter), (std::vector<int>{0, 1, 4}));
+        undo.undo();
+        QCOMPARE(shown(filter), (std::vector<int>{0, 1, 4}));
+        fill(state);
+        QVERIFY(state.report().problems.empty());
+        QCOMPARE(filter.rowCount(), 0);
+    }
+
     void ordersByNameClassAndDate() {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());

@@ -2,21 +2,28 @@
 // right on images whose class is obvious; Enter accepts (one undo step), Delete rejects, new
 // labels start a new run, and "Least confident first" orders the grid by them.
 
+#include <atomic>
+#include <cmath>
 #include <random>
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFileInfo>
 #include <QImage>
 #include <QListView>
 #include <QPainter>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
 
 #include "core/data/dataset_opener.h"
+#include "core/training/model_bundle.h"
+#include "core/training/model_suggestions.h"
+#include "core/training/trainer.h"
 #include "tests/test_support.h"
 #include "ui/labeling/image_filter_model.h"
 #include "ui/labeling/image_grid_model.h"
@@ -52,6 +59,44 @@ QImage classImage(int cls, std::mt19937& rng) {
     return image;
 }
 
+/**
+ * Writes kPerClass images of each of the classes red, green, blue into folder (interleaved:
+ * truth gets each image's class) and opens them in state as a project whose first kLabelled
+ * images are labelled (5 per class, 21 to suggest), on the shared MobileNetV2.
+ */
+bool fillColourProject(ui::ProjectState& state, const QString& folder, std::vector<int>& truth) {
+    std::mt19937 rng(3);
+    for (int i = 0; i < kPerClass; ++i) {
+        for (int cls = 0; cls < 3; ++cls) {
+            const QString name = QStringLiteral("%1/img%2.png")
+                                     .arg(folder)
+                                     .arg(truth.size(), 3, 10, QLatin1Char('0'));
+            if (!classImage(cls, rng).save(name)) {
+                return false;
+            }
+            truth.push_back(cls);
+        }
+    }
+    auto opened = data::openDataset(folder.toStdString(), {}, true);
+    if (!opened) {
+        return false;
+    }
+    data::Dataset dataset = std::move(opened).value();
+    for (const char* name : {"red", "green", "blue"}) {
+        dataset.addClass(name);
+    }
+    for (std::size_t i = 0; i < kLabelled; ++i) {
+        dataset.relabel(i, truth[i]);
+    }
+    auto config = state.config();
+    config.arch = "mobilenet_v2";
+    config.weights =
+        fs::path(test::sharedDir().toStdString()) / "weights/mobilenet_v2_imagenet_dequantized.pth";
+    state.setConfig(config);
+    state.setDataset(dataset);
+    return true;
+}
+
 } // namespace
 
 class TestLabelSuggestions : public QObject {
@@ -68,32 +113,9 @@ private Q_SLOTS:
         TSTUDIO_REQUIRE_SHARED();
         QTemporaryDir tmp;
         const fs::path root(tmp.path().toStdString());
-        std::mt19937 rng(3);
         std::vector<int> truth;
-        for (int i = 0; i < kPerClass; ++i) {
-            for (int cls = 0; cls < 3; ++cls) {
-                const QString name = QStringLiteral("%1/img%2.png")
-                                         .arg(tmp.path())
-                                         .arg(truth.size(), 3, 10, QLatin1Char('0'));
-                QVERIFY(classImage(cls, rng).save(name));
-                truth.push_back(cls);
-            }
-        }
         ui::ProjectState state;
-        data::Dataset dataset = std::move(data::openDataset(root, {}, true)).value();
-        for (const char* name : {"red", "green", "blue"}) {
-            dataset.addClass(name);
-        }
-        // 5 labels per class, 21 images to suggest.
-        for (std::size_t i = 0; i < kLabelled; ++i) {
-            dataset.relabel(i, truth[i]);
-        }
-        auto config = state.config();
-        config.arch = "mobilenet_v2";
-        config.weights = fs::path(test::sharedDir().toStdString()) /
-                         "weights/mobilenet_v2_imagenet_dequantized.pth";
-        state.setConfig(config);
-        state.setDataset(dataset);
+        QVERIFY(fillColourProject(state, tmp.path(), truth));
 
         QUndoStack undo;
         QTemporaryDir cache;
@@ -160,6 +182,91 @@ private Q_SLOTS:
         QVERIFY(finished.wait(120000));
         QVERIFY(finished.last().at(0).toBool());
         QVERIFY(suggestions->suggestionFor(22) == nullptr); // labelled now
+    }
+
+    void suggestionsFromTheLastTrainedModel() {
+        TSTUDIO_REQUIRE_SHARED();
+        QTemporaryDir tmp;
+        std::vector<int> truth;
+        ui::ProjectState state;
+        QVERIFY(fillColourProject(state, tmp.path(), truth));
+
+        QUndoStack undo;
+        QTemporaryDir cache;
+        ui::ThumbnailLoader loader(64, cache.path());
+        ui::LabelingPage page(&state, &undo, &loader);
+        ui::LabelSuggestions* suggestions = page.suggestions();
+        suggestions->setRefreshDelay(10);
+        QComboBox* source = page.suggestSourceCombo();
+        QCOMPARE(source->count(), 2);
+        QCOMPARE(source->currentText(), QStringLiteral("Features (nearest class centroid)"));
+        // No model yet: the choice is there, disabled, and says why.
+        const auto* items = qobject_cast<QStandardItemModel*>(source->model());
+        QVERIFY(items != nullptr);
+        QVERIFY(!items->item(1)->isEnabled());
+        QVERIFY(source->itemData(1, Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("No model trained yet")));
+
+        // A small model trained here on the 15 labelled images (the trainer takes those only).
+        training::TrainingConfig config = training::recommendedConfig(training::TrainMode::Feature);
+        config.arch = "mobilenet_v2";
+        config.weights = state.config().weights;
+        config.inputSize = 96;
+        config.epochs = 10;
+        config.batchSize = 8;
+        config.augment = false;
+        config.seed = 1;
+        config.outDir = fs::path(tmp.path().toStdString()) / "run";
+        training::TrainingObserver quiet;
+        training::TrainingControl control;
+        const auto summary = training::train(config, state.dataset(), quiet, control);
+        QVERIFY2(summary.ok(), summary.ok() ? "" : summary.message().c_str());
+        const QString bundle = QString::fromStdString(summary->bundle.string());
+
+        state.setLastBundle(bundle);
+        QTRY_VERIFY_WITH_TIMEOUT(suggestions->canUseLastModel(), 10000);
+        QVERIFY(items->item(1)->isEnabled());
+        QCOMPARE(source->itemText(1),
+                 QStringLiteral("Last trained model: %1").arg(QFileInfo(bundle).fileName()));
+
+        QSignalSpy finished(suggestions, &ui::LabelSuggestions::finished);
+        source->setCurrentIndex(1);
+        QCOMPARE(suggestions->source(), ui::LabelSuggestions::Source::LastModel);
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty() && !suggestions->isRunning(), 120000);
+        QVERIFY2(finished.last().at(0).toBool(), qPrintable(finished.last().at(1).toString()));
+        QVERIFY(finished.last().at(1).toString().contains(QStringLiteral("last trained model")));
+
+        // The same as core's suggestFromModel with that bundle: the model's, not the features'.
+        auto model = training::BundleClassifier::open(summary->bundle);
+        QVERIFY(model.ok());
+        const std::atomic_bool never{false};
+        const auto expected = training::suggestFromModel(*model, state.dataset(), {}, {}, never);
+        QVERIFY(expected.ok());
+        QCOMPARE(expected->suggestions.size(), std::size_t{21});
+        for (const inference::Suggestion& want : expected->suggestions) {
+            const inference::Suggestion* got = suggestions->suggestionFor(want.sampleIndex);
+            QVERIFY(got != nullptr);
+            QCOMPARE(got->label, want.label);
+            QVERIFY(std::abs(got->confidence - want.confidence) < 1e-5f);
+        }
+
+        // Labels change: a new run from the model, without the image labelled now.
+        finished.clear();
+        QVERIFY(page.selectSample(kLabelled));
+        QTest::keyClick(page.grid(), Qt::Key_1);
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty() && !suggestions->isRunning(), 120000);
+        QVERIFY(finished.last().at(0).toBool());
+        QVERIFY(suggestions->suggestionFor(kLabelled) == nullptr);
+        QVERIFY(suggestions->suggestionFor(kLabelled + 1) != nullptr);
+
+        // A class the model does not know: it cannot suggest for this project any more; the
+        // page says why and goes back to the features.
+        state.addClass("purple");
+        QVERIFY(!suggestions->canUseLastModel());
+        QVERIFY(!items->item(1)->isEnabled());
+        QVERIFY(source->itemData(1, Qt::ToolTipRole).toString().contains(QStringLiteral("purple")));
+        QCOMPARE(suggestions->source(), ui::LabelSuggestions::Source::Features);
     }
 
     void tooFewLabelsSaysWhatIsMissing() {

@@ -423,6 +423,48 @@ private Q_SLOTS:
         QCOMPARE(ClassPanel::classOfHotkey(QLatin1Char('x')), -1);
     }
 
+    void filterByProblemAndSeeItInThePreview() {
+        // Before a check the filter offers no problems: it could not know of any.
+        QCOMPARE(m_page->filterCombo()->findText(QStringLiteral("Images with problems"),
+                                                 Qt::MatchStartsWith),
+                 -1);
+        const std::string bad = m_state->dataset().sample(3).path.string();
+        data::DatasetReport report;
+        report.sampleCount = 8;
+        report.problems.push_back({data::ProblemKind::Truncated,
+                                   bad + ": the data stops early (a cut-off copy?)",
+                                   {bad}});
+        report.problems.push_back({data::ProblemKind::Duplicate,
+                                   "2 identical images (keep one)",
+                                   {m_state->dataset().sample(5).path.string(),
+                                    m_state->dataset().sample(6).path.string()}});
+        m_state->setReport(report);
+        QComboBox* filter = m_page->filterCombo();
+        const int any = filter->findText(QStringLiteral("Images with problems (3)"));
+        QVERIFY(any >= 0);
+        QVERIFY(filter->findText(QStringLiteral("Problem: duplicate (2)")) > any);
+        const int truncated = filter->findText(QStringLiteral("Problem: truncated (1)"));
+        QVERIFY(truncated > any);
+
+        filter->setCurrentIndex(any);
+        QCOMPARE(m_page->filterModel()->rowCount(), 3);
+        filter->setCurrentIndex(truncated);
+        QCOMPARE(m_page->filterModel()->rowCount(), 1);
+        QCOMPARE(m_page->currentSample(), 3);
+        const QString facts = m_page->preview()->factsText();
+        QVERIFY2(facts.contains(QStringLiteral("Problem: the data stops early (a cut-off copy?)")),
+                 qPrintable(facts));
+        QVERIFY(facts.indexOf(QStringLiteral("Problem:")) <
+                facts.indexOf(QStringLiteral("Label:")));
+
+        // A new dataset (a new check to come) takes the problems away, and the filter with them.
+        data::Dataset same = m_state->dataset();
+        m_state->setDataset(same);
+        QCOMPARE(filter->findText(QStringLiteral("Images with problems"), Qt::MatchStartsWith), -1);
+        QCOMPARE(filter->currentIndex(), 0);
+        QCOMPARE(m_page->filterModel()->rowCount(), 8);
+    }
+
     void thumbnailsReachTheGrid() {
         const QModelIndex first = m_page->filterModel()->index(0, 0);
         (void)first.data(Qt::DecorationRole);

@@ -2,8 +2,12 @@
 // thumbnailReady, an error icon for a damaged file, one decode for repeated asks, and the disk
 // cache (keyed by content) answers a second loader and a renamed copy.
 
+#include <random>
+
 #include <QColor>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -162,6 +166,107 @@ private Q_SLOTS:
         QVERIFY(!loader.thumbnail(paths.back()).isNull());
         QVERIFY(loader.thumbnail(paths.front()).isNull()); // evicted: queued again
         QVERIFY(waitReady(loader, paths.front()));
+    }
+
+    void theDiskCacheStaysWithinItsLimit() {
+        QTemporaryDir images, cache;
+        const QDir dir(images.path());
+        // Noise: every thumbnail is a JPEG of several KB, twelve of them far over the limit.
+        std::mt19937 rng(5);
+        std::uniform_int_distribution<int> any(0, 255);
+        QStringList paths;
+        for (int i = 0; i < 12; ++i) {
+            QImage image(64, 48, QImage::Format_RGB32);
+            for (int y = 0; y < image.height(); ++y) {
+                for (int x = 0; x < image.width(); ++x) {
+                    image.setPixel(x, y, qRgb(any(rng), any(rng), any(rng)));
+                }
+            }
+            paths << dir.filePath(QStringLiteral("%1.png").arg(i));
+            QVERIFY(image.save(paths.back()));
+        }
+        constexpr qint64 kLimit = 16 * 1024;
+        ThumbnailLoader loader(64, cache.path());
+        QCOMPARE(loader.diskLimit(), ThumbnailLoader::kDefaultDiskLimit);
+        QSignalSpy trimmed(&loader, &ThumbnailLoader::diskCacheTrimmed);
+        loader.setDiskLimit(kLimit);
+        for (const QString& path : paths) {
+            QVERIFY(waitReady(loader, path));
+        }
+        // Past the trims the writes started: one more, and the folder is within the limit.
+        // A trim under way refuses another: retry until one starts (QTRY evaluates its
+        // condition repeatedly, so it latches).
+        qsizetype before = 0;
+        const auto startTrim = [&] {
+            before = trimmed.count();
+            return loader.trimDiskCache();
+        };
+        bool started = false;
+        QTRY_VERIFY_WITH_TIMEOUT(started || (started = startTrim()), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(trimmed.count() > before, 10000);
+        qint64 bytes = 0;
+        const QFileInfoList files = QDir(cache.path()).entryInfoList(QDir::Files);
+        for (const QFileInfo& file : files) {
+            bytes += file.size();
+        }
+        QVERIFY2(bytes <= kLimit, qPrintable(QStringLiteral("%1 bytes").arg(bytes)));
+        QCOMPARE(trimmed.last().at(0).toLongLong(), bytes);
+        QVERIFY(!files.isEmpty());
+        QVERIFY(files.size() < paths.size());
+        int removed = 0;
+        for (const QList<QVariant>& args : trimmed) {
+            removed += args.at(1).toInt();
+        }
+        QCOMPARE(removed + files.size(), paths.size());
+        // The newest thumbnail is the most recently used: it stays.
+        ThumbnailLoader second(64, cache.path());
+        second.setDiskLimit(kLimit);
+        QVERIFY(waitReady(second, paths.back()));
+        QCOMPARE(second.diskHits(), 1);
+    }
+
+    void imagesWithProblemsCarryAWarningMark() {
+        QTemporaryDir images;
+        const QDir dir(images.path());
+        const QString good = writeImage(dir, QStringLiteral("good.png"), QSize(64, 48), Qt::blue);
+        const QString bad = dir.filePath(QStringLiteral("bad.jpg"));
+        QFile file(bad);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("not a picture");
+        file.close();
+        ui::ProjectState state;
+        data::Dataset dataset(data::DatasetKind::Custom, images.path().toStdString());
+        for (const QString& path : {good, bad}) {
+            data::Sample sample;
+            sample.path = path.toStdString();
+            dataset.addSample(sample);
+        }
+        state.setDataset(dataset);
+        ThumbnailLoader loader(64, QString());
+        ui::ImageGridModel model(&state, &loader);
+        QVERIFY(waitReady(loader, good));
+        QVERIFY(waitReady(loader, bad));
+        const auto keyOf = [&](int row) {
+            return model.index(row).data(Qt::DecorationRole).value<QIcon>().cacheKey();
+        };
+        QCOMPARE(keyOf(1), loader.errorIcon().cacheKey()); // no check yet: no mark
+
+        data::DatasetReport report;
+        report.sampleCount = 2;
+        report.problems.push_back(
+            {data::ProblemKind::NotAnImage, "not an image", {bad.toStdString()}});
+        state.setReport(report);
+        QCOMPARE(keyOf(0), loader.thumbnail(good).cacheKey());
+        const QIcon marked = model.index(1).data(Qt::DecorationRole).value<QIcon>();
+        QVERIFY(marked.cacheKey() != loader.errorIcon().cacheKey());
+        QCOMPARE(keyOf(1), marked.cacheKey()); // made once, not per paint
+        // The mark is drawn in the top right corner, over the error icon's transparent frame.
+        const QImage pixels = marked.pixmap(marked.availableSizes().front()).toImage();
+        const QImage plain = loader.errorIcon().pixmap(marked.availableSizes().front()).toImage();
+        const QPoint corner(pixels.width() - 10, 14);
+        QVERIFY(pixels.pixelColor(corner) != plain.pixelColor(corner));
+        QCOMPARE(pixels.pixelColor(pixels.width() / 2, pixels.height() - 10),
+                 plain.pixelColor(pixels.width() / 2, pixels.height() - 10));
     }
 };
 
