@@ -28,6 +28,13 @@ void ProjectState::addRun(project::RunRecord run) {
     Q_EMIT edited();
 }
 
+void ProjectState::removeRun(std::size_t index) {
+    Q_ASSERT(index < m_runs.size());
+    m_runs.erase(m_runs.begin() + static_cast<std::ptrdiff_t>(index));
+    Q_EMIT runsChanged();
+    Q_EMIT edited();
+}
+
 void ProjectState::setProject(project::Project project) {
     m_dataset = std::move(project.dataset.dataset);
     m_config = std::move(project.config);

@@ -37,6 +37,8 @@ public:
 
     const std::vector<project::RunRecord>& runs() const { return m_runs; }
     void addRun(project::RunRecord run);
+    /** Forgets the run at index (its files are the caller's business). */
+    void removeRun(std::size_t index);
 
     /** Everything at once (File > Open, recovery, New): dataset, config and runs. */
     void setProject(project::Project project);
