@@ -20,6 +20,7 @@
 
 #include "core/project/project.h"
 #include "core/training/model_bundle.h"
+#include "ui/common/duration_text.h"
 #include "ui/project/project_state.h"
 #include "ui/train/live_plot.h"
 #include "ui/train/lr_finder_view.h"
@@ -31,24 +32,6 @@ namespace tstudio::ui {
 namespace {
 constexpr int kProgressSteps = 1000;
 constexpr int kMaxLogLines = 5000;
-
-QString formatDuration(double seconds) {
-    if (!std::isfinite(seconds) || seconds < 0.0) {
-        return QStringLiteral("–");
-    }
-    const auto total = static_cast<qint64>(std::llround(seconds));
-    if (total >= 3600) {
-        return TrainPage::tr("%1 h %2 min")
-            .arg(total / 3600)
-            .arg((total % 3600) / 60, 2, 10, QLatin1Char('0'));
-    }
-    if (total >= 60) {
-        return TrainPage::tr("%1 min %2 s")
-            .arg(total / 60)
-            .arg(total % 60, 2, 10, QLatin1Char('0'));
-    }
-    return TrainPage::tr("%1 s").arg(total);
-}
 } // namespace
 
 TrainPage::TrainPage(ProjectState* project, QWidget* parent) : QWidget(parent), m_project(project) {
