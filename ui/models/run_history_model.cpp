@@ -2,24 +2,20 @@
 
 #include <QDir>
 
+#include "ui/common/duration_text.h"
 #include "ui/models/run_text.h"
 
 namespace tstudio::ui {
-
-namespace {
-
-bool sameRun(const project::RunRecord& a, const project::RunRecord& b) {
-    return a.startedAt == b.startedAt && a.summary.bundle == b.summary.bundle;
-}
-
-} // namespace
 
 RunHistoryModel::RunHistoryModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 void RunHistoryModel::setRuns(const std::vector<project::RunRecord>& runs) {
     bool prefix = runs.size() >= m_runs.size();
     for (std::size_t i = 0; prefix && i < m_runs.size(); ++i) {
-        prefix = sameRun(m_runs[i], runs[i]);
+        prefix = isSameRun(m_runs[i], runs[i]);
+    }
+    if (!prefix && removeLeftOut(runs)) {
+        return;
     }
     if (!prefix) {
         beginResetModel();
@@ -34,6 +30,28 @@ void RunHistoryModel::setRuns(const std::vector<project::RunRecord>& runs) {
     m_runs.insert(m_runs.end(), runs.begin() + static_cast<std::ptrdiff_t>(m_runs.size()),
                   runs.end());
     endInsertRows();
+}
+
+bool RunHistoryModel::removeLeftOut(const std::vector<project::RunRecord>& runs) {
+    std::vector<int> leftOut;
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < m_runs.size(); ++i) {
+        if (kept < runs.size() && isSameRun(m_runs[i], runs[kept])) {
+            ++kept;
+        } else {
+            leftOut.push_back(static_cast<int>(i));
+        }
+    }
+    if (kept != runs.size()) {
+        return false;
+    }
+    // From the back, so the rows still to remove keep their numbers.
+    for (auto row = leftOut.rbegin(); row != leftOut.rend(); ++row) {
+        beginRemoveRows({}, *row, *row);
+        m_runs.erase(m_runs.begin() + *row);
+        endRemoveRows();
+    }
+    return true;
 }
 
 int RunHistoryModel::rowCount(const QModelIndex& parent) const {
@@ -61,6 +79,10 @@ QVariant RunHistoryModel::data(const QModelIndex& index, int role) const {
             return s.bestValAccuracy;
         case TestAccuracy:
             return s.test ? s.test->top1 : -1.0;
+        case Duration:
+            return s.wallSeconds;
+        case Started:
+            return QString::fromStdString(run.startedAt);
         default:
             return data(index, Qt::DisplayRole);
         }
@@ -86,6 +108,8 @@ QVariant RunHistoryModel::data(const QModelIndex& index, int role) const {
                    : percentText(s.bestValAccuracy);
     case TestAccuracy:
         return s.test ? percentText(s.test->top1) : QStringLiteral("–");
+    case Duration:
+        return formatDuration(s.wallSeconds);
     case Ended:
         return s.stopReason.empty() ? tr("finished") : QString::fromStdString(s.stopReason);
     case Bundle:
@@ -112,6 +136,8 @@ QVariant RunHistoryModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Best val. accuracy");
     case TestAccuracy:
         return tr("Test accuracy");
+    case Duration:
+        return tr("Time");
     case Ended:
         return tr("Ended");
     case Bundle:

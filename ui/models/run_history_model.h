@@ -10,9 +10,11 @@ namespace tstudio::ui {
 
 /**
  * The project's run history, one row per run, oldest first: Started, Backbone, Mode, Epochs,
- * Best val. accuracy (and its epoch), Test accuracy, Ended (finished, early stopping, stopped
- * by the user), Bundle. Read-only; setRuns() appends rows when the old runs are unchanged
- * (a run just finished) and resets otherwise (a project opened).
+ * Best val. accuracy (and its epoch), Test accuracy, Time, Ended (finished, early stopping,
+ * stopped by the user), Run folder. Read-only; setRuns() appends rows when the old runs are
+ * unchanged (a run just finished), removes rows when the new list is the old one with runs left
+ * out (runs deleted: the other rows keep their selection), and resets otherwise (a project
+ * opened).
  */
 class RunHistoryModel final : public QAbstractTableModel {
     Q_OBJECT
@@ -25,13 +27,14 @@ public:
         Epochs,
         BestAccuracy,
         TestAccuracy,
+        Duration,
         Ended,
         Bundle,
         ColumnCount
     };
     enum Role {
         BundlePathRole = Qt::UserRole + 1, ///< the run's .tsmodel (any column)
-        SortRole,                          ///< numbers as numbers, dates as text
+        SortRole,                          ///< numbers as numbers, dates as ISO text
     };
 
     explicit RunHistoryModel(QObject* parent = nullptr);
@@ -46,6 +49,10 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
+    /** Removes the rows of the runs that runs leaves out; false when runs is not a subsequence
+        of the current runs. */
+    bool removeLeftOut(const std::vector<project::RunRecord>& runs);
+
     std::vector<project::RunRecord> m_runs;
 };
 

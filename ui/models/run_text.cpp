@@ -1,6 +1,7 @@
 #include "ui/models/run_text.h"
 
 #include <cmath>
+#include <iterator>
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -43,6 +44,20 @@ QString runTitle(const project::RunRecord& run) {
     const QString separator = QStringLiteral(" · ");
     return startedText(run) + separator + backboneText(run.config.arch) + separator +
            modeText(run.config.mode) + separator + percentText(run.summary.bestValAccuracy);
+}
+
+QColor runColor(std::size_t index) {
+    // Matplotlib's "tab10": distinct for up to ten runs, readable on light and dark backgrounds.
+    static const QColor kColors[] = {QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e),
+                                     QColor(0x2c, 0xa0, 0x2c), QColor(0xd6, 0x27, 0x28),
+                                     QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b),
+                                     QColor(0xe3, 0x77, 0xc2), QColor(0x7f, 0x7f, 0x7f),
+                                     QColor(0xbc, 0xbd, 0x22), QColor(0x17, 0xbe, 0xcf)};
+    return kColors[index % std::size(kColors)];
+}
+
+bool isSameRun(const project::RunRecord& a, const project::RunRecord& b) {
+    return a.startedAt == b.startedAt && a.summary.bundle == b.summary.bundle;
 }
 
 } // namespace tstudio::ui

@@ -56,6 +56,41 @@ private Q_SLOTS:
         model.setRuns({});
         QCOMPARE(model.rowCount(), 0);
     }
+
+    void deletedRunsLeaveTheOtherRows() {
+        RunHistoryModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        std::vector<project::RunRecord> runs{run("2026-12-01T10:00:00Z", 3, 0.9, "/r/1/m"),
+                                             run("2026-12-01T11:00:00Z", 4, 0.8, "/r/2/m"),
+                                             run("2026-12-01T12:00:00Z", 5, 0.7, "/r/3/m"),
+                                             run("2026-12-01T13:00:00Z", 6, 0.6, "/r/4/m")};
+        model.setRuns(runs);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        model.setRuns({runs[0], runs[2]}); // the second and the last deleted
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(removed.count(), 2);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(1, 0).data(RunHistoryModel::BundlePathRole).toString(),
+                 QStringLiteral("/r/3/m"));
+    }
+
+    void showsTheRunsTime() {
+        RunHistoryModel model;
+        auto r = run("2026-12-01T10:00:00Z", 3, 0.9, "/r/1/m");
+        r.summary.wallSeconds = 187.4;
+        model.setRuns({r});
+        QCOMPARE(model.headerData(RunHistoryModel::Duration, Qt::Horizontal).toString(),
+                 QStringLiteral("Time"));
+        QCOMPARE(model.index(0, RunHistoryModel::Duration).data().toString(),
+                 QStringLiteral("3 min 07 s"));
+        QCOMPARE(
+            model.index(0, RunHistoryModel::Duration).data(RunHistoryModel::SortRole).toDouble(),
+            187.4);
+        QCOMPARE(model.index(0, RunHistoryModel::Bundle).data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("/r/1/m"));
+    }
 };
 
 QTEST_MAIN(TestRunHistoryModel)
