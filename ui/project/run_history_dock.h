@@ -8,11 +8,12 @@ namespace tstudio::ui {
 
 class ProjectState;
 class RunHistoryModel;
+class RunsPanel;
 
 /**
  * The project's run history in a dock (View > Run History): every finished run of the project
- * with its backbone, mode, epochs, best and test accuracy and how it ended. Double-clicking a
- * run opens its folder (bundle, checkpoint, run.log) in the file manager.
+ * with its backbone, mode, epochs, best and test accuracy, time and how it ended; the selected
+ * runs' curves overlaid and their settings compared; Delete deletes runs (see RunsPanel).
  */
 class RunHistoryDock final : public QDockWidget {
     Q_OBJECT
@@ -20,13 +21,12 @@ class RunHistoryDock final : public QDockWidget {
 public:
     RunHistoryDock(ProjectState* state, QWidget* parent = nullptr);
 
-    RunHistoryModel* model() const { return m_model; }
-    QTableView* view() const { return m_view; }
+    RunsPanel* panel() const { return m_panel; }
+    RunHistoryModel* model() const;
+    QTableView* view() const;
 
 private:
-    ProjectState* m_state = nullptr;
-    RunHistoryModel* m_model = nullptr;
-    QTableView* m_view = nullptr;
+    RunsPanel* m_panel = nullptr;
 };
 
 } // namespace tstudio::ui
