@@ -5,9 +5,12 @@
 #include <QColor>
 #include <QDir>
 #include <QFont>
+#include <QIcon>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPixmap>
+#include <QStringList>
 
 #include "core/training/training_config.h"
 #include "ui/models/run_text.h"
@@ -173,12 +176,19 @@ QVariant RunComparisonModel::headerData(int section, Qt::Orientation orientation
     const project::RunRecord& run = m_runs[static_cast<std::size_t>(section - 1)];
     switch (role) {
     case Qt::DisplayRole:
-        return runTitle(run);
+        // One part per line: the column then fits its values, not a long one-line name.
+        return QStringList{startedText(run), backboneText(run.config.arch),
+                           modeText(run.config.mode)}
+            .join(QLatin1Char('\n'));
     case Qt::ToolTipRole:
         return QDir::toNativeSeparators(
             QString::fromStdString(run.summary.bundle.parent_path().string()));
-    case Qt::DecorationRole:
-        return runColor(static_cast<std::size_t>(section - 1));
+    case Qt::DecorationRole: {
+        // A swatch of the run's curve colour (a header draws icons, not colours).
+        QPixmap swatch(12, 12);
+        swatch.fill(runColor(static_cast<std::size_t>(section - 1)));
+        return QIcon(swatch);
+    }
     default:
         return {};
     }

@@ -19,7 +19,7 @@ RunCurvesPlot::RunCurvesPlot(QWidget* parent) : QWidget(parent) {
     m_plot->setObjectName(QStringLiteral("runCurves"));
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->setNoAntialiasingOnDrag(true);
-    m_plot->setMinimumHeight(220);
+    m_plot->setMinimumSize(360, 260);
 
     // Two axis rects stacked, sharing the epoch axis's range, and the legend in a row of its own
     // below them so it never covers a curve.
@@ -49,8 +49,9 @@ RunCurvesPlot::RunCurvesPlot(QWidget* parent) : QWidget(parent) {
     m_plot->axisRect()->insetLayout()->take(m_plot->legend); // take: remove() deletes it
     m_plot->axisRect()->insetLayout()->simplify();
     legendRow->addElement(0, 0, m_plot->legend);
-    m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
-    m_plot->legend->setWrap(3);
+    // One run per line (a run's name is long), a new column after four.
+    m_plot->legend->setFillOrder(QCPLegend::foRowsFirst);
+    m_plot->legend->setWrap(4);
     m_plot->legend->setVisible(true);
     m_plot->plotLayout()->setRowStretchFactor(2, 0.001);
 

@@ -16,9 +16,10 @@ namespace tstudio::ui {
 /**
  * The curves of the runs being compared, overlaid: loss per epoch above (validation solid,
  * training dashed), validation accuracy below, one colour per run (runColor(), as the columns of
- * the settings comparison), a legend naming each run by start, backbone and mode. A two-stage
- * run's epochs are counted over the whole run, so its curve continues through stage 2. The axes
- * follow the data; drag pans and the wheel zooms, double-click fits the data again.
+ * the settings comparison), a legend naming each run as every list does (runTitle(): start,
+ * backbone, mode, best accuracy). A two-stage run's epochs are counted over the whole run, so its
+ * curve continues through stage 2. The axes follow the data; drag pans and the wheel zooms,
+ * double-click fits the data again.
  */
 class RunCurvesPlot final : public QWidget {
     Q_OBJECT

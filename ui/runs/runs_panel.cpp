@@ -133,8 +133,8 @@ QWidget* RunsPanel::buildComparison() {
     splitter->setObjectName(QStringLiteral("comparisonSplitter"));
     splitter->addWidget(m_curves);
     splitter->addWidget(settingsPane);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    // The settings table asks for all its columns' width; the curves get the larger share.
+    splitter->setSizes({600, 400});
     return splitter;
 }
 

@@ -3,6 +3,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QFont>
+#include <QIcon>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -74,7 +75,7 @@ private Q_SLOTS:
         QVERIFY(batch >= 0 && !model.differs(batch));
         QCOMPARE(model.index(batch, 3).data().toString(), QStringLiteral("32"));
         QVERIFY(model.headerData(2, Qt::Horizontal).toString().contains(QStringLiteral("ResNet")));
-        QVERIFY(model.headerData(1, Qt::Horizontal, Qt::DecorationRole).isValid());
+        QVERIFY(!model.headerData(1, Qt::Horizontal, Qt::DecorationRole).value<QIcon>().isNull());
 
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         model.setOnlyDifferences(true);
