@@ -13,6 +13,8 @@
 #include "core/common/result.h"
 #include "core/data/dataset.h"
 #include "core/imaging/eval_transform.h"
+#include "core/imaging/heat_map.h"
+#include "core/imaging/rgb_image.h"
 #include "core/training/training_config.h"
 #include "core/training/training_events.h"
 
@@ -44,6 +46,12 @@ struct Prediction {
     int predicted = -1;
 };
 
+/** Grad-CAM of one image: the prediction (all class probabilities) and the map. */
+struct GradCamResult {
+    Prediction prediction;
+    imaging::HeatMap heatMap; ///< at the image's own size; heatMap.classIndex: the class explained
+};
+
 /**
  * A loaded bundle, ready to classify images with its own preprocessing. The GUI's prediction
  * page and `tstudio predict`/`evaluate` use this. Pimpl: torch stays inside core.
@@ -70,6 +78,19 @@ public:
     Result<EvaluationResult>
     evaluate(const data::Dataset& dataset, data::Split split,
              const std::function<void(std::int64_t, std::int64_t)>& progress = {});
+
+    /**
+     * Grad-CAM at the backbone's last block: where in the image the model found evidence for
+     * classIndex (-1: its top-1 class). Decodes the file itself; fails with a message naming
+     * the file when it cannot, or when classIndex is not one of the bundle's classes. Slower
+     * than predict(): one forward and one backward pass per image.
+     */
+    Result<GradCamResult> gradCam(const std::filesystem::path& path, int classIndex = -1);
+
+    /** gradCam() of an image already decoded (e.g. the GUI's); path is only copied into the
+        prediction. */
+    Result<GradCamResult> gradCam(const imaging::RgbImage& image, int classIndex = -1,
+                                  const std::filesystem::path& path = {});
 
 private:
     struct Impl;
