@@ -125,6 +125,7 @@ Result<ImageGradCam> gradCamOfImage(const NetworkPart& prefix, const NetworkPart
         const torch::Tensor probabilities = torch::softmax(cam.logits[0], /*dim=*/0).contiguous();
         out.probabilities.assign(probabilities.data_ptr<float>(),
                                  probabilities.data_ptr<float>() + probabilities.numel());
+        out.predicted = static_cast<int>(cam.logits[0].argmax().item<std::int64_t>());
         out.heatMap = heatMapOnImage(cam.cam, image.width, image.height, transform, cam.classIndex);
         return out;
     } catch (const std::exception& e) { // c10::Error, or a class index out of range

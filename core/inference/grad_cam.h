@@ -51,6 +51,7 @@ imaging::HeatMap heatMapOnImage(const torch::Tensor& cam, int width, int height,
 /** Grad-CAM of one decoded image: the softmax probabilities and the map at the image's size. */
 struct ImageGradCam {
     std::vector<float> probabilities;
+    int predicted = -1; ///< argmax of the logits (softmax can round near-ties together)
     imaging::HeatMap heatMap;
 };
 

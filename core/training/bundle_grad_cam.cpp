@@ -1,6 +1,5 @@
 // BundleClassifier::gradCam: the bundle's network split at its last block for Grad-CAM.
 
-#include <algorithm>
 #include <string>
 
 #include "core/imaging/image_decoder.h"
@@ -37,9 +36,7 @@ Result<GradCamResult> BundleClassifier::gradCam(const imaging::RgbImage& image, 
     GradCamResult result;
     result.prediction.path = path;
     result.prediction.probabilities = std::move(cam->probabilities);
-    const auto& p = result.prediction.probabilities;
-    result.prediction.predicted =
-        static_cast<int>(std::max_element(p.begin(), p.end()) - p.begin());
+    result.prediction.predicted = cam->predicted;
     result.heatMap = std::move(cam->heatMap);
     return result;
 }
