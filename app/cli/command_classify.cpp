@@ -8,6 +8,8 @@
 
 #include "arg_parser.h"
 #include "commands.h"
+#include "core/imaging/image_decoder.h"
+#include "core/inference/grad_cam_files.h"
 #include "core/inference/image_classifier.h"
 #include "core/inference/image_paths.h"
 #include "exit_codes.h"
@@ -44,13 +46,19 @@ void printText(const inference::Prediction& prediction) {
 int runClassify(const std::vector<std::string>& args) {
     ArgParser parser(
         "tstudio classify --arch NAME [--weights FILE] [--size N] [--topk K] [--device D] "
-        "[--batch N] [--json] PATH...",
+        "[--batch N] [--gradcam DIR] [--json] PATH...",
         "Names the ImageNet classes of images with a pretrained backbone, preprocessed as\n"
         "torchvision does (resize, center crop, normalize). PATH is an image file or a folder\n"
         "(searched recursively, sorted; files whose content or extension says image).");
     addModelOptions(parser);
     parser.addOption("topk", "K", "How many classes to print per image.", "5");
     parser.addOption("batch", "N", "Images per forward pass.", "16");
+    parser.addOption("gradcam", "DIR",
+                     "Also write, per image, DIR/<stem>.gradcam.png (where the network\n"
+                     "looked for its top class, over the image) and DIR/<stem>.cam.npy\n"
+                     "(float32 H x W at the image's size, 0..1, 0 outside the crop the\n"
+                     "network saw). Repeated stems get -2, -3, ... Images then go one at\n"
+                     "a time (--batch is ignored): a backward pass each.");
     parser.addFlag("json", "One JSON object per image: {\"path\", \"top\": [{\"index\", \"label\", "
                            "\"prob\"}]}.");
     parser.setEpilogue(weightsHelp() + exitCodesHelp());
@@ -93,6 +101,32 @@ int runClassify(const std::vector<std::string>& args) {
     }
     bool anyFailed = !inputs.problems.empty();
     const bool json = parser.isSet("json");
+    const std::filesystem::path gradCamDir = parser.value("gradcam");
+    if (!gradCamDir.empty()) {
+        // One image at a time: each needs its own backward pass, and its decoded pixels again
+        // for the overlay.
+        const std::vector<std::string> stems = inference::uniqueStems(inputs.files);
+        for (std::size_t i = 0; i < inputs.files.size(); ++i) {
+            const std::filesystem::path& path = inputs.files[i];
+            auto image = imaging::decodeImage(path);
+            auto cam = image ? classifier->gradCam(*image, -1, topk, path)
+                             : Result<inference::GradCamResult>(image.error());
+            if (!cam) {
+                std::fprintf(stderr, "tstudio: %s\n", cam.message().c_str());
+                anyFailed = true;
+                continue;
+            }
+            json ? printJson(cam->prediction) : printText(cam->prediction);
+            std::fflush(stdout);
+            if (const Status written =
+                    inference::writeGradCamFiles(gradCamDir, stems[i], *image, cam->heatMap);
+                !written) {
+                std::fprintf(stderr, "tstudio: %s\n", written.message().c_str());
+                return kExitOutputFailed;
+            }
+        }
+        return anyFailed ? kExitSomeInputsFailed : kExitOk;
+    }
     const Status status = classifier->classifyAll(
         inputs.files, topk, batchSize,
         [json](const inference::Prediction& prediction) {

@@ -10,6 +10,8 @@
 #include "arg_parser.h"
 #include "commands.h"
 #include "core/common/atomic_file.h"
+#include "core/imaging/image_decoder.h"
+#include "core/inference/grad_cam_files.h"
 #include "core/inference/image_paths.h"
 #include "core/training/model_bundle.h"
 #include "exit_codes.h"
@@ -72,8 +74,8 @@ QJsonObject predictionJson(const training::Prediction& p, const std::string& pre
 } // namespace
 
 int runPredict(const std::vector<std::string>& args) {
-    ArgParser parser("tstudio predict --model BUNDLE [--topk K] [--csv OUT] [--device D] "
-                     "[--json] PATH...",
+    ArgParser parser("tstudio predict --model BUNDLE [--topk K] [--csv OUT] [--gradcam DIR] "
+                     "[--device D] [--json] PATH...",
                      "Classifies images with a trained model bundle (.tsmodel from `tstudio "
                      "train`), with the\nbundle's own preprocessing. PATH is an image file or a "
                      "folder (searched recursively,\nsorted).");
@@ -82,6 +84,12 @@ int runPredict(const std::vector<std::string>& args) {
     parser.addOption("csv", "OUT",
                      "Also write the CSV file OUT: path, predicted class, then one\n"
                      "probability column per class (written whole at the end, atomically).");
+    parser.addOption("gradcam", "DIR",
+                     "Also write, per image, DIR/<stem>.gradcam.png (where the model\n"
+                     "looked for its top class, over the image) and DIR/<stem>.cam.npy\n"
+                     "(float32 H x W at the image's size, 0..1, 0 outside the crop the\n"
+                     "model saw). Repeated stems get -2, -3, ... Costs a backward pass\n"
+                     "per image.");
     parser.addOption("device", "cpu|cuda[:N]", "Where to run.", "cpu");
     parser.addFlag("json", "One JSON object per image: {\"path\", \"predicted\", \"top\": "
                            "[{\"class\", \"prob\"}]}.");
@@ -127,7 +135,59 @@ int runPredict(const std::vector<std::string>& args) {
         csv += "\n";
     }
     bool anyFailed = !inputs.problems.empty();
-    for (std::size_t start = 0; start < inputs.files.size(); start += kChunk) {
+    const auto report = [&](const training::Prediction& p) {
+        const std::string predicted =
+            p.predicted >= 0 && static_cast<std::size_t>(p.predicted) < classes.size()
+                ? classes[static_cast<std::size_t>(p.predicted)]
+                : std::string();
+        const std::vector<int> top = topIndices(p.probabilities, topk);
+        if (json) {
+            printJsonLine(predictionJson(p, predicted, top, classes));
+        } else {
+            std::printf("%s\n", p.path.string().c_str());
+            for (std::size_t i = 0; i < top.size(); ++i) {
+                const auto c = static_cast<std::size_t>(top[i]);
+                std::printf("  %zu. %-24s %6.2f%%\n", i + 1, classes[c].c_str(),
+                            100.0 * static_cast<double>(p.probabilities[c]));
+            }
+        }
+        if (!csvPath.empty()) {
+            csv += csvField(p.path.string()) + "," + csvField(predicted);
+            for (const float value : p.probabilities) {
+                // Appended in two steps: GCC 12 at -O3 warns falsely on "," + string here.
+                csv += ',';
+                csv += probability(value);
+            }
+            csv += "\n";
+        }
+        std::fflush(stdout);
+    };
+    const std::filesystem::path gradCamDir = parser.value("gradcam");
+    if (!gradCamDir.empty()) {
+        // One image at a time: Grad-CAM needs each image's own backward pass, and the decoded
+        // image once more for the overlay. Its prediction is the one printed.
+        const std::vector<std::string> stems = inference::uniqueStems(inputs.files);
+        for (std::size_t i = 0; i < inputs.files.size(); ++i) {
+            const std::filesystem::path& path = inputs.files[i];
+            auto image = imaging::decodeImage(path);
+            auto cam = image ? classifier->gradCam(*image, -1, path)
+                             : Result<training::GradCamResult>(image.error());
+            if (!cam) {
+                std::fprintf(stderr, "tstudio predict: %s\n", cam.message().c_str());
+                anyFailed = true;
+                continue;
+            }
+            report(cam->prediction);
+            if (const Status written =
+                    inference::writeGradCamFiles(gradCamDir, stems[i], *image, cam->heatMap);
+                !written) {
+                std::fprintf(stderr, "tstudio predict: %s\n", written.message().c_str());
+                return kExitOutputFailed;
+            }
+        }
+    }
+    for (std::size_t start = 0; gradCamDir.empty() && start < inputs.files.size();
+         start += kChunk) {
         const std::vector<std::filesystem::path> chunk(
             inputs.files.begin() + static_cast<std::ptrdiff_t>(start),
             inputs.files.begin() +
@@ -139,32 +199,8 @@ int runPredict(const std::vector<std::string>& args) {
             anyFailed = true;
         }
         for (const training::Prediction& p : predictions) {
-            const std::string predicted =
-                p.predicted >= 0 && static_cast<std::size_t>(p.predicted) < classes.size()
-                    ? classes[static_cast<std::size_t>(p.predicted)]
-                    : std::string();
-            const std::vector<int> top = topIndices(p.probabilities, topk);
-            if (json) {
-                printJsonLine(predictionJson(p, predicted, top, classes));
-            } else {
-                std::printf("%s\n", p.path.string().c_str());
-                for (std::size_t i = 0; i < top.size(); ++i) {
-                    const auto c = static_cast<std::size_t>(top[i]);
-                    std::printf("  %zu. %-24s %6.2f%%\n", i + 1, classes[c].c_str(),
-                                100.0 * static_cast<double>(p.probabilities[c]));
-                }
-            }
-            if (!csvPath.empty()) {
-                csv += csvField(p.path.string()) + "," + csvField(predicted);
-                for (const float value : p.probabilities) {
-                    // Appended in two steps: GCC 12 at -O3 warns falsely on "," + string here.
-                    csv += ',';
-                    csv += probability(value);
-                }
-                csv += "\n";
-            }
+            report(p);
         }
-        std::fflush(stdout);
     }
     if (!csvPath.empty()) {
         if (const Status written = writeFileAtomically(csvPath, csv); !written) {

@@ -1,7 +1,7 @@
 #pragma once
 
-// Private to core/training: what a BundleClassifier holds, shared by the files that implement
-// its methods (model_bundle.cpp, bundle_evaluation.cpp).
+// Private to core/training (torch types): BundleClassifier's state, shared by the .cpp files
+// that implement its methods (model_bundle.cpp, bundle_evaluation.cpp, bundle_grad_cam.cpp).
 
 #include <optional>
 
