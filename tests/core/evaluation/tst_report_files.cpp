@@ -151,7 +151,7 @@ private Q_SLOTS:
         for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir)) {
             ++files;
         }
-        QCOMPARE(files, std::size_t{6});
+        QCOMPARE(files, std::size_t{5});
     }
 
     void heatMapGrowsWithTheClassCount() {
