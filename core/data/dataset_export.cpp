@@ -4,11 +4,8 @@
 #include <set>
 #include <string>
 
-#include <opencv2/core.hpp>
-#include <opencv2/imgcodecs.hpp>
-#include <opencv2/imgproc.hpp>
-
 #include "core/common/atomic_file.h"
+#include "core/imaging/png_encoder.h"
 
 namespace tstudio::data {
 
@@ -49,19 +46,6 @@ std::string uniqueName(std::set<std::string>& used, const fs::path& file, bool& 
         renamed = true;
     }
     return name;
-}
-
-Status writePng(const imaging::RgbImage& image, const fs::path& file) {
-    const cv::Mat rgb(image.height, image.width, CV_8UC3,
-                      const_cast<std::uint8_t*>(image.pixels.data())); // read only
-    cv::Mat bgr;
-    cv::cvtColor(rgb, bgr, cv::COLOR_RGB2BGR);
-    std::vector<std::uint8_t> bytes;
-    if (!cv::imencode(".png", bgr, bytes)) {
-        return fail(file.string() + ": the image could not be encoded as PNG");
-    }
-    return writeFileAtomically(
-        file, std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
 }
 
 /** Checks the target is new or empty, and creates it. */
@@ -155,7 +139,7 @@ exportImageFolder(const Dataset& dataset, const FolderExportOptions& options,
             name += std::to_string(sample.record);
             name += ".png";
             const fs::path file = folder / uniqueName(usedNames[folder], name, renamed);
-            if (auto written = writePng(*sample.image, file); !written) {
+            if (auto written = imaging::writePng(*sample.image, file); !written) {
                 return abandon(written.error());
             }
         } else {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <tuple>
+#include <utility>
 
 #include "core/models/registry.h"
 
@@ -52,16 +54,34 @@ void writeNormalized(const RgbImage& image, const EvalTransform& transform, floa
     }
 }
 
-RgbImage resizeShortSide(const RgbImage& image, const EvalTransform& transform) {
-    const bool portrait = image.width <= image.height;
-    const std::int64_t shortSide = portrait ? image.width : image.height;
-    const std::int64_t longSide = portrait ? image.height : image.width;
+namespace {
+
+/** The resized size: torchvision 0.14's arithmetic on PIL images. */
+std::pair<int, int> resizedSize(int width, int height, const EvalTransform& transform) {
+    const bool portrait = width <= height;
+    const std::int64_t shortSide = portrait ? width : height;
+    const std::int64_t longSide = portrait ? height : width;
     const int newShort = transform.resizeShortSide;
     // int(size * long / short) in Python: exact product, one correctly rounded division.
     const int newLong =
         static_cast<int>(static_cast<double>(newShort * longSide) / static_cast<double>(shortSide));
-    return resample(image, portrait ? newShort : newLong, portrait ? newLong : newShort,
-                    transform.filter);
+    return portrait ? std::pair{newShort, newLong} : std::pair{newLong, newShort};
+}
+
+} // namespace
+
+RgbImage resizeShortSide(const RgbImage& image, const EvalTransform& transform) {
+    const auto [width, height] = resizedSize(image.width, image.height, transform);
+    return resample(image, width, height, transform.filter);
+}
+
+CropGeometry cropGeometry(int width, int height, const EvalTransform& transform) {
+    CropGeometry g;
+    std::tie(g.resizedWidth, g.resizedHeight) = resizedSize(width, height, transform);
+    g.crop = transform.cropSize;
+    g.left = cropOffset(g.resizedWidth, g.crop);
+    g.top = cropOffset(g.resizedHeight, g.crop);
+    return g;
 }
 
 RgbImage resizeAndCenterCrop(const RgbImage& image, const EvalTransform& transform) {

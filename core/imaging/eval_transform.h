@@ -45,6 +45,21 @@ void writeNormalized(const RgbImage& image, const EvalTransform& transform, floa
 RgbImage resizeShortSide(const RgbImage& image, const EvalTransform& transform);
 
 /**
+ * Where the evaluation transform's crop lies, for an image of width x height: the size the
+ * resize gives it, and the crop window's top-left corner in that resized image (negative where
+ * the crop is larger than the image and torchvision pads). What maps a crop-sized result, such
+ * as a Grad-CAM map, back onto the original image. Any thread.
+ */
+struct CropGeometry {
+    int resizedWidth = 0;
+    int resizedHeight = 0;
+    int left = 0;
+    int top = 0;
+    int crop = 0;
+};
+CropGeometry cropGeometry(int width, int height, const EvalTransform& transform);
+
+/**
  * Resize(short side) then CenterCrop, with torchvision 0.14's arithmetic on PIL images: the long
  * side becomes int(size * long / short), the crop offset is Python's round((size - crop) / 2)
  * (half to even), and a crop larger than the image is zero-padded. Resampling is PIL's.

@@ -1,11 +1,14 @@
 #include "core/inference/image_classifier.h"
 
 #include <algorithm>
+#include <numeric>
 #include <optional>
 
 #include <torch/torch.h>
 
+#include "core/imaging/image_decoder.h"
 #include "core/imaging/preprocess.h"
+#include "core/inference/grad_cam.h"
 #include "core/inference/imagenet_classes.h"
 #include "core/inference/pretrained_model.h"
 
@@ -144,6 +147,49 @@ ImageClassifier::probabilities(const std::vector<imaging::RgbImage>& images) {
 
 int ImageClassifier::classCount() const {
     return static_cast<int>(m_impl->classes);
+}
+
+Result<GradCamResult> ImageClassifier::gradCam(const std::filesystem::path& path, int classIndex,
+                                               int topk) {
+    auto image = imaging::decodeImage(path);
+    if (!image) {
+        return image.error();
+    }
+    return gradCam(*image, classIndex, topk, path);
+}
+
+Result<GradCamResult> ImageClassifier::gradCam(const imaging::RgbImage& image, int classIndex,
+                                               int topk, const std::filesystem::path& path) {
+    if (classIndex < -1 || classIndex >= m_impl->classes) {
+        return fail("Grad-CAM: class " + std::to_string(classIndex) +
+                    " is not one of the model's " + std::to_string(m_impl->classes) + " classes.");
+    }
+    models::Backbone& net = m_impl->model.net;
+    const int blocks = static_cast<int>(net->blockNames().size());
+    auto cam = gradCamOfImage(
+        [&](const torch::Tensor& x) { return net->forwardBlocks(x, 0, blocks); },
+        [&](const torch::Tensor& a) { return net->head()->forward(net->forwardNeck(a)); }, image,
+        m_impl->model.transform, m_impl->model.device, classIndex);
+    if (!cam) {
+        return fail((path.empty() ? std::string() : path.string() + ": ") + cam.message());
+    }
+    GradCamResult result;
+    result.prediction.path = path;
+    std::vector<int> order(cam->probabilities.size());
+    std::iota(order.begin(), order.end(), 0);
+    const auto k = static_cast<std::ptrdiff_t>(
+        std::clamp<std::size_t>(static_cast<std::size_t>(std::max(topk, 1)), 1, order.size()));
+    std::partial_sort(order.begin(), order.begin() + k, order.end(), [&](int a, int b) {
+        return cam->probabilities[static_cast<std::size_t>(a)] >
+               cam->probabilities[static_cast<std::size_t>(b)];
+    });
+    for (std::ptrdiff_t i = 0; i < k; ++i) {
+        const int index = order[static_cast<std::size_t>(i)];
+        result.prediction.top.push_back(
+            {index, label(index), cam->probabilities[static_cast<std::size_t>(index)]});
+    }
+    result.heatMap = std::move(cam->heatMap);
+    return result;
 }
 
 int ImageClassifier::inputSize() const {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/common/result.h"
+#include "core/imaging/heat_map.h"
 #include "core/imaging/rgb_image.h"
 #include "core/inference/model_spec.h"
 
@@ -22,6 +23,12 @@ struct ClassScore {
 struct Prediction {
     std::filesystem::path path;
     std::vector<ClassScore> top;
+};
+
+/** Grad-CAM of one image: its top classes and the map. */
+struct GradCamResult {
+    Prediction prediction;
+    imaging::HeatMap heatMap; ///< at the image's own size; heatMap.classIndex: the class explained
 };
 
 /**
@@ -64,6 +71,18 @@ public:
 
     /** The raw logits of the image file at path, one per class. */
     Result<std::vector<float>> logits(const std::filesystem::path& path);
+
+    /**
+     * Grad-CAM at the backbone's last block: where in the image the network found evidence for
+     * classIndex (-1: its top-1 class), with the image's top-k classes. Fails with a message
+     * naming the file when it cannot be decoded, or when classIndex is out of range.
+     */
+    Result<GradCamResult> gradCam(const std::filesystem::path& path, int classIndex = -1,
+                                  int topk = 5);
+
+    /** gradCam() of an image already decoded; path is only copied into the prediction. */
+    Result<GradCamResult> gradCam(const imaging::RgbImage& image, int classIndex = -1, int topk = 5,
+                                  const std::filesystem::path& path = {});
 
     /** The input size in use (after defaults). */
     int inputSize() const;

@@ -13,6 +13,7 @@
 #include "core/imaging/preprocess.h"
 #include "core/inference/pretrained_model.h"
 #include "core/models/registry.h"
+#include "core/training/bundle_classifier_impl.h"
 #include "core/training/bundle_writer.h"
 #include "core/training/metrics.h"
 #include "core/weights/state_dict.h"
@@ -149,12 +150,6 @@ Result<BundleInfo> readBundleInfo(const std::filesystem::path& path) {
     }
     return info;
 }
-
-struct BundleClassifier::Impl {
-    BundleInfo info;
-    std::optional<TransferNet> net;
-    torch::Device device{torch::kCPU};
-};
 
 BundleClassifier::BundleClassifier() : m_impl(std::make_unique<Impl>()) {}
 BundleClassifier::~BundleClassifier() = default;

@@ -13,6 +13,8 @@
 #include "core/common/result.h"
 #include "core/data/dataset.h"
 #include "core/imaging/eval_transform.h"
+#include "core/imaging/heat_map.h"
+#include "core/imaging/rgb_image.h"
 #include "core/training/training_config.h"
 #include "core/training/training_events.h"
 
@@ -42,6 +44,12 @@ struct Prediction {
     std::filesystem::path path;
     std::vector<float> probabilities; ///< one per class, in BundleInfo::classes order
     int predicted = -1;
+};
+
+/** Grad-CAM of one image: the prediction (all class probabilities) and the map. */
+struct GradCamResult {
+    Prediction prediction;
+    imaging::HeatMap heatMap; ///< at the image's own size; heatMap.classIndex: the class explained
 };
 
 /**
@@ -79,6 +87,19 @@ public:
     Result<EvaluationResult>
     evaluate(const data::Dataset& dataset, data::Split split,
              const std::function<void(std::int64_t, std::int64_t)>& progress = {});
+
+    /**
+     * Grad-CAM at the backbone's last block: where in the image the model found evidence for
+     * classIndex (-1: its top-1 class). Decodes the file itself; fails with a message naming
+     * the file when it cannot, or when classIndex is not one of the bundle's classes. Slower
+     * than predict(): one forward and one backward pass per image.
+     */
+    Result<GradCamResult> gradCam(const std::filesystem::path& path, int classIndex = -1);
+
+    /** gradCam() of an image already decoded (e.g. the GUI's); path is only copied into the
+        prediction. */
+    Result<GradCamResult> gradCam(const imaging::RgbImage& image, int classIndex = -1,
+                                  const std::filesystem::path& path = {});
 
 private:
     struct Impl;
