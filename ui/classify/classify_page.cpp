@@ -15,12 +15,14 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QVBoxLayout>
 
 #include "core/models/registry.h"
 #include "ui/classify/classify_worker.h"
+#include "ui/classify/grad_cam_preview.h"
 #include "ui/classify/model_chooser.h"
 #include "ui/classify/pasted_image.h"
 #include "ui/classify/results_csv.h"
@@ -66,14 +68,14 @@ ClassifyPage::ClassifyPage(QWidget* parent) : QWidget(parent) {
     m_weightsRow = new QWidget(this);
     weightsRow->setContentsMargins(0, 0, 0, 0);
     m_weightsRow->setLayout(weightsRow);
-    buildResultsView();
+    QSplitter* results = buildResultsAndPreview();
     QHBoxLayout* actionRow = buildActionRow();
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_hint);
     layout->addLayout(modelRow);
     layout->addWidget(m_weightsRow);
-    layout->addWidget(m_view, 1);
+    layout->addWidget(results, 1);
     layout->addLayout(actionRow);
 
     connect(m_chooseWeights, &QPushButton::clicked, this, &ClassifyPage::chooseWeightsFile);
@@ -168,6 +170,34 @@ QTableView* ClassifyPage::buildResultsView() {
     return m_view;
 }
 
+QSplitter* ClassifyPage::buildResultsAndPreview() {
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(buildResultsView());
+    m_preview = new GradCamPreview(splitter);
+    splitter->addWidget(m_preview);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setChildrenCollapsible(false);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &ClassifyPage::showSelectedResult);
+    connect(m_preview, &GradCamPreview::explainRequested, this,
+            [this](const QString& path, int classIndex, bool gradCam) {
+                QMetaObject::invokeMethod(
+                    m_worker, [worker = m_worker, choice = m_resultsChoice, path, classIndex,
+                               gradCam] { worker->explain(choice, path, classIndex, gradCam); });
+            });
+    return splitter;
+}
+
+void ClassifyPage::showSelectedResult() {
+    const QModelIndex current = m_sorted->mapToSource(m_view->currentIndex());
+    if (!current.isValid()) {
+        m_preview->clear(/*forgetCache=*/false);
+        return;
+    }
+    m_preview->showImage(m_results->image(current.row()), m_results->classes());
+}
+
 QHBoxLayout* ClassifyPage::buildActionRow() {
     m_chooseImages = new QPushButton(tr("Open images…"), this);
     m_chooseImages->setToolTip(tr("Classify image files (or drop images and folders here)"));
@@ -230,6 +260,7 @@ void ClassifyPage::connectWorker() {
     m_thread = std::make_unique<WorkerThread>(m_worker, QStringLiteral("classify-worker"));
     connect(m_worker, &ClassifyWorker::started, this, &ClassifyPage::onStarted);
     connect(m_worker, &ClassifyWorker::imagesClassified, this, &ClassifyPage::addResults);
+    connect(m_worker, &ClassifyWorker::explained, m_preview, &GradCamPreview::setExplained);
     connect(m_worker, &ClassifyWorker::finished, this, [this] {
         setBusy(false);
         Q_EMIT statusMessage(tr("Classified %1 image(s)").arg(m_progress->value()));
@@ -420,6 +451,7 @@ void ClassifyPage::onStarted(int total, const QStringList& classes) {
         m_results->clear();
         m_results->setClasses(classes);
         m_resultsChoice = m_jobChoice;
+        m_preview->clear(/*forgetCache=*/true);
     }
     m_progress->setRange(0, total);
     m_progress->setValue(0);
@@ -430,6 +462,10 @@ void ClassifyPage::addResults(const QList<ClassifiedImage>& batch, int done, int
     m_progress->setValue(done);
     m_progress->setMaximum(total);
     m_results->appendImages(batch);
+    if (!m_view->currentIndex().isValid() && m_results->rowCount() > 0) {
+        // The first result shows large at once: the preview explains what the table lists.
+        m_view->setCurrentIndex(m_sorted->index(0, ClassificationResultsModel::File));
+    }
     if (m_view->horizontalHeader()->sortIndicatorSection() < 0) {
         m_view->scrollToBottom(); // unsorted: the newest rows are the ones to watch
     }

@@ -22,6 +22,7 @@ namespace tstudio::ui {
 class BackgroundJob;
 class ClassificationResultsModel;
 class ClassifyWorker;
+class GradCamPreview;
 class ModelChooser;
 class ProjectState;
 class WeightDownloadJob;
@@ -54,6 +55,8 @@ public:
     bool isBusy() const { return m_busy; }
     ModelChooser* modelChooser() const { return m_chooser; }
     ClassificationResultsModel* results() const { return m_results; }
+    GradCamPreview* preview() const { return m_preview; }
+    QTableView* resultsView() const { return m_view; }
 
 public Q_SLOTS:
     /** Classifies the given image files (folders are expanded); no-op with a message if busy. */
@@ -96,6 +99,9 @@ private:
     /** Open images…, Open folder…, Paste, the progress, Cancel and Export CSV…. */
     QHBoxLayout* buildActionRow();
     QTableView* buildResultsView();
+    /** The results table beside the large preview with its Grad-CAM overlay. */
+    QSplitter* buildResultsAndPreview();
+    void showSelectedResult();
     void connectDownloadJob();
     void connectWorker();
     void setBusy(bool busy);
@@ -123,6 +129,7 @@ private:
     QPushButton* m_paste = nullptr;
     QPushButton* m_export = nullptr;
     QTableView* m_view = nullptr;
+    GradCamPreview* m_preview = nullptr;
     QProgressBar* m_progress = nullptr;
     QPushButton* m_cancel = nullptr;
 

@@ -11,6 +11,7 @@
 #include "core/inference/image_paths.h"
 #include "core/inference/top_classes.h"
 #include "core/training/model_bundle.h"
+#include "ui/classify/preview_pixels.h"
 
 namespace tstudio::ui {
 
@@ -150,6 +151,59 @@ void ClassifyWorker::classify(const ClassifierChoice& choice, const QStringList&
         m_bundle.reset();
         Q_EMIT failed(tr("Classification stopped: %1").arg(QString::fromUtf8(e.what())));
     }
+}
+
+Result<imaging::HeatMap> ClassifyWorker::heatMapOf(const imaging::RgbImage& image, int classIndex) {
+    if (m_bundle) {
+        auto cam = m_bundle->gradCam(image, classIndex);
+        if (!cam) {
+            return cam.error();
+        }
+        return std::move(cam->heatMap);
+    }
+    auto cam = m_imagenet->gradCam(image, classIndex, /*topk=*/1);
+    if (!cam) {
+        return cam.error();
+    }
+    return std::move(cam->heatMap);
+}
+
+void ClassifyWorker::explain(const ClassifierChoice& choice, const QString& path, int classIndex,
+                             bool gradCam) {
+    ExplainedImage result;
+    result.path = path;
+    result.requestedClass = classIndex;
+    result.gradCam = gradCam;
+    // The worker's entry point holds the only catch: whatever escapes core becomes the error.
+    try {
+        auto image = imaging::decodeImage(path.toStdString());
+        if (!image) {
+            result.error = QString::fromStdString(image.message());
+            Q_EMIT explained(result);
+            return;
+        }
+        imaging::RgbImage preview = shrinkToFit(*image, kPreviewSide);
+        if (gradCam) {
+            if (const QString error = openModel(choice); !error.isEmpty()) {
+                result.error = error;
+                Q_EMIT explained(result);
+                return;
+            }
+            // Grad-CAM looks at the full image (as the network does), then shrinks to the preview.
+            Result<imaging::HeatMap> map = heatMapOf(*image, classIndex);
+            if (!map) {
+                result.error = QString::fromStdString(map.message());
+                Q_EMIT explained(result);
+                return;
+            }
+            result.heatMap = std::make_shared<const imaging::HeatMap>(
+                resizeHeatMap(*map, preview.width, preview.height));
+        }
+        result.image = std::make_shared<const imaging::RgbImage>(std::move(preview));
+    } catch (const std::exception& e) {
+        result.error = tr("Grad-CAM failed: %1").arg(QString::fromUtf8(e.what()));
+    }
+    Q_EMIT explained(result);
 }
 
 } // namespace tstudio::ui

@@ -8,8 +8,10 @@
 #include <atomic>
 #include <memory>
 
+#include "core/common/result.h"
 #include "ui/classify/classified_image.h"
 #include "ui/classify/classifier_choice.h"
+#include "ui/classify/explained_image.h"
 
 namespace tstudio::inference {
 class ImageClassifier;
@@ -34,6 +36,8 @@ class ClassifyWorker final : public QObject {
 public:
     static constexpr int kBatchSize = 16;
     static constexpr int kThumbnailSide = 96;
+    /** The large preview's longest side, in pixels. */
+    static constexpr int kPreviewSide = 768;
 
     explicit ClassifyWorker(QObject* parent = nullptr);
     ~ClassifyWorker() override;
@@ -49,6 +53,13 @@ public:
 public Q_SLOTS:
     /** Classifies the files and folders (searched recursively) in paths; topk classes each. */
     void classify(const tstudio::ui::ClassifierChoice& choice, const QStringList& paths, int topk);
+    /**
+     * The large preview of the image at path, with its Grad-CAM heat map for classIndex (-1:
+     * the predicted class) when gradCam; answers with explained(), an error included. Not part
+     * of the job protocol: it runs between jobs, in the order it was queued.
+     */
+    void explain(const tstudio::ui::ClassifierChoice& choice, const QString& path, int classIndex,
+                 bool gradCam);
 
 Q_SIGNALS:
     /** The job's image count and the model's class names, by class index. */
@@ -58,11 +69,14 @@ Q_SIGNALS:
     void finished();
     void failed(const QString& message);
     void cancelled();
+    void explained(const tstudio::ui::ExplainedImage& explained);
 
 private:
     /** Opens choice unless it is the model already open; the core's message when it fails. */
     QString openModel(const ClassifierChoice& choice);
     QStringList classNames() const;
+    /** Grad-CAM of image for classIndex (-1: the predicted class) with the open model. */
+    Result<imaging::HeatMap> heatMapOf(const imaging::RgbImage& image, int classIndex);
 
     std::atomic_bool m_cancel{false};
     ClassifierChoice m_open;

@@ -7,12 +7,17 @@
 #include <cmath>
 #include <filesystem>
 
+#include <QCheckBox>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QGuiApplication>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -20,13 +25,16 @@
 #include "tests/app/cli/cli_runner.h"
 #include "tests/core/data/dataset_fixtures.h"
 #include "ui/classify/classify_page.h"
+#include "ui/classify/grad_cam_preview.h"
 #include "ui/classify/model_chooser.h"
+#include "ui/common/settings_keys.h"
 #include "ui/models/classification_results_model.h"
 
 namespace fs = std::filesystem;
 using tstudio::test::runCli;
 using tstudio::ui::ClassificationResultsModel;
 using tstudio::ui::ClassifyPage;
+using tstudio::ui::GradCamPreview;
 
 namespace {
 
@@ -51,7 +59,10 @@ class TestClassifyBundle : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true); // pasted images go to a test cache folder
+        // Pasted images and settings go to the test folders, not the person's.
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("tstudio-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_classify_bundle"));
         QVERIFY(m_dir.isValid());
         const fs::path root = fs::path(m_dir.path().toStdString());
         int seed = 1;
@@ -207,6 +218,51 @@ private Q_SLOTS:
             QStandardPaths::writableLocation(QStandardPaths::CacheLocation)));
         QCOMPARE(QImage(pasted.path).size(), image.size()); // written whole, as a PNG
         QFile::remove(pasted.path);
+    }
+
+    void theSelectedResultShowsLargeWithItsGradCamOverlay() {
+        QSettings().setValue(tstudio::ui::settings_keys::classifyGradCam(), true);
+        QSettings().setValue(tstudio::ui::settings_keys::classifyGradCamOpacity(), 60);
+        ClassifyPage page;
+        page.resize(1200, 700);
+        page.modelChooser()->chooseBundle(m_bundle);
+        GradCamPreview* preview = page.preview();
+        QVERIFY(preview->gradCamEnabled());
+        QCOMPARE(preview->opacityPercent(), 60); // the remembered setting
+        QSignalSpy ended(&page, &ClassifyPage::jobEnded);
+        QSignalSpy shown(preview, &GradCamPreview::pictureShown);
+        page.classifyFiles({m_folder});
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 120000);
+        // The first result is selected as it arrives, and its overlay computed on the worker.
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 60000);
+        const QModelIndex current = page.resultsView()->currentIndex();
+        QVERIFY(current.isValid());
+        const QImage overlay = preview->shownImage();
+        QVERIFY(!overlay.isNull());
+
+        // Without Grad-CAM: the plain picture, which the overlay changed.
+        shown.clear();
+        preview->findChild<QCheckBox*>()->setChecked(false);
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 60000);
+        const QImage plain = preview->shownImage();
+        QCOMPARE(plain.size(), overlay.size());
+        QVERIFY(plain != overlay);
+        QCOMPARE(QSettings().value(tstudio::ui::settings_keys::classifyGradCam()).toBool(), false);
+
+        // Back on (from the cache), then opacity 0: the overlay leaves the picture as it is.
+        shown.clear();
+        preview->findChild<QCheckBox*>()->setChecked(true);
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 30000);
+        QCOMPARE(preview->shownImage(), overlay);
+        shown.clear();
+        preview->findChild<QSlider*>()->setValue(0);
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 30000);
+        QCOMPARE(preview->shownImage(), plain);
+
+        // Another class: the class chooser lists the predicted class, then both classes.
+        auto* classes = preview->findChild<QComboBox*>();
+        QCOMPARE(classes->count(), 3);
+        QCOMPARE(preview->chosenClass(), -1);
     }
 
 private:
