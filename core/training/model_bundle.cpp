@@ -199,7 +199,7 @@ namespace {
 /** Softmax of the network on eval-preprocessed images: [N, classes] float32 on the CPU. */
 torch::Tensor forwardProbabilities(TransferNet& net, const torch::Device& device,
                                    const std::vector<torch::Tensor>& inputs) {
-    return torch::softmax(net->forward(torch::stack(inputs).to(device)), 1)
+    return torch::softmax(net.forward(torch::stack(inputs).to(device)), 1)
         .to(torch::kCPU, torch::kFloat32)
         .contiguous();
 }
