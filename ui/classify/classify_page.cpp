@@ -461,10 +461,19 @@ void ClassifyPage::onStarted(int total, const QStringList& classes) {
 void ClassifyPage::addResults(const QList<ClassifiedImage>& batch, int done, int total) {
     m_progress->setValue(done);
     m_progress->setMaximum(total);
+    const int first = m_results->rowCount();
     m_results->appendImages(batch);
-    if (!m_view->currentIndex().isValid() && m_results->rowCount() > 0) {
-        // The first result shows large at once: the preview explains what the table lists.
-        m_view->setCurrentIndex(m_sorted->index(0, ClassificationResultsModel::File));
+    if (!m_view->currentIndex().isValid()) {
+        // The first readable result shows large at once: the preview explains what the table
+        // lists.
+        for (qsizetype i = 0; i < batch.size(); ++i) {
+            if (batch[i].ok()) {
+                const QModelIndex source =
+                    m_results->index(first + static_cast<int>(i), ClassificationResultsModel::File);
+                m_view->setCurrentIndex(m_sorted->mapFromSource(source));
+                break;
+            }
+        }
     }
     if (m_view->horizontalHeader()->sortIndicatorSection() < 0) {
         m_view->scrollToBottom(); // unsorted: the newest rows are the ones to watch
