@@ -347,6 +347,7 @@ QWidget* MainWindow::createClassifyStep() {
     row->addStretch(1);
 
     m_classifyPage = new ClassifyPage(step);
+    m_classifyPage->setProject(m_project);
     auto* layout = new QVBoxLayout(step);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(row);

@@ -2,17 +2,17 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <numeric>
 
 #include <QJsonArray>
 #include <QJsonObject>
 
 #include "arg_parser.h"
 #include "commands.h"
-#include "core/common/atomic_file.h"
 #include "core/imaging/image_decoder.h"
 #include "core/inference/grad_cam_files.h"
 #include "core/inference/image_paths.h"
+#include "core/inference/prediction_csv.h"
+#include "core/inference/top_classes.h"
 #include "core/training/model_bundle.h"
 #include "exit_codes.h"
 #include "json_output.h"
@@ -22,41 +22,6 @@ namespace tstudio::cli {
 namespace {
 
 constexpr std::size_t kChunk = 32; ///< images per predict() call: results stream as they come
-
-/** Class indices by falling probability, the first k. */
-std::vector<int> topIndices(const std::vector<float>& probabilities, int k) {
-    std::vector<int> order(probabilities.size());
-    std::iota(order.begin(), order.end(), 0);
-    const auto count = std::min<std::size_t>(static_cast<std::size_t>(k), order.size());
-    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(count),
-                      order.end(), [&](int a, int b) {
-                          return probabilities[static_cast<std::size_t>(a)] >
-                                 probabilities[static_cast<std::size_t>(b)];
-                      });
-    order.resize(count);
-    return order;
-}
-
-/** RFC 4180: quoted when it holds a comma, quote or line break; quotes doubled. */
-std::string csvField(const std::string& text) {
-    if (text.find_first_of(",\"\r\n") == std::string::npos) {
-        return text;
-    }
-    std::string out = "\"";
-    for (const char c : text) {
-        out += c;
-        if (c == '"') {
-            out += '"';
-        }
-    }
-    return out + "\"";
-}
-
-std::string probability(float p) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.6g", static_cast<double>(p));
-    return text;
-}
 
 QJsonObject predictionJson(const training::Prediction& p, const std::string& predicted,
                            const std::vector<int>& top, const std::vector<std::string>& classes) {
@@ -126,21 +91,14 @@ int runPredict(const std::vector<std::string>& args) {
     const auto& classes = classifier->info().classes;
     const bool json = parser.isSet("json");
     const std::string csvPath = parser.value("csv");
-    std::string csv;
-    if (!csvPath.empty()) {
-        csv = "path,predicted";
-        for (const auto& name : classes) {
-            csv += "," + csvField(name);
-        }
-        csv += "\n";
-    }
+    inference::PredictionCsv csv(classes);
     bool anyFailed = !inputs.problems.empty();
     const auto report = [&](const training::Prediction& p) {
         const std::string predicted =
             p.predicted >= 0 && static_cast<std::size_t>(p.predicted) < classes.size()
                 ? classes[static_cast<std::size_t>(p.predicted)]
                 : std::string();
-        const std::vector<int> top = topIndices(p.probabilities, topk);
+        const std::vector<int> top = inference::topClassIndices(p.probabilities, topk);
         if (json) {
             printJsonLine(predictionJson(p, predicted, top, classes));
         } else {
@@ -152,13 +110,7 @@ int runPredict(const std::vector<std::string>& args) {
             }
         }
         if (!csvPath.empty()) {
-            csv += csvField(p.path.string()) + "," + csvField(predicted);
-            for (const float value : p.probabilities) {
-                // Appended in two steps: GCC 12 at -O3 warns falsely on "," + string here.
-                csv += ',';
-                csv += probability(value);
-            }
-            csv += "\n";
+            csv.addRow(p.path, predicted, p.probabilities);
         }
         std::fflush(stdout);
     };
@@ -203,7 +155,7 @@ int runPredict(const std::vector<std::string>& args) {
         }
     }
     if (!csvPath.empty()) {
-        if (const Status written = writeFileAtomically(csvPath, csv); !written) {
+        if (const Status written = csv.write(csvPath); !written) {
             std::fprintf(stderr, "tstudio predict: %s\n", written.message().c_str());
             return kExitOutputFailed;
         }

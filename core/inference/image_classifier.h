@@ -58,6 +58,17 @@ public:
                        const std::function<void(const Prediction&)>& onPrediction,
                        const std::function<void(const Error&)>& onSkipped = {});
 
+    /**
+     * Class probabilities of images already decoded (imaging::decodeImage), one row per image,
+     * one value per class index: for callers that also use the decoded pixels (the Classify
+     * page's thumbnails decode each file once). Fails when the network fails; never throws.
+     */
+    Result<std::vector<std::vector<float>>>
+    probabilities(const std::vector<imaging::RgbImage>& images);
+
+    /** How many classes the head names (1000 for ImageNet). */
+    int classCount() const;
+
     /** The raw logits of the image file at path, one per class. */
     Result<std::vector<float>> logits(const std::filesystem::path& path);
 

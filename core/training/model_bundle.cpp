@@ -195,6 +195,19 @@ const BundleInfo& BundleClassifier::info() const {
     return m_impl->info;
 }
 
+namespace {
+
+/** Softmax of the network on a batch of eval-preprocessed images: [N, classes] float32 on the
+    CPU. */
+torch::Tensor forwardProbabilities(TransferNet& net, const torch::Device& device,
+                                   const torch::Tensor& images) {
+    return torch::softmax(net.forward(images.to(device)), 1)
+        .to(torch::kCPU, torch::kFloat32)
+        .contiguous();
+}
+
+} // namespace
+
 std::vector<Prediction> BundleClassifier::predict(const std::vector<std::filesystem::path>& paths,
                                                   std::vector<Error>& failed) {
     // Loader threads decode and preprocess the next batches while this thread runs the forward
@@ -234,9 +247,7 @@ std::vector<Prediction> BundleClassifier::predict(const std::vector<std::filesys
             continue;
         }
         const torch::Tensor probabilities =
-            torch::softmax(m_impl->net->forward(batch->images.to(m_impl->device)), 1)
-                .to(torch::kCPU, torch::kFloat32)
-                .contiguous();
+            forwardProbabilities(*m_impl->net, m_impl->device, batch->images);
         for (std::size_t k = 0; k < batch->samples.size(); ++k) {
             const torch::Tensor row = probabilities[static_cast<std::int64_t>(k)];
             Prediction p;
@@ -247,6 +258,32 @@ std::vector<Prediction> BundleClassifier::predict(const std::vector<std::filesys
         }
     }
     return predictions;
+}
+
+Result<std::vector<std::vector<float>>>
+BundleClassifier::probabilities(const std::vector<imaging::RgbImage>& images) {
+    std::vector<std::vector<float>> rows;
+    if (images.empty()) {
+        return rows;
+    }
+    try {
+        torch::InferenceMode inference;
+        std::vector<torch::Tensor> inputs;
+        inputs.reserve(images.size());
+        for (const imaging::RgbImage& image : images) {
+            inputs.push_back(imaging::preprocessForEval(image, m_impl->info.preprocessing));
+        }
+        const torch::Tensor out =
+            forwardProbabilities(*m_impl->net, m_impl->device, torch::stack(inputs));
+        const auto classes = static_cast<std::size_t>(out.size(1));
+        const float* data = out.data_ptr<float>();
+        for (std::size_t r = 0; r < images.size(); ++r) {
+            rows.emplace_back(data + r * classes, data + (r + 1) * classes);
+        }
+        return rows;
+    } catch (const std::exception& e) { // c10::Error from LibTorch (e.g. out of memory)
+        return fail(std::string("Classification failed: ") + e.what());
+    }
 }
 
 } // namespace tstudio::training

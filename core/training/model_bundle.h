@@ -74,6 +74,15 @@ public:
     std::vector<Prediction> predict(const std::vector<std::filesystem::path>& paths,
                                     std::vector<Error>& failed);
 
+    /**
+     * Class probabilities of images already decoded (imaging::decodeImage), one row per image in
+     * BundleInfo::classes order: exactly what predict() computes after it decodes, for callers
+     * that also use the decoded pixels (the Classify page's thumbnails decode each file once).
+     * Fails with a message when the network fails (e.g. out of memory); never throws.
+     */
+    Result<std::vector<std::vector<float>>>
+    probabilities(const std::vector<imaging::RgbImage>& images);
+
     /** Loss, top-1/top-5, per-class metrics and confusion on the labelled samples of dataset
         in split (Split::None: every labelled sample; classes matched by name, a dataset class
         the bundle does not know fails). progress gets (done, total). */

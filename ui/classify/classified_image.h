@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QImage>
+#include <QList>
 #include <QMetaType>
 #include <QString>
 
@@ -10,12 +11,15 @@
 
 namespace tstudio::ui {
 
-/** One image's outcome in the classify view: its top classes, or why it could not be read. */
+/** One image's outcome in the classify view: its classes, or why it could not be read. */
 struct ClassifiedImage {
     QString path;
     QString error;    ///< empty on success
     QImage thumbnail; ///< small preview, made on the worker thread (null if unreadable)
-    std::vector<inference::ClassScore> top;
+    std::vector<inference::ClassScore> top; ///< the top k, most probable first
+    std::vector<float> probabilities;       ///< every class, by class index (empty if unreadable)
+
+    bool ok() const { return error.isEmpty() && !top.empty(); }
 };
 
 } // namespace tstudio::ui

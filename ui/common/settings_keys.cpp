@@ -46,6 +46,14 @@ QString labelThumbnailSize() {
     return QStringLiteral("label/thumbnailSize");
 }
 
+QString classifyGradCam() {
+    return QStringLiteral("classify/gradCam");
+}
+
+QString classifyGradCamOpacity() {
+    return QStringLiteral("classify/gradCamOpacity");
+}
+
 QString backbone() {
     return QStringLiteral("model/backbone");
 }

@@ -44,6 +44,12 @@ QString labelSuggest();
 QString labelThumbnailSize();
 inline constexpr int kDefaultLabelThumbnailSize = 112;
 
+/** Classify page: show the Grad-CAM overlay on the preview (bool); none: true. */
+QString classifyGradCam();
+/** Classify page: the Grad-CAM overlay's opacity in percent (int); none: 50. */
+QString classifyGradCamOpacity();
+inline constexpr int kDefaultGradCamOpacity = 50;
+
 /** The backbone of a first start. */
 QString defaultBackbone();
 /** The window's size on a first start. */

@@ -1,9 +1,12 @@
+#include <cmath>
+
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <torch/torch.h>
 
+#include "core/imaging/image_decoder.h"
 #include "core/inference/image_classifier.h"
 #include "inference_test_data.h"
 
@@ -177,6 +180,40 @@ private Q_SLOTS:
               100 * bees);
         QVERIFY(ants >= 0.80);
         QVERIFY(bees >= 0.80);
+    }
+
+    void probabilitiesOfDecodedImagesAreClassifysNumbers() {
+        TSTUDIO_REQUIRE_SHARED();
+        auto classifier = inference::ImageClassifier::open(test::mobileNetV2Spec());
+        QVERIFY(classifier.ok());
+        QCOMPARE(classifier->classCount(), 1000);
+        const auto photos = test::hymenoptera("val/bees");
+        std::vector<imaging::RgbImage> images;
+        for (std::size_t i = 0; i < 3; ++i) {
+            auto image = imaging::decodeImage(photos[i]);
+            QVERIFY(image.ok());
+            images.push_back(std::move(image).value());
+        }
+        const auto rows = classifier->probabilities(images);
+        QVERIFY(rows.ok());
+        QCOMPARE(rows->size(), std::size_t{3});
+        for (std::size_t i = 0; i < 3; ++i) {
+            const auto& row = (*rows)[i];
+            QCOMPARE(row.size(), std::size_t{1000});
+            double sum = 0.0;
+            for (const float p : row) {
+                sum += p;
+            }
+            QVERIFY(std::abs(sum - 1.0) < 1e-4);
+            const auto prediction = classifier->classify(photos[i], /*topk=*/5);
+            QVERIFY(prediction.ok());
+            // One image per pass there, three here: float sums in another order (see above).
+            for (const inference::ClassScore& score : prediction->top) {
+                QVERIFY(std::abs(row[static_cast<std::size_t>(score.index)] - score.probability) <=
+                        1e-5F);
+            }
+        }
+        QVERIFY(classifier->probabilities({})->empty());
     }
 
     void unreadableImageIsAnErrorNamingIt() {

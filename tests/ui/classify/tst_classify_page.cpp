@@ -2,11 +2,12 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTreeWidget>
 
 #include "tests/test_support.h"
 #include "ui/classify/classify_page.h"
+#include "ui/models/classification_results_model.h"
 
+using tstudio::ui::ClassificationResultsModel;
 using tstudio::ui::ClassifyPage;
 
 class TestClassifyPage : public QObject {
@@ -59,18 +60,24 @@ private Q_SLOTS:
         page.classifyFiles(photos);
         QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 120000);
 
-        auto* tree = page.findChild<QTreeWidget*>();
-        QVERIFY(tree != nullptr);
-        QCOMPARE(tree->topLevelItemCount(), photos.size());
+        const ClassificationResultsModel* results = page.results();
+        QCOMPARE(results->rowCount(), photos.size());
+        QCOMPARE(results->classes().size(), 1000); // the backbone as is: ImageNet's classes
         // A path that names nothing is reported first (while expanding), then the photos.
-        QCOMPARE(tree->topLevelItem(0)->text(1), QStringLiteral("unreadable"));
-        QVERIFY(tree->topLevelItem(0)->text(0).contains(QStringLiteral("no-such-photo.jpg")));
+        QCOMPARE(results->index(0, ClassificationResultsModel::TopClass).data().toString(),
+                 QStringLiteral("unreadable"));
+        QVERIFY(results->index(0, ClassificationResultsModel::File)
+                    .data()
+                    .toString()
+                    .contains(QStringLiteral("no-such-photo.jpg")));
         int beeTop5 = 0;
         for (int i = 1; i <= 3; ++i) {
-            const QTreeWidgetItem* item = tree->topLevelItem(i);
-            QCOMPARE(item->childCount(), 5);
-            for (int c = 0; c < item->childCount(); ++c) {
-                beeTop5 += item->child(c)->text(0) == QStringLiteral("bee") ? 1 : 0;
+            const auto& image = results->image(i);
+            QCOMPARE(image.top.size(), std::size_t{5});
+            QCOMPARE(image.probabilities.size(), std::size_t{1000});
+            QVERIFY(!image.thumbnail.isNull());
+            for (const auto& score : image.top) {
+                beeTop5 += score.label == "bee" ? 1 : 0;
             }
         }
         QVERIFY2(beeTop5 >= 2, "a real ImageNet network names bees in bee photos");

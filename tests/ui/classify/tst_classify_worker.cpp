@@ -9,6 +9,7 @@
 #include "tests/test_support.h"
 #include "ui/classify/classify_worker.h"
 
+using tstudio::ui::ClassifierChoice;
 using tstudio::ui::ClassifyWorker;
 
 class TestClassifyWorker : public QObject {
@@ -20,6 +21,9 @@ private Q_SLOTS:
         const QString bogus = dir.filePath(QStringLiteral("bogus.pth"));
         QVERIFY(tstudio::test::writeFile(bogus, "this is not a weight file"));
 
+        ClassifierChoice choice;
+        choice.arch = QStringLiteral("mobilenet_v2");
+        choice.weights = bogus;
         ClassifyWorker worker;
         QSignalSpy started(&worker, &ClassifyWorker::started);
         QSignalSpy cancelled(&worker, &ClassifyWorker::cancelled);
@@ -28,7 +32,7 @@ private Q_SLOTS:
 
         worker.prepareJob();    // the page, as it queues the job
         worker.requestCancel(); // the person, before the worker's thread took the job up
-        worker.classify(QStringLiteral("mobilenet_v2"), bogus, {QStringLiteral("/x.jpg")}, 5);
+        worker.classify(choice, {QStringLiteral("/x.jpg")}, 5);
         QCOMPARE(cancelled.count(), 1);
         QCOMPARE(started.count(), 0);
         QCOMPARE(failed.count(), 0); // the bad weights were never opened
@@ -36,10 +40,27 @@ private Q_SLOTS:
 
         // The next job is not cancelled by the old request: it opens the weights and fails.
         worker.prepareJob();
-        worker.classify(QStringLiteral("mobilenet_v2"), bogus, {QStringLiteral("/x.jpg")}, 5);
+        worker.classify(choice, {QStringLiteral("/x.jpg")}, 5);
         QCOMPARE(cancelled.count(), 1);
         QCOMPARE(failed.count(), 1);
         QVERIFY(failed.at(0).at(0).toString().contains(QStringLiteral("bogus.pth")));
+    }
+
+    void aBadBundleFailsWithItsName() {
+        QTemporaryDir dir;
+        const QString bogus = dir.filePath(QStringLiteral("notes.tsmodel"));
+        QVERIFY(tstudio::test::writeFile(bogus, "not a model"));
+        ClassifierChoice choice;
+        choice.bundle = bogus;
+        ClassifyWorker worker;
+        QSignalSpy failed(&worker, &ClassifyWorker::failed);
+        QSignalSpy started(&worker, &ClassifyWorker::started);
+        worker.prepareJob();
+        worker.classify(choice, {QStringLiteral("/x.jpg")}, 5);
+        QCOMPARE(started.count(), 0);
+        QCOMPARE(failed.count(), 1);
+        QVERIFY2(failed.at(0).at(0).toString().contains(QStringLiteral("notes.tsmodel")),
+                 qPrintable(failed.at(0).at(0).toString()));
     }
 };
 
