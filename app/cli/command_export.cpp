@@ -15,7 +15,7 @@
 
 namespace tstudio::cli {
 
-int runExport(const std::vector<std::string>& args) {
+int runModelExport(const std::vector<std::string>& args) {
     ArgParser parser(
         "tstudio export --model BUNDLE --format pth|safetensors --out FILE [--json]",
         "Exports a trained model bundle (.tsmodel from `tstudio train`) as a plain dict of\n"
