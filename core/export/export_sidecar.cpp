@@ -1,5 +1,7 @@
 #include "core/export/export_sidecar.h"
 
+#include <cmath>
+
 #include <QDateTime>
 #include <QJsonArray>
 
@@ -69,14 +71,19 @@ QJsonObject headJson(const training::HeadSpec& head, const models::BackboneInfo&
              "only acts in training.")}};
 }
 
+/** A float as the decimal it was written as (0.485, not 0.48500001430511475). */
+double decimal(float value) {
+    return std::round(static_cast<double>(value) * 1e6) / 1e6;
+}
+
 QJsonObject preprocessingJson(const imaging::EvalTransform& t) {
     return QJsonObject{
         {key("resizeShortSide"), t.resizeShortSide},
         {key("cropSize"), t.cropSize},
         {key("interpolation"),
          key(t.filter == imaging::ResampleFilter::Bicubic ? "bicubic" : "bilinear")},
-        {key("mean"), QJsonArray{t.mean[0], t.mean[1], t.mean[2]}},
-        {key("std"), QJsonArray{t.std[0], t.std[1], t.std[2]}},
+        {key("mean"), QJsonArray{decimal(t.mean[0]), decimal(t.mean[1]), decimal(t.mean[2])}},
+        {key("std"), QJsonArray{decimal(t.std[0]), decimal(t.std[1]), decimal(t.std[2])}},
         {key("description"),
          key("RGB image; resize the short side to resizeShortSide, center-crop cropSize x "
              "cropSize, scale pixels to [0, 1], subtract mean and divide by std per channel; "
