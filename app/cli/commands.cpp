@@ -13,6 +13,7 @@ const std::vector<Command>& commands() {
         {"lr-find", "Find a good learning rate for train (range test)", runLrFind},
         {"evaluate", "Measure a trained model on a labelled dataset", runEvaluate},
         {"predict", "Classify images with a trained model", runPredict},
+        {"export", "Export a trained model as .pth or .safetensors (verified)", runModelExport},
     };
     return list;
 }

@@ -25,5 +25,6 @@ int runTrain(const std::vector<std::string>& args);
 int runLrFind(const std::vector<std::string>& args);
 int runEvaluate(const std::vector<std::string>& args);
 int runPredict(const std::vector<std::string>& args);
+int runModelExport(const std::vector<std::string>& args);
 
 } // namespace tstudio::cli

@@ -92,8 +92,8 @@ Result<PretrainedModel> loadPretrained(const ModelSpec& spec) {
     if (!net) {
         return net.error();
     }
-    Result<weights::LoadReport> report =
-        weights::loadStateDict(**net, *dict, weights::LoadPolicy::Strict);
+    Result<weights::LoadReport> report = weights::loadStateDict(
+        **net, *dict, weights::LoadPolicy::Strict, (*net)->optionalModulePaths());
     if (!report) {
         return fail(weightsPath.string() + " does not hold " + info->displayName +
                     " weights: " + report.message());

@@ -51,6 +51,11 @@ public:
     /** Replaces the final linear layer by a fresh one of numClasses outputs (torchvision init). */
     virtual void replaceHead(int64_t numClasses) = 0;
 
+    /** Module paths a weight file may leave out (the network keeps its own initialisation
+        there): parts never run in eval mode, such as Inception's auxiliary classifier, which
+        Python's inception_v3(aux_logits=False) does not save. */
+    virtual std::vector<std::string> optionalModulePaths() const { return {}; }
+
     /** Width of the head's input. */
     int64_t featureWidth() const { return head()->options.in_features(); }
 

@@ -289,6 +289,7 @@ public:
 
     nn::Linear head() const override { return m_fc; }
     std::string headPath() const override { return "fc"; }
+    std::vector<std::string> optionalModulePaths() const override { return {"AuxLogits"}; }
 
     void replaceHead(int64_t numClasses) override {
         // The auxiliary head follows, so the state dict stays that of a torchvision

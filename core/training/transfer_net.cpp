@@ -120,7 +120,8 @@ Result<TransferNet> TransferNet::create(const TrainingConfig& config, int numCla
     }
     if (backboneWeights != nullptr) {
         auto report =
-            weights::loadStateDict(**backbone, *backboneWeights, weights::LoadPolicy::Strict);
+            weights::loadStateDict(**backbone, *backboneWeights, weights::LoadPolicy::Strict,
+                                   (*backbone)->optionalModulePaths());
         if (!report) {
             return fail(ErrorKind::BadWeights,
                         "The weights do not fit " + info->displayName + ": " + report.message() +

@@ -1,5 +1,6 @@
 #include "core/weights/state_dict.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 namespace tstudio::weights {
@@ -36,6 +37,10 @@ std::string LoadReport::summary() const {
     if (!missing.empty()) {
         text +=
             "\nMissing from the file (" + std::to_string(missing.size()) + "): " + keyList(missing);
+    }
+    if (!keptOwn.empty()) {
+        text += "\nNot in the file, optional, kept as initialised (" +
+                std::to_string(keptOwn.size()) + "): " + keyList(keptOwn);
     }
     if (!unexpected.empty()) {
         text += "\nIn the file but not in the model (" + std::to_string(unexpected.size()) +
@@ -82,8 +87,19 @@ LoadReport compareStateDict(const torch::nn::Module& module, const StateDict& di
 }
 
 Result<LoadReport> loadStateDict(torch::nn::Module& module, const StateDict& dict,
-                                 LoadPolicy policy) {
+                                 LoadPolicy policy,
+                                 const std::vector<std::string>& optionalModules) {
     LoadReport report = compareStateDict(module, dict);
+    const auto optional = [&](const std::string& key) {
+        return std::any_of(
+            optionalModules.begin(), optionalModules.end(), [&](const std::string& path) {
+                return key.size() > path.size() && key.starts_with(path) && key[path.size()] == '.';
+            });
+    };
+    const auto kept = std::stable_partition(report.missing.begin(), report.missing.end(),
+                                            [&](const std::string& key) { return !optional(key); });
+    report.keptOwn.assign(kept, report.missing.end());
+    report.missing.erase(kept, report.missing.end());
     if (policy == LoadPolicy::Strict && !report.clean()) {
         return fail("The weights do not fit the model, so nothing was loaded. " + report.summary());
     }

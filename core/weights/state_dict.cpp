@@ -1,5 +1,7 @@
 #include "core/weights/state_dict.h"
 
+#include <algorithm>
+
 #include <QByteArray>
 #include <QFile>
 #include <QString>
@@ -85,6 +87,20 @@ void appendOwnTensors(const torch::nn::Module& module, const std::string& prefix
     }
 }
 
+/** DataParallel and DistributedDataParallel save their wrapped model's keys as "module.<key>". */
+void stripDataParallelPrefix(StateDict& dict) {
+    static const std::string kPrefix = "module.";
+    const bool wrapped =
+        !dict.empty() && std::all_of(dict.begin(), dict.end(), [](const auto& entry) {
+            return entry.first.size() > kPrefix.size() && entry.first.starts_with(kPrefix);
+        });
+    if (wrapped) {
+        for (auto& entry : dict) {
+            entry.first.erase(0, kPrefix.size());
+        }
+    }
+}
+
 } // namespace
 
 Result<StateDict> readStateDict(const std::filesystem::path& path) {
@@ -101,6 +117,7 @@ Result<StateDict> readStateDict(const std::filesystem::path& path) {
     if (!dict) {
         return fail("Cannot read weights from " + path.string() + ": " + dict.message() + ".");
     }
+    stripDataParallelPrefix(*dict);
     return dict;
 }
 

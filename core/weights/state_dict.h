@@ -20,7 +20,9 @@ using StateDict = std::vector<std::pair<std::string, torch::Tensor>>;
  * Reads a weight file, recognising the format by content, not by extension: torch.save's zip
  * format, its legacy (non-zip) format, .safetensors, and our own files. Untrusted input: nothing
  * is executed, only an allow-list of pickle globals is accepted, every size/offset/stride is
- * checked. Checkpoints that wrap the weights ({"state_dict": ...}, {"model": ...}) are unwrapped.
+ * checked. Checkpoints that wrap the weights ({"state_dict": ...}, {"model": ...}) are unwrapped,
+ * and the "module." prefix that DataParallel/DistributedDataParallel put before every key is
+ * removed (when every key has it).
  * Any thread. Fails with a message naming the file and what is wrong with it.
  */
 Result<StateDict> readStateDict(const std::filesystem::path& path);
@@ -37,6 +39,9 @@ struct LoadReport {
     std::vector<std::string> missing;    ///< in the model, not in the file
     std::vector<std::string> unexpected; ///< in the file, not in the model
     std::vector<ShapeMismatch> mismatched;
+    /// in the model, not in the file, but under an optional module path: the model keeps its own
+    /// values (Inception's AuxLogits from a Python inception_v3(aux_logits=False))
+    std::vector<std::string> keptOwn;
     int64_t matched = 0; ///< keys present in both with equal shapes
     bool clean() const { return missing.empty() && unexpected.empty() && mismatched.empty(); }
     /** A few lines a person can read: counts, then the first keys of each kind. */
@@ -57,11 +62,13 @@ enum class LoadPolicy {
 /**
  * Copies the dict's tensors into the module's parameters and buffers (converting dtype), as
  * the policy allows. Returns the report. Fails, leaving the module unchanged, when Strict finds
- * any difference, or when no key matches at all (weights of another architecture). The thread
- * that owns the module.
+ * any difference, or when no key matches at all (weights of another architecture). Keys missing
+ * from the file under one of optionalModules (module paths) are no difference: the module keeps
+ * its own values for them (LoadReport::keptOwn). The thread that owns the module.
  */
 Result<LoadReport> loadStateDict(torch::nn::Module& module, const StateDict& dict,
-                                 LoadPolicy policy);
+                                 LoadPolicy policy,
+                                 const std::vector<std::string>& optionalModules = {});
 
 /** The module's parameters and buffers as a state dict, torchvision keys and order. */
 StateDict stateDictOf(const torch::nn::Module& module);

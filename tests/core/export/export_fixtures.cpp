@@ -1,0 +1,69 @@
+#include "export_fixtures.h"
+
+#include <QTest>
+
+#include "core/models/registry.h"
+#include "core/models/seeded_random.h"
+#include "core/training/bundle_writer.h"
+#include "core/training/transfer_net.h"
+
+namespace tstudio::test {
+
+const std::vector<std::string>& bundleClasses() {
+    static const std::vector<std::string> classes{"ant", "bee", "wasp"};
+    return classes;
+}
+
+MadeBundle makeBundle(const std::filesystem::path& dir, const std::string& arch,
+                      const std::string& head, int inputSize) {
+    const models::BackboneInfo* backbone = models::findBackbone(arch);
+    if (backbone == nullptr) {
+        qFatal("unknown arch %s", arch.c_str());
+    }
+    training::TrainingConfig config;
+    config.arch = arch;
+    config.fromScratch = true;
+    config.inputSize = inputSize == 0 ? backbone->minInputSize : inputSize;
+    config.head = *training::parseHeadSpec(head);
+    config.seed = 7;
+    auto net = training::TransferNet::create(config, static_cast<int>(bundleClasses().size()));
+    if (!net) {
+        qFatal("%s", net.message().c_str());
+    }
+    MadeBundle made;
+    {
+        models::SeededRandomScope random(11);
+        torch::NoGradGuard noGrad;
+        for (auto& [name, tensor] : net->stateDict()) {
+            if (!tensor.is_floating_point()) {
+                continue;
+            }
+            if (name.ends_with("running_var")) {
+                tensor.uniform_(0.5, 1.5);
+            } else {
+                tensor.add_(torch::randn_like(tensor) * 0.02);
+            }
+        }
+        made.inputs = torch::randn({2, 3, config.inputSize, config.inputSize});
+        net->train(false);
+        made.logits = net->forward(made.inputs);
+    }
+    training::BundleInfo info;
+    info.config = config;
+    info.classes = bundleClasses();
+    info.preprocessing = imaging::EvalTransform::forBackbone(*backbone, config.inputSize);
+    training::EpochMetrics epoch;
+    epoch.trainLoss = 0.9;
+    epoch.trainAccuracy = 0.6;
+    epoch.valLoss = 0.8;
+    epoch.valAccuracy = 0.7;
+    info.history.push_back(epoch);
+    info.createdAt = "2026-12-01T12:00:00Z";
+    made.path = dir / (arch + ".tsmodel");
+    if (auto status = training::writeBundle(made.path, *net, info); !status) {
+        qFatal("%s", status.message().c_str());
+    }
+    return made;
+}
+
+} // namespace tstudio::test
