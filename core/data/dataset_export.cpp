@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/common/atomic_file.h"
+#include "core/common/csv_field.h"
 #include "core/imaging/png_encoder.h"
 
 namespace tstudio::data {
@@ -73,22 +74,6 @@ void removeContents(const fs::path& target) {
     for (const auto& entry : fs::directory_iterator(target, ec)) {
         fs::remove_all(entry.path(), ec);
     }
-}
-
-/** One field of a CSV row, quoted when it holds a comma, a quote or a line break (RFC 4180). */
-std::string csvField(const std::string& text) {
-    if (text.find_first_of(",\"\r\n") == std::string::npos) {
-        return text;
-    }
-    std::string quoted = "\"";
-    for (const char c : text) {
-        quoted += c;
-        if (c == '"') {
-            quoted += '"';
-        }
-    }
-    quoted += '"';
-    return quoted;
 }
 
 } // namespace

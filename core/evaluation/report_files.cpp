@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 
 #include "core/common/atomic_file.h"
+#include "core/common/csv_field.h"
 #include "core/evaluation/confusion_image.h"
 #include "core/evaluation/evaluation_queries.h"
 
@@ -15,22 +16,6 @@ namespace tstudio::evaluation {
 namespace fs = std::filesystem;
 
 namespace {
-
-/** RFC 4180: quoted when it holds a comma, a quote or a line break; quotes doubled. */
-std::string csvField(const std::string& text) {
-    if (text.find_first_of(",\"\r\n") == std::string::npos) {
-        return text;
-    }
-    std::string quoted = "\"";
-    for (const char c : text) {
-        quoted += c;
-        if (c == '"') {
-            quoted += '"';
-        }
-    }
-    quoted += '"';
-    return quoted;
-}
 
 /** Shortest text that reads back as the same double. */
 std::string number(double value) {

@@ -1,26 +1,9 @@
 #include "core/inference/feature_csv.h"
 
 #include "core/common/atomic_file.h"
+#include "core/common/csv_field.h"
 
 namespace tstudio::inference {
-
-namespace {
-
-std::string csvField(const std::string& value) {
-    if (value.find_first_of(",\"\r\n") == std::string::npos) {
-        return value;
-    }
-    std::string quoted = "\"";
-    for (char c : value) {
-        quoted += c;
-        if (c == '"') {
-            quoted += '"';
-        }
-    }
-    return quoted + '"';
-}
-
-} // namespace
 
 std::string classFolderOf(const std::filesystem::path& image) {
     return image.parent_path().filename().string();

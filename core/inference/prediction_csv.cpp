@@ -3,26 +3,11 @@
 #include <cstdio>
 
 #include "core/common/atomic_file.h"
+#include "core/common/csv_field.h"
 
 namespace tstudio::inference {
 
 namespace {
-
-/** RFC 4180: quoted when it holds a comma, quote or line break; quotes doubled. */
-std::string csvField(const std::string& text) {
-    if (text.find_first_of(",\"\r\n") == std::string::npos) {
-        return text;
-    }
-    std::string out = "\"";
-    for (const char c : text) {
-        out += c;
-        if (c == '"') {
-            out += '"';
-        }
-    }
-    out += '"';
-    return out;
-}
 
 std::string probability(float p) {
     char text[32];
