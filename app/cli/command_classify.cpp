@@ -8,11 +8,10 @@
 
 #include "arg_parser.h"
 #include "commands.h"
-#include "core/imaging/image_decoder.h"
-#include "core/inference/grad_cam_files.h"
 #include "core/inference/image_classifier.h"
 #include "core/inference/image_paths.h"
 #include "exit_codes.h"
+#include "grad_cam_output.h"
 #include "json_output.h"
 #include "model_options.h"
 
@@ -103,29 +102,17 @@ int runClassify(const std::vector<std::string>& args) {
     const bool json = parser.isSet("json");
     const std::filesystem::path gradCamDir = parser.value("gradcam");
     if (!gradCamDir.empty()) {
-        // One image at a time: each needs its own backward pass, and its decoded pixels again
-        // for the overlay.
-        const std::vector<std::string> stems = inference::uniqueStems(inputs.files);
-        for (std::size_t i = 0; i < inputs.files.size(); ++i) {
-            const std::filesystem::path& path = inputs.files[i];
-            auto image = imaging::decodeImage(path);
-            auto cam = image ? classifier->gradCam(*image, -1, topk, path)
-                             : Result<inference::GradCamResult>(image.error());
-            if (!cam) {
-                std::fprintf(stderr, "tstudio: %s\n", cam.message().c_str());
-                anyFailed = true;
-                continue;
-            }
-            json ? printJson(cam->prediction) : printText(cam->prediction);
-            std::fflush(stdout);
-            if (const Status written =
-                    inference::writeGradCamFiles(gradCamDir, stems[i], *image, cam->heatMap);
-                !written) {
-                std::fprintf(stderr, "tstudio: %s\n", written.message().c_str());
-                return kExitOutputFailed;
-            }
+        const GradCamOutcome outcome = writeGradCams(
+            inputs.files, gradCamDir, "tstudio",
+            [&](const imaging::RgbImage& image, const std::filesystem::path& path) {
+                return classifier->gradCam(image, -1, topk, path);
+            },
+            [json](const inference::Prediction& p) { json ? printJson(p) : printText(p); });
+        if (outcome == GradCamOutcome::OutputFailed) {
+            return kExitOutputFailed;
         }
-        return anyFailed ? kExitSomeInputsFailed : kExitOk;
+        return anyFailed || outcome == GradCamOutcome::SomeInputsFailed ? kExitSomeInputsFailed
+                                                                        : kExitOk;
     }
     const Status status = classifier->classifyAll(
         inputs.files, topk, batchSize,

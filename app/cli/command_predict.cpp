@@ -8,13 +8,12 @@
 
 #include "arg_parser.h"
 #include "commands.h"
-#include "core/imaging/image_decoder.h"
-#include "core/inference/grad_cam_files.h"
 #include "core/inference/image_paths.h"
 #include "core/inference/prediction_csv.h"
 #include "core/inference/top_classes.h"
 #include "core/training/model_bundle.h"
 #include "exit_codes.h"
+#include "grad_cam_output.h"
 #include "json_output.h"
 
 namespace tstudio::cli {
@@ -116,27 +115,16 @@ int runPredict(const std::vector<std::string>& args) {
     };
     const std::filesystem::path gradCamDir = parser.value("gradcam");
     if (!gradCamDir.empty()) {
-        // One image at a time: Grad-CAM needs each image's own backward pass, and the decoded
-        // image once more for the overlay. Its prediction is the one printed.
-        const std::vector<std::string> stems = inference::uniqueStems(inputs.files);
-        for (std::size_t i = 0; i < inputs.files.size(); ++i) {
-            const std::filesystem::path& path = inputs.files[i];
-            auto image = imaging::decodeImage(path);
-            auto cam = image ? classifier->gradCam(*image, -1, path)
-                             : Result<training::GradCamResult>(image.error());
-            if (!cam) {
-                std::fprintf(stderr, "tstudio predict: %s\n", cam.message().c_str());
-                anyFailed = true;
-                continue;
-            }
-            report(cam->prediction);
-            if (const Status written =
-                    inference::writeGradCamFiles(gradCamDir, stems[i], *image, cam->heatMap);
-                !written) {
-                std::fprintf(stderr, "tstudio predict: %s\n", written.message().c_str());
-                return kExitOutputFailed;
-            }
+        const GradCamOutcome outcome = writeGradCams(
+            inputs.files, gradCamDir, "tstudio predict",
+            [&](const imaging::RgbImage& image, const std::filesystem::path& path) {
+                return classifier->gradCam(image, -1, path);
+            },
+            report);
+        if (outcome == GradCamOutcome::OutputFailed) {
+            return kExitOutputFailed;
         }
+        anyFailed = anyFailed || outcome == GradCamOutcome::SomeInputsFailed;
     }
     for (std::size_t start = 0; gradCamDir.empty() && start < inputs.files.size();
          start += kChunk) {
