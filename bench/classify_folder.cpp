@@ -11,7 +11,8 @@
 // CenterCrop(224), ToTensor, Normalize, batches of 16 on the calling thread, the same thread
 // count and the bundle's weights. Each side runs a warm-up batch, then the whole list R times
 // (default 1), alternating, and reports its best pass. Prints one JSON object; the load average
-// is in it because the figures depend on what else the machine runs.
+// is in it because the figures depend on what else the machine runs. Then Grad-CAM on the first
+// 32 photos, one at a time: its milliseconds per image beside predict()'s.
 
 #include <algorithm>
 #include <chrono>
@@ -194,6 +195,18 @@ int main(int argc, char** argv) {
             peer = *peerPass;
         }
     }
+    // Grad-CAM's extra cost: one forward and one backward pass per image, on its own (what the
+    // Classify page's preview and `--gradcam` add to each image they explain).
+    constexpr std::size_t kGradCamImages = 32;
+    const std::size_t explained = std::min(kGradCamImages, paths.size());
+    const auto camStart = Clock::now();
+    for (std::size_t i = 0; i < explained; ++i) {
+        if (auto cam = classifier->gradCam(paths[i]); !cam) {
+            std::cerr << "classify_folder: " << cam.message() << '\n';
+            return 1;
+        }
+    }
+    const double gradCamMs = 1000.0 * secondsSince(camStart) / static_cast<double>(explained);
     QJsonObject result{{key("images"), static_cast<qint64>(paths.size())},
                        {key("threads"), threads},
                        {key("batch"), 16},
@@ -202,6 +215,9 @@ int main(int argc, char** argv) {
                        {key("torchvisionImagesPerSecond"), peerBest},
                        {key("ratio"), peerBest > 0.0 ? ours / peerBest : 0.0},
                        {key("peer"), peer},
+                       {key("gradCamImages"), static_cast<qint64>(explained)},
+                       {key("gradCamMsPerImage"), gradCamMs},
+                       {key("predictMsPerImage"), ours > 0.0 ? 1000.0 / ours : 0.0},
                        {key("trainSeconds"), trainSeconds},
                        {key("loadAverageBefore"), QString::fromStdString(loadBefore)},
                        {key("loadAverageAfter"), QString::fromStdString(loadAverage())}};

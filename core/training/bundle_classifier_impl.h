@@ -16,6 +16,23 @@ struct BundleClassifier::Impl {
     BundleInfo info;
     std::optional<TransferNet> net;
     torch::Device device{torch::kCPU};
+    /** The training's memory format (its config's channelsLast): on the CPU, MobileNetV2's
+        forward pass runs about 1.6x faster channels-last than in the default layout. */
+    bool channelsLast = false;
+
+    /** A batch of preprocessed images as the network takes it: on its device, in its layout. */
+    torch::Tensor input(const torch::Tensor& images) const {
+        torch::Tensor x = images.to(device);
+        return channelsLast ? x.contiguous(torch::MemoryFormat::ChannelsLast) : x;
+    }
+
+    /** Softmax of the network on a batch of eval-preprocessed images: [N, classes] float32 on
+        the CPU. The one forward pass of predict() and probabilities(). */
+    torch::Tensor probabilities(const torch::Tensor& images) {
+        return torch::softmax(net->forward(input(images)), 1)
+            .to(torch::kCPU, torch::kFloat32)
+            .contiguous();
+    }
 };
 
 } // namespace tstudio::training

@@ -16,6 +16,7 @@
 #include "core/models/registry.h"
 #include "core/training/bundle_classifier_impl.h"
 #include "core/training/bundle_writer.h"
+#include "core/training/device_support.h"
 #include "core/training/metrics.h"
 #include "core/weights/state_dict.h"
 
@@ -188,25 +189,20 @@ Result<BundleClassifier> BundleClassifier::open(const std::filesystem::path& bun
     classifier.m_impl->info = std::move(*info);
     classifier.m_impl->net = std::move(*net);
     classifier.m_impl->device = *parsedDevice;
+    if (classifier.m_impl->info.config.channelsLast) {
+        std::vector<torch::Tensor> tensors;
+        for (auto& [name, t] : classifier.m_impl->net->stateDict()) {
+            tensors.push_back(t);
+        }
+        toChannelsLast(tensors);
+        classifier.m_impl->channelsLast = true;
+    }
     return classifier;
 }
 
 const BundleInfo& BundleClassifier::info() const {
     return m_impl->info;
 }
-
-namespace {
-
-/** Softmax of the network on a batch of eval-preprocessed images: [N, classes] float32 on the
-    CPU. */
-torch::Tensor forwardProbabilities(TransferNet& net, const torch::Device& device,
-                                   const torch::Tensor& images) {
-    return torch::softmax(net.forward(images.to(device)), 1)
-        .to(torch::kCPU, torch::kFloat32)
-        .contiguous();
-}
-
-} // namespace
 
 std::vector<Prediction> BundleClassifier::predict(const std::vector<std::filesystem::path>& paths,
                                                   std::vector<Error>& failed) {
@@ -246,8 +242,7 @@ std::vector<Prediction> BundleClassifier::predict(const std::vector<std::filesys
         if (batch->samples.empty()) {
             continue;
         }
-        const torch::Tensor probabilities =
-            forwardProbabilities(*m_impl->net, m_impl->device, batch->images);
+        const torch::Tensor probabilities = m_impl->probabilities(batch->images);
         for (std::size_t k = 0; k < batch->samples.size(); ++k) {
             const torch::Tensor row = probabilities[static_cast<std::int64_t>(k)];
             Prediction p;
@@ -273,8 +268,7 @@ BundleClassifier::probabilities(const std::vector<imaging::RgbImage>& images) {
         for (const imaging::RgbImage& image : images) {
             inputs.push_back(imaging::preprocessForEval(image, m_impl->info.preprocessing));
         }
-        const torch::Tensor out =
-            forwardProbabilities(*m_impl->net, m_impl->device, torch::stack(inputs));
+        const torch::Tensor out = m_impl->probabilities(torch::stack(inputs));
         const auto classes = static_cast<std::size_t>(out.size(1));
         const float* data = out.data_ptr<float>();
         for (std::size_t r = 0; r < images.size(); ++r) {

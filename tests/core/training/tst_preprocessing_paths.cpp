@@ -18,6 +18,7 @@
 #include "core/imaging/image_decoder.h"
 #include "core/imaging/preprocess.h"
 #include "core/models/registry.h"
+#include "core/training/device_support.h"
 #include "core/training/model_bundle.h"
 #include "core/training/trainer.h"
 #include "core/training/transfer_net.h"
@@ -91,6 +92,14 @@ std::vector<training::Prediction> serialPredict(const fs::path& bundle,
         return {};
     }
     net->train(false);
+    // In the bundle's memory format, as BundleClassifier runs it.
+    if (config.channelsLast) {
+        std::vector<torch::Tensor> tensors;
+        for (auto& [name, t] : net->stateDict()) {
+            tensors.push_back(t);
+        }
+        training::toChannelsLast(tensors);
+    }
     std::vector<training::Prediction> predictions;
     torch::InferenceMode inference;
     for (std::size_t start = 0; start < paths.size(); start += 16) {
@@ -106,7 +115,11 @@ std::vector<training::Prediction> serialPredict(const fs::path& bundle,
             continue;
         }
         const torch::Tensor probabilities =
-            torch::softmax(net->forward(torch::stack(inputs)), 1).contiguous();
+            torch::softmax(net->forward(config.channelsLast ? torch::stack(inputs).contiguous(
+                                                                  torch::MemoryFormat::ChannelsLast)
+                                                            : torch::stack(inputs)),
+                           1)
+                .contiguous();
         for (std::size_t k = 0; k < kept.size(); ++k) {
             const torch::Tensor row = probabilities[static_cast<std::int64_t>(k)];
             training::Prediction p;
