@@ -390,8 +390,6 @@ void DataPage::onScanFinished(const data::Dataset& dataset) {
                              .arg(QDir::toNativeSeparators(m_openingPath))
                              .arg(QLocale().toString(static_cast<qint64>(dataset.size()))));
     Q_EMIT datasetOpened(m_openingPath);
-
-    startCheck();
 }
 
 void DataPage::startCheck() {
@@ -463,8 +461,7 @@ void DataPage::applySplit() {
     training::TrainingConfig config = m_project->config();
     config.split = fractions;
     m_project->setConfig(std::move(config));
-    m_project->setDataset(std::move(dataset));
-    startCheck(); // duplicates across splits depend on the split
+    m_project->setDataset(std::move(dataset)); // checked again: duplicates across splits
     Q_EMIT statusMessage(tr("Split applied: %1 train, %2 validation, %3 test images")
                              .arg(m_counts->splitTotal(data::Split::Train))
                              .arg(m_counts->splitTotal(data::Split::Val))
@@ -481,6 +478,11 @@ void DataPage::onDatasetChanged() {
     m_preview->setSamples(previewSamples(dataset));
     updateSummary();
     updateSplitBox();
+    // Every dataset the project gets is checked — opened here, split, or in a project file —
+    // so the Label step can filter by problem whatever brought the images.
+    if (dataset.size() > 0) {
+        startCheck();
+    }
 }
 
 void DataPage::onConfigChanged() {

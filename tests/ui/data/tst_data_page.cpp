@@ -124,6 +124,10 @@ private Q_SLOTS:
         project.setDataset(project.dataset());
         QVERIFY(project.report().problems.empty());
         QCOMPARE(shared.count(), 0); // part of datasetChanged
+        // A dataset that comes any other way (a project file, a split) is checked too.
+        QVERIFY(reported.wait(kTimeoutMs));
+        QVERIFY(!project.report().problems.empty());
+        QCOMPARE(project.report().problems.size(), page.report().problems.size());
     }
 
     void appliesASplitToAnUnsplitFolder() {
