@@ -1,9 +1,9 @@
 #include "ui/classify/model_chooser.h"
 
-#include <QDateTime>
 #include <QFileDialog>
 #include <QFileInfo>
 
+#include "ui/models/run_text.h"
 #include "ui/project/project_state.h"
 
 namespace tstudio::ui {
@@ -89,16 +89,7 @@ void ModelChooser::rebuildRuns() {
             if (bundle.isEmpty() || findBundle(bundle) >= 0) {
                 continue;
             }
-            const QDateTime started =
-                QDateTime::fromString(QString::fromStdString(run->startedAt), Qt::ISODate);
-            const QString when =
-                started.isValid()
-                    ? started.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
-                    : QString::fromStdString(run->startedAt);
-            const QString text = tr("Run of %1 — %2, best val. %3 %")
-                                     .arg(when, QString::fromStdString(run->config.arch))
-                                     .arg(100.0 * run->summary.bestValAccuracy, 0, 'f', 1);
-            insertItem(row, text);
+            insertItem(row, runTitle(*run));
             setItemData(row, static_cast<int>(Kind::Run), kKindRole);
             setItemData(row, bundle, kBundleRole);
             setItemData(row, bundle, Qt::ToolTipRole);

@@ -240,7 +240,8 @@ QWidget* EvaluationPage::buildGallery(QListView*& view, ImageOutcomeModel* model
     view->setViewMode(QListView::IconMode);
     view->setResizeMode(QListView::Adjust);
     view->setMovement(QListView::Static);
-    view->setUniformItemSizes(true);
+    // Not uniform: a relabelled image's caption has a second line ("now bees").
+    view->setUniformItemSizes(false);
     view->setIconSize(QSize(kGalleryThumbnail, kGalleryThumbnail));
     view->setGridSize(QSize(kGalleryThumbnail + 40, kGalleryThumbnail + 52));
     view->setWordWrap(true);

@@ -421,13 +421,14 @@ void TrainPage::plotEpoch(const training::EpochMetrics& metrics) {
 void TrainPage::onFinished(const training::TrainingSummary& summary) {
     m_project->setTraining(false);
     m_speed->clear();
-    const QString bundle = QString::fromStdString(summary.bundle.string());
-    m_project->setLastBundle(bundle);
     // The project's history keeps every finished run: its settings (editing is locked while it
-    // runs, so they are the project's), its curves and where its bundle is.
+    // runs, so they are the project's), its curves and where its bundle is. The run is in the
+    // history before its bundle is announced, so choosers list it as that run.
     training::TrainingConfig ran = m_project->config();
     ran.outDir = summary.bundle.parent_path();
     m_project->addRun(project::makeRunRecord(ran, summary));
+    const QString bundle = QString::fromStdString(summary.bundle.string());
+    m_project->setLastBundle(bundle);
     m_progress->setValue(kProgressSteps);
     setProgressText(summary.stoppedEarly ? tr("Stopped") : tr("Done"));
     QString text = (summary.cachedFeatures
