@@ -50,7 +50,8 @@ private Q_SLOTS:
         const QStringList texts = itemTexts(chooser);
         QCOMPARE(texts.size(), 4);
         QCOMPARE(texts[0], QStringLiteral("MobileNetV2 as is — ImageNet, 1,000 classes"));
-        QCOMPARE(texts[1], runTitle(project.runs()[1])); // named as in every other list
+        QCOMPARE(texts[1],
+                 tstudio::ui::runTitle(project.runs()[1])); // named as in every other list
         QCOMPARE(texts[3], QStringLiteral("Other bundle…"));
         QCOMPARE(chooser.itemData(1, Qt::ToolTipRole).toString(),
                  QStringLiteral("/runs/2/model.tsmodel"));
