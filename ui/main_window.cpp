@@ -19,6 +19,8 @@
 #include <QMessageBox>
 #include <QPixmap>
 #include <QProcess>
+#include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -197,7 +199,7 @@ void MainWindow::restoreSession() {
     restoreState(settings.value(settings_keys::windowState()).toByteArray());
     m_dataPage->restoreState(settings_keys::dataPageGroup());
     if (settings.value(settings_keys::windowGeometry()).isNull()) {
-        resize(settings_keys::kDefaultWindowSize);
+        resizeToFitScreen();
     }
     updatePageAvailability();
     const QString page = settings.value(settings_keys::currentPage()).toString();
@@ -361,8 +363,13 @@ int MainWindow::addPage(QWidget* page, const QString& title, const QString& icon
     if (page->objectName().isEmpty()) {
         page->setObjectName(QStringLiteral("page-") + iconName);
     }
-    page->setParent(m_stack);
-    m_stack->addWidget(page);
+    // A step whose controls need more room than a small screen has scrolls, instead of making
+    // the whole window taller than the screen (the stack's minimum is its largest page's).
+    auto* scroller = new QScrollArea(m_stack);
+    scroller->setFrameShape(QFrame::NoFrame);
+    scroller->setWidgetResizable(true);
+    scroller->setWidget(page);
+    m_stack->addWidget(scroller);
 
     auto* action = new QAction(title, m_stepGroup);
     action->setCheckable(true);
@@ -381,6 +388,16 @@ int MainWindow::addPage(QWidget* page, const QString& title, const QString& icon
     m_pages.append(Page{page, iconName, needs, action});
     updatePageAvailability();
     return index;
+}
+
+void MainWindow::resizeToFitScreen() {
+    QSize size = settings_keys::kDefaultWindowSize;
+    if (const QScreen* display = screen()) {
+        // Leave room for the window frame and title bar, which the available geometry excludes.
+        const QSize room = display->availableGeometry().size() * 0.92;
+        size = size.boundedTo(room);
+    }
+    resize(size);
 }
 
 int MainWindow::currentPage() const {
@@ -667,7 +684,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     QSettings settings;
     settings.setValue(settings_keys::windowGeometry(), saveGeometry());
     settings.setValue(settings_keys::windowState(), saveState());
-    settings.setValue(settings_keys::currentPage(), m_stack->currentWidget()->objectName());
+    settings.setValue(settings_keys::currentPage(), m_pages[currentPage()].widget->objectName());
     m_dataPage->saveState(settings_keys::dataPageGroup());
     event->accept();
 }

@@ -99,6 +99,8 @@ private:
     void createSteps();
     void connectSteps();
     void restoreSession();
+    /** First start: the default size, but never larger than the screen the window is on. */
+    void resizeToFitScreen();
     void onDatasetOpened(const QString& path);
     void showStatus(const QString& message);
     QWidget* createClassifyStep();

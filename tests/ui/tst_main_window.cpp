@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPalette>
+#include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -152,6 +153,27 @@ private Q_SLOTS:
         QCOMPARE(window.project()->config().mode, tstudio::training::TrainMode::Feature);
         QCOMPARE(window.project()->config().augment, recipe.augment);
         QCOMPARE(window.project()->config().optimizer.lr, recipe.optimizer.lr);
+    }
+
+    // A step whose minimum size is larger than a small screen scrolls: neither the first start's
+    // size nor any step pushes the window past the screen (offscreen's screen is 800 x 800).
+    void theWindowFitsASmallScreenOnEveryStep() {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QSize room = window.screen()->availableGeometry().size();
+        for (int page = 0; page < window.pageCount(); ++page) {
+            window.setCurrentPage(page);
+            QCoreApplication::processEvents();
+            const QSize size = window.frameGeometry().size();
+            QVERIFY2(size.width() <= room.width() && size.height() <= room.height(),
+                     qPrintable(QStringLiteral("step %1: %2 x %3 on a %4 x %5 screen")
+                                    .arg(page)
+                                    .arg(size.width())
+                                    .arg(size.height())
+                                    .arg(room.width())
+                                    .arg(room.height())));
+        }
     }
 
     void aFolderOfUnsortedPhotosOpensOnTheLabelStep() {
