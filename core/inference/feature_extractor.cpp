@@ -6,6 +6,7 @@
 #include <torch/torch.h>
 
 #include "core/imaging/preprocess.h"
+#include "core/inference/memory_format.h"
 #include "core/inference/pretrained_model.h"
 
 namespace tstudio::inference {
@@ -161,7 +162,8 @@ Result<FeatureTable> FeatureExtractor::extract(const std::vector<DecodedImage>& 
                 inputs.push_back(imaging::preprocessForEval(*images[i].image, model.transform));
                 names.push_back(images[i].name);
             }
-            m_impl->append(table, torch::stack(inputs).to(model.device), names);
+            m_impl->append(
+                table, networkInput(torch::stack(inputs), model.device, model.channelsLast), names);
         }
     } catch (const std::exception& e) {
         return fail("Feature extraction failed: " + std::string(e.what()));

@@ -7,9 +7,10 @@
 #include <torch/torch.h>
 
 #include "core/imaging/image_decoder.h"
-#include "core/imaging/preprocess.h"
 #include "core/inference/grad_cam.h"
+#include "core/inference/image_probabilities.h"
 #include "core/inference/imagenet_classes.h"
+#include "core/inference/memory_format.h"
 #include "core/inference/pretrained_model.h"
 
 namespace tstudio::inference {
@@ -120,29 +121,10 @@ Result<Prediction> ImageClassifier::classify(const std::filesystem::path& path, 
 
 Result<std::vector<std::vector<float>>>
 ImageClassifier::probabilities(const std::vector<imaging::RgbImage>& images) {
-    std::vector<std::vector<float>> rows;
-    if (images.empty()) {
-        return rows;
-    }
-    try {
-        std::vector<torch::Tensor> inputs;
-        inputs.reserve(images.size());
-        for (const imaging::RgbImage& image : images) {
-            inputs.push_back(imaging::preprocessForEval(image, m_impl->model.transform));
-        }
-        ImageBatch batch;
-        batch.input = torch::stack(inputs).to(m_impl->model.device);
-        const torch::Tensor out =
-            torch::softmax(forwardBatch(m_impl->model, batch), /*dim=*/1).contiguous();
-        const auto classes = static_cast<std::size_t>(out.size(1));
-        const float* data = out.data_ptr<float>();
-        for (std::size_t r = 0; r < images.size(); ++r) {
-            rows.emplace_back(data + r * classes, data + (r + 1) * classes);
-        }
-        return rows;
-    } catch (const std::exception& e) { // c10::Error from LibTorch (e.g. out of memory)
-        return fail(std::string("Classification failed: ") + e.what());
-    }
+    PretrainedModel& model = m_impl->model;
+    return probabilitiesOfImages(images, model.transform, [&](const torch::Tensor& batch) {
+        return model.net->forward(networkInput(batch, model.device, model.channelsLast));
+    });
 }
 
 int ImageClassifier::classCount() const {

@@ -7,6 +7,7 @@
 #include "core/common/threads.h"
 #include "core/imaging/image_decoder.h"
 #include "core/imaging/preprocess.h"
+#include "core/inference/memory_format.h"
 #include "core/models/factory.h"
 #include "core/models/registry.h"
 #include "core/weights/hub_cache.h"
@@ -103,6 +104,9 @@ Result<PretrainedModel> loadPretrained(const ModelSpec& spec) {
     model.net = *net;
     model.net->eval();
     model.net->to(*device);
+    if (model.channelsLast) {
+        toChannelsLast(*model.net);
+    }
     model.info = info;
     model.device = *device;
     model.transform = imaging::EvalTransform::forBackbone(*info, spec.inputSize);
@@ -124,7 +128,7 @@ ImageBatch prepareBatch(const PretrainedModel& model,
         batch.kept.push_back(i);
     }
     if (!inputs.empty()) {
-        batch.input = torch::stack(inputs).to(model.device);
+        batch.input = networkInput(torch::stack(inputs), model.device, model.channelsLast);
     }
     return batch;
 }

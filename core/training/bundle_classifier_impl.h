@@ -7,6 +7,7 @@
 
 #include <torch/torch.h>
 
+#include "core/inference/memory_format.h"
 #include "core/training/model_bundle.h"
 #include "core/training/transfer_net.h"
 
@@ -22,8 +23,7 @@ struct BundleClassifier::Impl {
 
     /** A batch of preprocessed images as the network takes it: on its device, in its layout. */
     torch::Tensor input(const torch::Tensor& images) const {
-        torch::Tensor x = images.to(device);
-        return channelsLast ? x.contiguous(torch::MemoryFormat::ChannelsLast) : x;
+        return inference::networkInput(images, device, channelsLast);
     }
 
     /** Softmax of the network on a batch of eval-preprocessed images: [N, classes] float32 on

@@ -126,13 +126,4 @@ void configureBackend(torch::Device device) {
     }
 }
 
-void toChannelsLast(const std::vector<torch::Tensor>& tensors) {
-    torch::NoGradGuard noGrad;
-    for (const torch::Tensor& t : tensors) {
-        if (t.dim() == 4) {
-            t.set_data(t.contiguous(torch::MemoryFormat::ChannelsLast));
-        }
-    }
-}
-
 } // namespace tstudio::training

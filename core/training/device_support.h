@@ -61,7 +61,4 @@ void releaseDeviceMemory(torch::Device device);
 /** cuDNN benchmark mode for CUDA runs (fixed input sizes: the fastest kernels are found once). */
 void configureBackend(torch::Device device);
 
-/** Converts 4-D parameters and buffers to channels-last memory format in place. */
-void toChannelsLast(const std::vector<torch::Tensor>& tensors);
-
 } // namespace tstudio::training

@@ -12,11 +12,12 @@
 #include "core/data/decoded_image_cache.h"
 #include "core/imaging/image_decoder.h"
 #include "core/imaging/preprocess.h"
+#include "core/inference/image_probabilities.h"
+#include "core/inference/memory_format.h"
 #include "core/inference/pretrained_model.h"
 #include "core/models/registry.h"
 #include "core/training/bundle_classifier_impl.h"
 #include "core/training/bundle_writer.h"
-#include "core/training/device_support.h"
 #include "core/training/metrics.h"
 #include "core/weights/state_dict.h"
 
@@ -190,11 +191,7 @@ Result<BundleClassifier> BundleClassifier::open(const std::filesystem::path& bun
     classifier.m_impl->net = std::move(*net);
     classifier.m_impl->device = *parsedDevice;
     if (classifier.m_impl->info.config.channelsLast) {
-        std::vector<torch::Tensor> tensors;
-        for (auto& [name, t] : classifier.m_impl->net->stateDict()) {
-            tensors.push_back(t);
-        }
-        toChannelsLast(tensors);
+        inference::toChannelsLast(classifier.m_impl->net->stateDict());
         classifier.m_impl->channelsLast = true;
     }
     return classifier;
@@ -257,27 +254,9 @@ std::vector<Prediction> BundleClassifier::predict(const std::vector<std::filesys
 
 Result<std::vector<std::vector<float>>>
 BundleClassifier::probabilities(const std::vector<imaging::RgbImage>& images) {
-    std::vector<std::vector<float>> rows;
-    if (images.empty()) {
-        return rows;
-    }
-    try {
-        torch::InferenceMode inference;
-        std::vector<torch::Tensor> inputs;
-        inputs.reserve(images.size());
-        for (const imaging::RgbImage& image : images) {
-            inputs.push_back(imaging::preprocessForEval(image, m_impl->info.preprocessing));
-        }
-        const torch::Tensor out = m_impl->probabilities(torch::stack(inputs));
-        const auto classes = static_cast<std::size_t>(out.size(1));
-        const float* data = out.data_ptr<float>();
-        for (std::size_t r = 0; r < images.size(); ++r) {
-            rows.emplace_back(data + r * classes, data + (r + 1) * classes);
-        }
-        return rows;
-    } catch (const std::exception& e) { // c10::Error from LibTorch (e.g. out of memory)
-        return fail(std::string("Classification failed: ") + e.what());
-    }
+    return inference::probabilitiesOfImages(
+        images, m_impl->info.preprocessing,
+        [this](const torch::Tensor& batch) { return m_impl->net->forward(m_impl->input(batch)); });
 }
 
 } // namespace tstudio::training

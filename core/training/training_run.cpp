@@ -5,6 +5,7 @@
 
 #include "core/common/threads.h"
 #include "core/data/dataset_file.h"
+#include "core/inference/memory_format.h"
 #include "core/inference/pretrained_model.h"
 #include "core/models/registry.h"
 #include "core/training/epoch_order.h"
@@ -214,11 +215,7 @@ Status TrainingRun::loadNetwork(const models::BackboneInfo& info) {
     m_net->to(m_device);
     configureBackend(m_device);
     if (m_config.channelsLast) {
-        std::vector<torch::Tensor> tensors;
-        for (auto& [name, t] : m_net->stateDict()) {
-            tensors.push_back(t);
-        }
-        toChannelsLast(tensors);
+        inference::toChannelsLast(m_net->stateDict());
     }
     m_precision = MixedPrecision(m_device, m_config.mixedPrecision);
     return success();

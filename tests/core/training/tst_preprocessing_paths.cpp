@@ -17,8 +17,8 @@
 #include "core/data/decoded_image_cache.h"
 #include "core/imaging/image_decoder.h"
 #include "core/imaging/preprocess.h"
+#include "core/inference/memory_format.h"
 #include "core/models/registry.h"
-#include "core/training/device_support.h"
 #include "core/training/model_bundle.h"
 #include "core/training/trainer.h"
 #include "core/training/transfer_net.h"
@@ -94,11 +94,7 @@ std::vector<training::Prediction> serialPredict(const fs::path& bundle,
     net->train(false);
     // In the bundle's memory format, as BundleClassifier runs it.
     if (config.channelsLast) {
-        std::vector<torch::Tensor> tensors;
-        for (auto& [name, t] : net->stateDict()) {
-            tensors.push_back(t);
-        }
-        training::toChannelsLast(tensors);
+        inference::toChannelsLast(net->stateDict());
     }
     std::vector<training::Prediction> predictions;
     torch::InferenceMode inference;
