@@ -12,22 +12,11 @@
 #include "core/inference/top_classes.h"
 #include "core/training/model_bundle.h"
 #include "ui/classify/preview_pixels.h"
+#include "ui/common/rgb_qimage.h"
 
 namespace tstudio::ui {
 
-namespace {
-
-/** The decoded image shrunk to fit side x side, as RGB32 for fast painting. */
-QImage thumbnailOf(const imaging::RgbImage& rgb, int side) {
-    const QImage view(rgb.pixels.data(), rgb.width, rgb.height, rgb.width * 3,
-                      QImage::Format_RGB888);
-    QImage fitted = std::max(rgb.width, rgb.height) > side
-                        ? view.scaled(side, side, Qt::KeepAspectRatio, Qt::SmoothTransformation)
-                        : view.copy(); // view borrows rgb's pixels, which die with the batch
-    return fitted.convertToFormat(QImage::Format_RGB32);
-}
-
-} // namespace
+namespace {} // namespace
 
 ClassifyWorker::ClassifyWorker(QObject* parent) : QObject(parent) {}
 
@@ -120,7 +109,7 @@ void ClassifyWorker::classify(const ClassifierChoice& choice, const QStringList&
                 result.path = QString::fromStdString(inputs.files[i].string());
                 auto image = imaging::decodeImage(inputs.files[i]);
                 if (image) {
-                    result.thumbnail = thumbnailOf(*image, kThumbnailSide);
+                    result.thumbnail = fittedQImage(*image, kThumbnailSide);
                     images.push_back(std::move(image).value());
                     rows.push_back(batch.size());
                 } else {

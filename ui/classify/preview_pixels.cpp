@@ -1,26 +1,18 @@
 #include "ui/classify/preview_pixels.h"
 
+#include "ui/common/rgb_qimage.h"
+
 #include <algorithm>
 #include <cstring>
 
 namespace tstudio::ui {
-
-namespace {
-
-/** A QImage that borrows image's pixels: valid only while image lives. */
-QImage view(const imaging::RgbImage& image) {
-    return QImage(image.pixels.data(), image.width, image.height, image.width * 3,
-                  QImage::Format_RGB888);
-}
-
-} // namespace
 
 imaging::RgbImage shrinkToFit(const imaging::RgbImage& image, int maxSide) {
     if (image.empty() || std::max(image.width, image.height) <= maxSide) {
         return image;
     }
     const QImage scaled =
-        view(image)
+        borrowedQImage(image)
             .scaled(maxSide, maxSide, Qt::KeepAspectRatio, Qt::SmoothTransformation)
             .convertToFormat(QImage::Format_RGB888);
     imaging::RgbImage out;
@@ -69,7 +61,7 @@ QImage toQImage(const imaging::RgbImage& image) {
     if (image.empty()) {
         return {};
     }
-    return view(image).convertToFormat(QImage::Format_RGB32); // a deep copy
+    return borrowedQImage(image).convertToFormat(QImage::Format_RGB32); // a deep copy
 }
 
 } // namespace tstudio::ui

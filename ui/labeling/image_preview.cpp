@@ -14,6 +14,7 @@
 #include "core/imaging/image_decoder.h"
 #include "core/imaging/jpeg_scaled_decoder.h"
 #include "ui/common/background_job.h"
+#include "ui/common/rgb_qimage.h"
 
 namespace tstudio::ui {
 
@@ -54,12 +55,7 @@ ImagePreview::Loaded load(const QString& path) {
     if (!result.size.isValid()) {
         result.size = QSize(rgb->width, rgb->height);
     }
-    const QImage view(rgb->pixels.data(), rgb->width, rgb->height, rgb->width * 3,
-                      QImage::Format_RGB888);
-    result.image = std::max(rgb->width, rgb->height) > ImagePreview::kSide
-                       ? view.scaled(ImagePreview::kSide, ImagePreview::kSide, Qt::KeepAspectRatio,
-                                     Qt::SmoothTransformation)
-                       : view.copy();
+    result.image = fittedQImage(*rgb, ImagePreview::kSide);
     return result;
 }
 

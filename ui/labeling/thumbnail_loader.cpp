@@ -18,22 +18,13 @@
 #include "core/data/content_hash.h"
 #include "core/imaging/image_decoder.h"
 #include "core/imaging/jpeg_scaled_decoder.h"
+#include "ui/common/rgb_qimage.h"
 
 namespace tstudio::ui {
 
 namespace {
 
 constexpr qsizetype kDefaultMemoryLimit = qsizetype{96} * 1024 * 1024;
-
-/** A decoded image shrunk to fit size x size (never enlarged), as RGB32 for fast painting. */
-QImage shrink(const imaging::RgbImage& rgb, int size) {
-    const QImage view(rgb.pixels.data(), rgb.width, rgb.height, rgb.width * 3,
-                      QImage::Format_RGB888);
-    QImage fitted = std::max(rgb.width, rgb.height) > size
-                        ? view.scaled(size, size, Qt::KeepAspectRatio, Qt::SmoothTransformation)
-                        : view.copy(); // view borrows rgb's pixels, which die with this call
-    return fitted.convertToFormat(QImage::Format_RGB32);
-}
 
 QString diskName(const QString& cacheDir, const std::string& hash, int size) {
     return QDir(cacheDir).filePath(QString::fromStdString(hash) + QLatin1Char('-') +
@@ -76,7 +67,7 @@ QImage makeThumbnail(const QString& path, int size, const QString& cacheDir,
         }
         rgb = std::move(decoded).value();
     }
-    const QImage thumbnail = shrink(*rgb, size);
+    const QImage thumbnail = fittedQImage(*rgb, size);
     if (!cached.isEmpty()) {
         // QSaveFile renames into place, so a loader reading the same key never sees half a file.
         QSaveFile out(cached);
