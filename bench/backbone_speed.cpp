@@ -29,15 +29,13 @@
 #include "core/models/factory.h"
 #include "core/models/registry.h"
 
+#include "bench/bench_clock.h"
+
 using namespace tstudio;
 
+using namespace tstudio::bench;
+
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-QString key(const char* name) {
-    return QString::fromLatin1(name);
-}
 
 std::vector<std::string> splitList(const std::string& text) {
     std::vector<std::string> parts;

@@ -9,10 +9,12 @@
 // decoding on loader threads ahead of the forward pass). The peer: bench/classify_folder_peer.py
 // under /usr/bin/python3 (Debian's torch and torchvision): PIL decode, Resize(256),
 // CenterCrop(224), ToTensor, Normalize, batches of 16 on the calling thread, the same thread
-// count and the bundle's weights. Each side runs a warm-up batch, then the whole list R times
-// (default 1), alternating, and reports its best pass. Prints one JSON object; the load average
-// is in it because the figures depend on what else the machine runs. Then Grad-CAM on the first
-// 32 photos, one at a time: its milliseconds per image beside predict()'s.
+// count, and torchvision's own MobileNetV2 loading the bundle exported as .pth (strict), so both
+// sides run the same network; top1Agreement is the share of photos both name alike. Each side runs
+// a warm-up batch, then the whole list R times (default 1), alternating, and reports its best pass.
+// Prints one JSON object; the load average is in it because the figures depend on what else the
+// machine runs. Then Grad-CAM on the first 32 photos, one at a time: its milliseconds per image
+// beside predict()'s.
 
 #include <algorithm>
 #include <chrono>
@@ -33,31 +35,19 @@
 
 #include "core/common/threads.h"
 #include "core/data/dataset_opener.h"
+#include "core/export/model_export.h"
 #include "core/training/model_bundle.h"
 #include "core/training/trainer.h"
 #include "core/training/training_recipe.h"
 
+#include "bench/bench_clock.h"
+
 namespace fs = std::filesystem;
 using namespace tstudio;
 
+using namespace tstudio::bench;
+
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double secondsSince(Clock::time_point start) {
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-QString key(const char* name) {
-    return QString::fromLatin1(name);
-}
-
-std::string loadAverage() {
-    std::ifstream in("/proc/loadavg");
-    std::string one, five, fifteen;
-    in >> one >> five >> fifteen;
-    return one + " " + five + " " + fifteen;
-}
 
 Result<fs::path> trainBundle(const data::Dataset& dataset, const fs::path& shared,
                              const fs::path& out) {
@@ -76,17 +66,18 @@ Result<fs::path> trainBundle(const data::Dataset& dataset, const fs::path& share
 }
 
 /** The peer's images/s (best pass), or an error text. */
-Result<QJsonObject> runPeer(const fs::path& listFile, const fs::path& bundle, int threads,
-                            int repeat) {
+Result<QJsonObject> runPeer(const fs::path& listFile, const fs::path& pth, int classes, int threads,
+                            const fs::path& predictions) {
     const fs::path script = fs::path(TSTUDIO_SOURCE_DIR) / "bench" / "classify_folder_peer.py";
     QProcess peer;
     peer.setProcessChannelMode(QProcess::SeparateChannels);
     peer.start(key("/usr/bin/python3"),
                QStringList{QString::fromStdString(script.string()), key("--list"),
-                           QString::fromStdString(listFile.string()), key("--bundle"),
-                           QString::fromStdString(bundle.string()), key("--threads"),
-                           QString::number(threads), key("--batch"), key("16"), key("--repeat"),
-                           QString::number(repeat)});
+                           QString::fromStdString(listFile.string()), key("--pth"),
+                           QString::fromStdString(pth.string()), key("--classes"),
+                           QString::number(classes), key("--threads"), QString::number(threads),
+                           key("--batch"), key("16"), key("--predictions"),
+                           QString::fromStdString(predictions.string())});
     if (!peer.waitForFinished(30 * 60 * 1000) || peer.exitCode() != 0) {
         return fail("the peer failed: " + peer.readAllStandardError().toStdString());
     }
@@ -167,6 +158,18 @@ int main(int argc, char** argv) {
         }
     }
 
+    // The peer runs torchvision's own model on the bundle exported as .pth (strict load): the
+    // same network and weights, the same job.
+    const fs::path pth = work / "model.pth";
+    const auto exported = modelexport::exportModel(model, modelexport::ExportFormat::Pth, pth);
+    if (!exported || !exported->torchvision.loadsStrictly) {
+        std::cerr << "classify_folder: the bundle does not export to a torchvision .pth"
+                  << (exported ? "" : ": " + exported.message()) << '\n';
+        return 1;
+    }
+    const auto classes = static_cast<int>(classifier->info().classes.size());
+    const fs::path peerPredictions = work / "peer_top1.txt";
+
     std::vector<Error> failed;
     classifier->predict({paths.begin(), paths.begin() + std::min<std::size_t>(16, paths.size())},
                         failed); // warm-up: the first forward pass allocates
@@ -174,6 +177,7 @@ int main(int argc, char** argv) {
     double ours = 0.0;
     double peerBest = 0.0;
     QJsonObject peer;
+    std::vector<int> ourTop1;
     for (int pass = 0; pass < repeat; ++pass) {
         failed.clear();
         const auto start = Clock::now();
@@ -184,7 +188,11 @@ int main(int argc, char** argv) {
             return 1;
         }
         ours = std::max(ours, static_cast<double>(paths.size()) / seconds);
-        auto peerPass = runPeer(listFile, model, threads, 1);
+        ourTop1.clear();
+        for (const training::Prediction& p : predictions) {
+            ourTop1.push_back(p.predicted);
+        }
+        auto peerPass = runPeer(listFile, pth, classes, threads, peerPredictions);
         if (!peerPass) {
             std::cerr << "classify_folder: " << peerPass.message() << '\n';
             return 1;
@@ -194,6 +202,14 @@ int main(int argc, char** argv) {
             peerBest = rate;
             peer = *peerPass;
         }
+    }
+    // Both sides' top-1 class for every photo (predict() keeps the input order).
+    std::ifstream peerTop1(peerPredictions);
+    std::int64_t agreeing = 0;
+    for (const int ourClass : ourTop1) {
+        int peerClass = -1;
+        peerTop1 >> peerClass;
+        agreeing += peerClass == ourClass ? 1 : 0;
     }
     // Grad-CAM's extra cost: one forward and one backward pass per image, on its own (what the
     // Classify page's preview and `--gradcam` add to each image they explain).
@@ -207,20 +223,22 @@ int main(int argc, char** argv) {
         }
     }
     const double gradCamMs = 1000.0 * secondsSince(camStart) / static_cast<double>(explained);
-    QJsonObject result{{key("images"), static_cast<qint64>(paths.size())},
-                       {key("threads"), threads},
-                       {key("batch"), 16},
-                       {key("passes"), repeat},
-                       {key("tstudioImagesPerSecond"), ours},
-                       {key("torchvisionImagesPerSecond"), peerBest},
-                       {key("ratio"), peerBest > 0.0 ? ours / peerBest : 0.0},
-                       {key("peer"), peer},
-                       {key("gradCamImages"), static_cast<qint64>(explained)},
-                       {key("gradCamMsPerImage"), gradCamMs},
-                       {key("predictMsPerImage"), ours > 0.0 ? 1000.0 / ours : 0.0},
-                       {key("trainSeconds"), trainSeconds},
-                       {key("loadAverageBefore"), QString::fromStdString(loadBefore)},
-                       {key("loadAverageAfter"), QString::fromStdString(loadAverage())}};
+    QJsonObject result{
+        {key("images"), static_cast<qint64>(paths.size())},
+        {key("threads"), threads},
+        {key("batch"), 16},
+        {key("passes"), repeat},
+        {key("tstudioImagesPerSecond"), ours},
+        {key("torchvisionImagesPerSecond"), peerBest},
+        {key("ratio"), peerBest > 0.0 ? ours / peerBest : 0.0},
+        {key("peer"), peer},
+        {key("top1Agreement"), static_cast<double>(agreeing) / static_cast<double>(paths.size())},
+        {key("gradCamImages"), static_cast<qint64>(explained)},
+        {key("gradCamMsPerImage"), gradCamMs},
+        {key("predictMsPerImage"), ours > 0.0 ? 1000.0 / ours : 0.0},
+        {key("trainSeconds"), trainSeconds},
+        {key("loadAverageBefore"), QString::fromStdString(loadBefore)},
+        {key("loadAverageAfter"), QString::fromStdString(loadAverage())}};
     std::cout << QJsonDocument(result).toJson(QJsonDocument::Compact).toStdString() << std::endl;
     return 0;
 }

@@ -32,21 +32,16 @@
 #include "core/data/dataset.h"
 #include "core/inference/label_suggester.h"
 
+#include "bench/bench_clock.h"
+
 namespace fs = std::filesystem;
 using namespace tstudio;
 
+using namespace tstudio::bench;
+
 namespace {
 
-using Clock = std::chrono::steady_clock;
 constexpr int kClasses = 3;
-
-double secondsSince(Clock::time_point start) {
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-QString key(const char* name) {
-    return QString::fromLatin1(name);
-}
 
 cv::Mat colourImage(int cls, std::mt19937& rng) {
     std::uniform_int_distribution<int> strong(120, 255);

@@ -33,21 +33,15 @@
 #include "core/training/trainer.h"
 #include "core/weights/state_dict.h"
 
+#include "bench/bench_clock.h"
+
 namespace fs = std::filesystem;
 using namespace tstudio;
 using namespace tstudio::training;
 
+using namespace tstudio::bench;
+
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double secondsSince(Clock::time_point start) {
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-QString key(const char* name) {
-    return QString::fromLatin1(name);
-}
 
 QJsonObject pureCompute(int batch, int iters, bool channelsLast) {
     auto net = *models::createBackbone("mobilenet_v2", 2);
