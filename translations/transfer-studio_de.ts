@@ -857,7 +857,7 @@ sudo apt install libopenblas0-openmp</translation>
 <context>
     <name>DataPage</name>
     <message>
-        <location filename="../ui/data/data_page.cpp" line="+55"/>
+        <location filename="../ui/data/data_page.cpp" line="+56"/>
         <source>Image folder (one folder per class)</source>
         <translation>Bildordner (ein Ordner pro Klasse)</translation>
     </message>
@@ -1249,6 +1249,89 @@ sudo apt install libopenblas0-openmp</translation>
         <location line="+21"/>
         <source>Exported %1 images to %2 (%3 hard-linked)</source>
         <translation>%1 Bilder nach %2 exportiert (%3 als harte Links)</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetProblem</name>
+    <message>
+        <location filename="../core/data/dataset_inspector.cpp" line="+121"/>
+        <source>%1: a %2 file named like a %3; it is read by content, rename it to avoid confusing other tools</source>
+        <translation>%1: eine %2-Datei mit dem Namen einer %3-Datei; sie wird nach ihrem Inhalt gelesen, benennen Sie sie um, damit andere Werkzeuge nicht in die Irre gehen</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>%1 identical images in different splits (the same image is trained on and evaluated: remove all but one); they carry different labels</source>
+        <translation>%1 identische Bilder in verschiedenen Aufteilungsteilen (dasselbe Bild wird trainiert und ausgewertet: entfernen Sie alle bis auf eines); sie tragen verschiedene Beschriftungen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 identical images in different splits (the same image is trained on and evaluated: remove all but one)</source>
+        <translation>%1 identische Bilder in verschiedenen Aufteilungsteilen (dasselbe Bild wird trainiert und ausgewertet: entfernen Sie alle bis auf eines)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 identical images (keep one); they carry different labels</source>
+        <translation>%1 identische Bilder (behalten Sie eines); sie tragen verschiedene Beschriftungen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 identical images (keep one)</source>
+        <translation>%1 identische Bilder (behalten Sie eines)</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>%1 images have a side shorter than the input size %2 px: they will be upscaled (blurry); use a smaller input size or larger images</source>
+        <translation>%1 Bilder haben eine Seite, die kürzer ist als die Eingabegröße von %2 px: Sie werden hochskaliert (unscharf); verwenden Sie eine kleinere Eingabegröße oder größere Bilder</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>class &quot;%1&quot; has 1 image: at least 2 are needed to train and validate; add images or merge it</source>
+        <translation>Klasse „%1“ hat 1 Bild: Für Training und Validierung werden mindestens 2 gebraucht; fügen Sie Bilder hinzu oder führen Sie die Klasse mit einer anderen zusammen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>class &quot;%1&quot; has %2 images: at least 2 are needed to train and validate; add images or merge it</source>
+        <translation>Klasse „%1“ hat %2 Bilder: Für Training und Validierung werden mindestens 2 gebraucht; fügen Sie Bilder hinzu oder führen Sie die Klasse mit einer anderen zusammen</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>strong class imbalance: &quot;%1&quot; has %2 images, &quot;%3&quot; only %4 (%5x); add images to the small classes or use class weights</source>
+        <translation>starkes Ungleichgewicht der Klassen: „%1“ hat %2 Bilder, „%3“ nur %4 (%5×); fügen Sie den kleinen Klassen Bilder hinzu oder verwenden Sie Klassengewichte</translation>
+    </message>
+    <message>
+        <location filename="../core/data/file_check.cpp" line="+34"/>
+        <source>%1: cannot be opened for reading (check permissions)</source>
+        <translation>%1: kann nicht zum Lesen geöffnet werden (prüfen Sie die Berechtigungen)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: no such file</source>
+        <translation>%1: Datei nicht vorhanden</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: read error</source>
+        <translation>%1: Lesefehler</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: the file is empty (0 bytes)</source>
+        <translation>%1: Die Datei ist leer (0 Byte)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: the content is not an image, whatever the file name says</source>
+        <translation>%1: Der Inhalt ist kein Bild, was auch immer der Dateiname sagt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: damaged %2 header: no image size (cut off or corrupt)</source>
+        <translation>%1: beschädigter %2-Header: keine Bildgröße (abgeschnitten oder defekt)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: the JPEG data ends before its end marker (interrupted download or copy)</source>
+        <translation>%1: Die JPEG-Daten enden vor ihrer Endmarke (unterbrochener Download oder abgebrochene Kopie)</translation>
     </message>
 </context>
 <context>
@@ -1717,7 +1800,7 @@ sudo apt install libopenblas0-openmp</translation>
 <context>
     <name>ImageGridModel</name>
     <message>
-        <location filename="../ui/labeling/image_grid_model.cpp" line="+109"/>
+        <location filename="../ui/labeling/image_grid_model.cpp" line="+110"/>
         <source>%1? %2 %</source>
         <translation>%1? %2 %</translation>
     </message>
