@@ -16,9 +16,10 @@ readonly BUILD_PACKAGES=(
     libopenblas0-openmp
 )
 # clang-format: the format check; python3-torch/-torchvision: the tests that check our files
-# against Python's torch.load.
+# against Python's torch.load; dpkg-dev (dpkg-shlibdeps), desktop-file-utils and appstream: the
+# package test (tests/packaging), which builds the .deb and validates its desktop files.
 readonly TEST_PACKAGES=(clang-14 libclang-rt-14-dev xvfb xauth clang-format python3-torch
-    python3-torchvision)
+    python3-torchvision dpkg-dev desktop-file-utils appstream)
 
 ensure_packages() {
     local missing=()

@@ -476,9 +476,159 @@ sudo apt install libopenblas0-openmp</translation>
     </message>
 </context>
 <context>
+    <name>ClassMetricsModel</name>
+    <message>
+        <location filename="../ui/evaluation/class_metrics_model.cpp" line="+53"/>
+        <source>Of the %1 images that are %2, the share the model called %2</source>
+        <translation>Von den %1 Bildern, die %2 sind, der Anteil, den das Modell %2 nannte</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Precision</source>
+        <translation>Präzision</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recall</source>
+        <translation>Trefferquote</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+</context>
+<context>
+    <name>ClassPanel</name>
+    <message>
+        <location filename="../ui/labeling/class_panel.cpp" line="+53"/>
+        <source>&lt;b&gt;Classes&lt;/b&gt; — click, press the key or drop images</source>
+        <translation>&lt;b&gt;Klassen&lt;/b&gt; — klicken, Taste drücken oder Bilder ablegen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Add Class…</source>
+        <translation>Klasse hinzufügen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A new class to label with (Ctrl+K); right-click a class (or press the Menu key on it) to rename, merge or delete it</source>
+        <translation>Eine neue Klasse zum Beschriften (Strg+K); Rechtsklick auf eine Klasse (oder die Menütaste darauf), um sie umzubenennen, zusammenzuführen oder zu löschen</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Rename…</source>
+        <translation>Umbenennen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Merge Into…</source>
+        <translation>Zusammenführen mit…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Label the selection as %1</source>
+        <translation>Die Auswahl als %1 beschriften</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label the selection as %1 (%2)</source>
+        <translation>Die Auswahl als %1 beschriften (%2)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+6"/>
+        <source>Class Name</source>
+        <translation>Klassenname</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>A class needs a name.</source>
+        <translation>Eine Klasse braucht einen Namen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>There is already a class named “%1”. Choose another name, or use Merge Into… to put two classes together.</source>
+        <translation>Es gibt bereits eine Klasse namens „%1“. Wählen Sie einen anderen Namen, oder legen Sie mit „Zusammenführen mit…“ zwei Klassen zusammen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Add Class</source>
+        <translation>Klasse hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name of the new class:</source>
+        <translation>Name der neuen Klasse:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Rename Class</source>
+        <translation>Klasse umbenennen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New name of “%1”:</source>
+        <translation>Neuer Name für „%1“:</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Merge Class</source>
+        <translation>Klasse zusammenführen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move every image of “%1” into:</source>
+        <translation>Jedes Bild von „%1“ verschieben nach:</translation>
+    </message>
+</context>
+<context>
+    <name>ClassificationResultsModel</name>
+    <message>
+        <location filename="../ui/models/classification_results_model.cpp" line="+90"/>
+        <source>unreadable</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Top classes</source>
+        <translation>Wahrscheinlichste Klassen</translation>
+    </message>
+</context>
+<context>
     <name>ClassifyPage</name>
     <message>
-        <location filename="../ui/classify/classify_page.cpp" line="+78"/>
+        <location filename="../ui/classify/classify_page.cpp" line="+123"/>
         <source>No weights file: download the official one or choose a file</source>
         <translation>Keine Gewichtsdatei: offizielle herunterladen oder eine Datei wählen</translation>
     </message>
@@ -508,37 +658,22 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>Gewichte:</translation>
     </message>
     <message>
-        <location line="-33"/>
-        <source>Image / class</source>
-        <translation>Bild / Klasse</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Probability</source>
-        <translation>Wahrscheinlichkeit</translation>
-    </message>
-    <message>
-        <location line="+41"/>
-        <source>Classify images…</source>
-        <translation>Bilder klassifizieren…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+82"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+29"/>
         <source>Weights saved to %1</source>
         <translation>Gewichte gespeichert unter %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>Download cancelled</source>
         <translation>Herunterladen abgebrochen</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>Classified %1 image(s)</source>
         <translation>%1 Bild(er) klassifiziert</translation>
     </message>
@@ -548,7 +683,7 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>Klassifizierung abgebrochen</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+43"/>
         <source>Pick a backbone on the left.</source>
         <translation>Links ein Backbone wählen.</translation>
     </message>
@@ -558,12 +693,62 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>&lt;b&gt;%1&lt;/b&gt; hat noch keine Gewichte. Laden Sie die offiziellen ImageNet-Gewichte herunter oder wählen Sie eine Gewichtsdatei (.pth oder .safetensors), um die ImageNet-Klassen Ihrer Fotos zu benennen.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Drop photos or folders here: &lt;b&gt;%1&lt;/b&gt; names what they show (top %2 of the 1000 ImageNet classes).</source>
-        <translation>Fotos oder Ordner hier ablegen: &lt;b&gt;%1&lt;/b&gt; benennt, was sie zeigen (die besten %2 der 1000 ImageNet-Klassen).</translation>
+        <location line="-206"/>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modell:</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+92"/>
+        <source>Open images…</source>
+        <translation>Bilder öffnen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Classify image files (or drop images and folders here)</source>
+        <translation>Bilddateien klassifizieren (oder Bilder und Ordner hier ablegen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open folder…</source>
+        <translation>Ordner öffnen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Classify every image in a folder and its subfolders</source>
+        <translation>Jedes Bild eines Ordners und seiner Unterordner klassifizieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste</source>
+        <translation>Einfügen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Classify the image on the clipboard (%1)</source>
+        <translation>Das Bild in der Zwischenablage klassifizieren (%1)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the results as tstudio predict --csv does: path, class, every probability</source>
+        <translation>Die Ergebnisse so speichern wie tstudio predict --csv: Pfad, Klasse, jede Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>Drop images or folders here, paste an image (%1) or open them: the trained model &lt;b&gt;%2&lt;/b&gt; names their classes.</source>
+        <translation>Legen Sie Bilder oder Ordner hier ab, fügen Sie ein Bild ein (%1) oder öffnen Sie sie: Das trainierte Modell &lt;b&gt;%2&lt;/b&gt; nennt ihre Klassen.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Drop images or folders here, paste an image (%1) or open them: &lt;b&gt;%2&lt;/b&gt; names what they show (top %3 of the 1,000 ImageNet classes).</source>
+        <translation>Legen Sie Bilder oder Ordner hier ab, fügen Sie ein Bild ein (%1) oder öffnen Sie sie: &lt;b&gt;%2&lt;/b&gt; nennt, was sie zeigen (die %3 wahrscheinlichsten der 1.000 ImageNet-Klassen).</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Choose weights for %1</source>
         <translation>Gewichte für %1 wählen</translation>
     </message>
@@ -583,17 +768,32 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>Bilder (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
+        <source>Folder to classify</source>
+        <translation>Zu klassifizierender Ordner</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The clipboard holds no image or image file to classify</source>
+        <translation>Die Zwischenablage enthält kein Bild und keine Bilddatei zum Klassifizieren</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Still classifying: wait or cancel first</source>
         <translation>Klassifizierung läuft noch: warten oder zuerst abbrechen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Choose a backbone and its weights first</source>
         <translation>Zuerst ein Backbone und seine Gewichte wählen</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+6"/>
+        <source>Opening the model…</source>
+        <translation>Das Modell wird geöffnet…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Connecting…</source>
         <translation>Verbinden…</translation>
     </message>
@@ -603,28 +803,61 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>Lade %1 herunter…</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>%1 of %2</source>
-        <translation>%1 von %2</translation>
+        <location line="+4"/>
+        <source>Export the results</source>
+        <translation>Die Ergebnisse exportieren</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>unreadable</source>
-        <translation>nicht lesbar</translation>
+        <location line="+2"/>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Results saved to %1</source>
+        <translation>Ergebnisse gespeichert unter %1</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>%v of %m</source>
+        <translation>%v von %m</translation>
     </message>
 </context>
 <context>
     <name>ClassifyWorker</name>
     <message>
-        <location filename="../ui/classify/classify_worker.cpp" line="+86"/>
+        <location filename="../ui/classify/classify_worker.cpp" line="+152"/>
         <source>Classification stopped: %1</source>
         <translation>Klassifizierung angehalten: %1</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Grad-CAM failed: %1</source>
+        <translation>Grad-CAM fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionMatrixPlot</name>
+    <message>
+        <location filename="../ui/evaluation/confusion_matrix_plot.cpp" line="+39"/>
+        <source>Predicted class</source>
+        <translation>Vorhergesagte Klasse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>True class</source>
+        <translation>Tatsächliche Klasse</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Click a cell to see its images</source>
+        <translation>Klicken Sie auf eine Zelle, um ihre Bilder zu sehen</translation>
     </message>
 </context>
 <context>
     <name>DataPage</name>
     <message>
-        <location filename="../ui/data/data_page.cpp" line="+55"/>
+        <location filename="../ui/data/data_page.cpp" line="+56"/>
         <source>Image folder (one folder per class)</source>
         <translation>Bildordner (ein Ordner pro Klasse)</translation>
     </message>
@@ -849,7 +1082,7 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>%1 geöffnet: %2 Bilder</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>Checking files…</source>
         <translation>Prüfe Dateien…</translation>
     </message>
@@ -864,12 +1097,12 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>Der Datensatz konnte nicht aufgeteilt werden: %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Split applied: %1 train, %2 validation, %3 test images</source>
         <translation>Aufteilung angewendet: %1 Trainings-, %2 Validierungs-, %3 Testbilder</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+57"/>
         <source>No dataset open: open a folder or a file, or create the demo project (File menu)</source>
         <translation>Kein Datensatz geöffnet: Öffnen Sie einen Ordner oder eine Datei oder erstellen Sie das Demoprojekt (Menü Datei)</translation>
     </message>
@@ -884,7 +1117,7 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>wird gemessen…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>%1×%2 to %3×%4 pixels, mean %5×%6</source>
         <translation>%1×%2 bis %3×%4 Pixel, Mittel %5×%6</translation>
     </message>
@@ -940,11 +1173,379 @@ sudo apt install libopenblas0-openmp</translation>
     </message>
 </context>
 <context>
+    <name>DatasetExportActions</name>
+    <message>
+        <location filename="../ui/project/dataset_export_actions.cpp" line="+17"/>
+        <source>&amp;Export Labelled Dataset</source>
+        <translation>Beschrifteten Datensatz &amp;exportieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export into a New or Empty Folder</source>
+        <translation>In einen neuen oder leeren Ordner exportieren</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>As Class &amp;Folders…</source>
+        <translation>Als Klassen&amp;ordner…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copies of the images in one folder per class (and per split)</source>
+        <translation>Kopien der Bilder in einem Ordner pro Klasse (und pro Aufteilungsteil)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>As Class Folders of &amp;Hard Links…</source>
+        <translation>Als Klassenordner mit &amp;harten Links…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The same tree without copying: links to the images (same disk)</source>
+        <translation>Derselbe Baum ohne Kopieren: Links auf die Bilder (gleicher Datenträger)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As &amp;CSV List…</source>
+        <translation>Als &amp;CSV-Liste…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export as CSV</source>
+        <translation>Als CSV exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV lists (*.csv)</source>
+        <translation>CSV-Listen (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Exporting the labelled images…</source>
+        <translation>Die beschrifteten Bilder werden exportiert…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+22"/>
+        <source>Export Labelled Dataset</source>
+        <translation>Beschrifteten Datensatz exportieren</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>The export was cancelled; nothing was left behind.</source>
+        <translation>Der Export wurde abgebrochen; nichts ist zurückgeblieben.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Exported %1</source>
+        <translation>%1 exportiert</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Exported %1 images to %2 (%3 hard-linked)</source>
+        <translation>%1 Bilder nach %2 exportiert (%3 als harte Links)</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetProblem</name>
+    <message>
+        <location filename="../core/data/dataset_inspector.cpp" line="+121"/>
+        <source>%1: a %2 file named like a %3; it is read by content, rename it to avoid confusing other tools</source>
+        <translation>%1: eine %2-Datei mit dem Namen einer %3-Datei; sie wird nach ihrem Inhalt gelesen, benennen Sie sie um, damit andere Werkzeuge nicht in die Irre gehen</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>%1 identical images in different splits (the same image is trained on and evaluated: remove all but one); they carry different labels</source>
+        <translation>%1 identische Bilder in verschiedenen Aufteilungsteilen (dasselbe Bild wird trainiert und ausgewertet: entfernen Sie alle bis auf eines); sie tragen verschiedene Beschriftungen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 identical images in different splits (the same image is trained on and evaluated: remove all but one)</source>
+        <translation>%1 identische Bilder in verschiedenen Aufteilungsteilen (dasselbe Bild wird trainiert und ausgewertet: entfernen Sie alle bis auf eines)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 identical images (keep one); they carry different labels</source>
+        <translation>%1 identische Bilder (behalten Sie eines); sie tragen verschiedene Beschriftungen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 identical images (keep one)</source>
+        <translation>%1 identische Bilder (behalten Sie eines)</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>%1 images have a side shorter than the input size %2 px: they will be upscaled (blurry); use a smaller input size or larger images</source>
+        <translation>%1 Bilder haben eine Seite, die kürzer ist als die Eingabegröße von %2 px: Sie werden hochskaliert (unscharf); verwenden Sie eine kleinere Eingabegröße oder größere Bilder</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>class &quot;%1&quot; has 1 image: at least 2 are needed to train and validate; add images or merge it</source>
+        <translation>Klasse „%1“ hat 1 Bild: Für Training und Validierung werden mindestens 2 gebraucht; fügen Sie Bilder hinzu oder führen Sie die Klasse mit einer anderen zusammen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>class &quot;%1&quot; has %2 images: at least 2 are needed to train and validate; add images or merge it</source>
+        <translation>Klasse „%1“ hat %2 Bilder: Für Training und Validierung werden mindestens 2 gebraucht; fügen Sie Bilder hinzu oder führen Sie die Klasse mit einer anderen zusammen</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>strong class imbalance: &quot;%1&quot; has %2 images, &quot;%3&quot; only %4 (%5x); add images to the small classes or use class weights</source>
+        <translation>starkes Ungleichgewicht der Klassen: „%1“ hat %2 Bilder, „%3“ nur %4 (%5×); fügen Sie den kleinen Klassen Bilder hinzu oder verwenden Sie Klassengewichte</translation>
+    </message>
+    <message>
+        <location filename="../core/data/file_check.cpp" line="+34"/>
+        <source>%1: cannot be opened for reading (check permissions)</source>
+        <translation>%1: kann nicht zum Lesen geöffnet werden (prüfen Sie die Berechtigungen)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: no such file</source>
+        <translation>%1: Datei nicht vorhanden</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: read error</source>
+        <translation>%1: Lesefehler</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: the file is empty (0 bytes)</source>
+        <translation>%1: Die Datei ist leer (0 Byte)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: the content is not an image, whatever the file name says</source>
+        <translation>%1: Der Inhalt ist kein Bild, was auch immer der Dateiname sagt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: damaged %2 header: no image size (cut off or corrupt)</source>
+        <translation>%1: beschädigter %2-Header: keine Bildgröße (abgeschnitten oder defekt)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: the JPEG data ends before its end marker (interrupted download or copy)</source>
+        <translation>%1: Die JPEG-Daten enden vor ihrer Endmarke (unterbrochener Download oder abgebrochene Kopie)</translation>
+    </message>
+</context>
+<context>
     <name>DownloadProgress</name>
     <message>
         <location filename="../ui/weights/download_progress.cpp" line="+17"/>
         <source>%1 of %2 MiB</source>
         <translation>%1 von %2 MiB</translation>
+    </message>
+</context>
+<context>
+    <name>Duration</name>
+    <message>
+        <location filename="../ui/common/duration_text.cpp" line="+15"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationPage</name>
+    <message>
+        <location filename="../ui/evaluation/evaluation_page.cpp" line="+48"/>
+        <source>validation images</source>
+        <translation>Validierungsbilder</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>test images</source>
+        <translation>Testbilder</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>all labelled images</source>
+        <translation>alle beschrifteten Bilder</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Evaluation cancelled</source>
+        <translation>Auswertung abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The report was not written: %1</source>
+        <translation>Der Bericht wurde nicht geschrieben: %1</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modell:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Validation split</source>
+        <translation>Validierungsteil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test split</source>
+        <translation>Testteil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All labelled images</source>
+        <translation>Alle beschrifteten Bilder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Images:</source>
+        <translation>&amp;Bilder:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Evaluate</source>
+        <translation>&amp;Auswerten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Measure the model on these images (F5)</source>
+        <translation>Das Modell auf diesen Bildern messen (F5)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>E&amp;xport Report…</source>
+        <translation>Bericht e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Per-class table and per-image predictions as CSV, the confusion matrix as PNG</source>
+        <translation>Tabelle pro Klasse und Vorhersagen pro Bild als CSV, die Konfusionsmatrix als PNG</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Train a model, or choose one, then Evaluate.</source>
+        <translation>Trainieren oder wählen Sie ein Modell, dann „Auswerten“.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Row-normalised (share of each true class)</source>
+        <translation>&amp;Zeilenweise normiert (Anteil jeder tatsächlichen Klasse)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Per class</source>
+        <translation>Pro Klasse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cell images</source>
+        <translation>Bilder der Zelle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Top losses</source>
+        <translation>Größte Verluste</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Re&amp;label as</source>
+        <translation>&amp;Umbeschriften als</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The label may be what is wrong: give the selected images this class (Ctrl+Z undoes it)</source>
+        <translation>Vielleicht ist die Beschriftung falsch: Den ausgewählten Bildern diese Klasse geben (Strg+Z macht es rückgängig)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>E&amp;xclude</source>
+        <translation>Aus&amp;schließen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave the selected images out of training (X)</source>
+        <translation>Die ausgewählten Bilder vom Training ausschließen (X)</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Other bundle…</source>
+        <translation>Anderes Modellpaket…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Choose a Trained Model</source>
+        <translation>Ein trainiertes Modell wählen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model bundles (*.tsmodel);;All files (*)</source>
+        <translation>Modellpakete (*.tsmodel);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Choose a trained model to evaluate</source>
+        <translation>Ein trainiertes Modell zum Auswerten wählen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Evaluating %1 on the %2…</source>
+        <translation>%1 wird ausgewertet (%2)…</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; correct of %2 images · top-1 %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; von %2 Bildern richtig · Top-1 %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> · top-5 %1</source>
+        <translation> · Top-5 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · loss %1</source>
+        <translation> · Verlust %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · %1 unreadable (not counted)</source>
+        <translation> · %1 nicht lesbar (nicht gezählt)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The images changed: Evaluate again to see the model on them.</source>
+        <translation>Die Bilder haben sich geändert: Werten Sie erneut aus, um das Modell auf ihnen zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 → %2 (%3)</source>
+        <translation>%1 → %2 (%3)</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Export the Evaluation Report into</source>
+        <translation>Den Auswertungsbericht exportieren nach</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Report written to %1</source>
+        <translation>Bericht geschrieben nach %1</translation>
     </message>
 </context>
 <context>
@@ -1059,6 +1660,71 @@ sudo apt install libopenblas0-openmp</translation>
     </message>
 </context>
 <context>
+    <name>GradCamPreview</name>
+    <message>
+        <location filename="../ui/classify/grad_cam_preview.cpp" line="+35"/>
+        <location line="+77"/>
+        <location line="+32"/>
+        <source>Select a result to see it large.</source>
+        <translation>Wählen Sie ein Ergebnis, um es groß zu sehen.</translation>
+    </message>
+    <message>
+        <location line="-106"/>
+        <source>&amp;Grad-CAM</source>
+        <translation>&amp;Grad-CAM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour where the model found evidence for the class: red most, blue least</source>
+        <translation>Färbt, wo das Modell Hinweise auf die Klasse fand: rot am meisten, blau am wenigsten</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Opacity of the Grad-CAM overlay</source>
+        <translation>Deckkraft der Grad-CAM-Überlagerung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Opacity:</source>
+        <translation>&amp;Deckkraft:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The class the overlay explains</source>
+        <translation>Die Klasse, die die Überlagerung erklärt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Class:</source>
+        <translation>&amp;Klasse:</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Predicted: %1</source>
+        <translation>Vorhergesagt: %1</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Computing Grad-CAM…</source>
+        <translation>Grad-CAM wird berechnet…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>class %1</source>
+        <translation>Klasse %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 — Grad-CAM for &lt;b&gt;%2&lt;/b&gt;: red where the model found the most evidence for it</source>
+        <translation>%1 — Grad-CAM für &lt;b&gt;%2&lt;/b&gt;: rot, wo das Modell die meisten Hinweise darauf fand</translation>
+    </message>
+</context>
+<context>
     <name>HeadSettings</name>
     <message>
         <location filename="../ui/model/head_settings.cpp" line="+38"/>
@@ -1132,6 +1798,500 @@ sudo apt install libopenblas0-openmp</translation>
     </message>
 </context>
 <context>
+    <name>ImageGridModel</name>
+    <message>
+        <location filename="../ui/labeling/image_grid_model.cpp" line="+110"/>
+        <source>%1? %2 %</source>
+        <translation>%1? %2 %</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Unlabeled</source>
+        <translation>Unbeschriftet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Problem: %1</source>
+        <translation>Problem: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Suggested: %1 (%2 %) — Enter accepts, Delete rejects</source>
+        <translation>Vorschlag: %1 (%2 %) — Eingabe übernimmt, Entf verwirft</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Excluded from training</source>
+        <translation>Vom Training ausgeschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>ImageOutcomeModel</name>
+    <message>
+        <location filename="../ui/evaluation/image_outcome_model.cpp" line="+64"/>
+        <source>excluded</source>
+        <translation>ausgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>now unlabeled</source>
+        <translation>jetzt unbeschriftet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>now %1</source>
+        <translation>jetzt %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1
+loss %2</source>
+        <translation>%1
+Verlust %2</translation>
+    </message>
+</context>
+<context>
+    <name>ImagePreview</name>
+    <message>
+        <location filename="../ui/labeling/image_preview.cpp" line="+95"/>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>This image cannot be shown:
+%1</source>
+        <translation>Dieses Bild kann nicht angezeigt werden:
+%1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No image selected.</source>
+        <translation>Kein Bild ausgewählt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 × %2 pixels, %3</source>
+        <translation>%1 × %2 Pixel, %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown format</source>
+        <translation>unbekanntes Format</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Problem: %1</source>
+        <translation>Problem: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Label: %1</source>
+        <translation>Beschriftung: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Split: %1</source>
+        <translation>Aufteilung: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excluded from training</source>
+        <translation>Vom Training ausgeschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>LabelCommand</name>
+    <message>
+        <location filename="../ui/labeling/label_commands.cpp" line="+17"/>
+        <source>1 Image</source>
+        <translation>1 Bild</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 Images</source>
+        <translation>%1 Bilder</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Clear the Label of %1</source>
+        <translation>Beschriftung von %1 entfernen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Label %1 as %2</source>
+        <translation>%1 als %2 beschriften</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Exclude %1</source>
+        <translation>%1 ausschließen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Include %1</source>
+        <translation>%1 wieder aufnehmen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Add %1</source>
+        <translation>%1 hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Add Class %1</source>
+        <translation>Klasse %1 hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Rename Class %1 to %2</source>
+        <translation>Klasse %1 in %2 umbenennen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Merge Class %1 into %2</source>
+        <translation>Klasse %1 mit %2 zusammenführen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Delete Class %1</source>
+        <translation>Klasse %1 löschen</translation>
+    </message>
+</context>
+<context>
+    <name>LabelSuggestions</name>
+    <message>
+        <location filename="../ui/labeling/label_suggestions.cpp" line="+76"/>
+        <source>Suggestions cancelled</source>
+        <translation>Vorschläge abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+103"/>
+        <source>No model trained yet: train one on the Train step</source>
+        <translation>Noch kein Modell trainiert: Trainieren Sie eines im Schritt Training</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading the last trained model…</source>
+        <translation>Das zuletzt trainierte Modell wird gelesen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The last trained model cannot be read: %1</source>
+        <translation>Das zuletzt trainierte Modell kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The last trained model knows the classes %1, the project has %2: train again to suggest from a model</source>
+        <translation>Das zuletzt trainierte Modell kennt die Klassen %1, das Projekt hat %2: Trainieren Sie erneut, um Vorschläge von einem Modell zu erhalten</translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>Every image has a label</source>
+        <translation>Jedes Bild ist beschriftet</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Label an image of two classes to get suggestions</source>
+        <translation>Beschriften Sie ein Bild aus zwei Klassen, um Vorschläge zu erhalten</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1 suggestions</source>
+        <translation>%1 Vorschläge</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1 suggestions from the last trained model</source>
+        <translation>%1 Vorschläge vom zuletzt trainierten Modell</translation>
+    </message>
+</context>
+<context>
+    <name>LabelingPage</name>
+    <message>
+        <location filename="../ui/labeling/labeling_page.cpp" line="+51"/>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>empty file</source>
+        <translation>leere Datei</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not an image</source>
+        <translation>kein Bild</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>truncated</source>
+        <translation>abgeschnitten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unreadable</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>wrong extension</source>
+        <translation>falsche Endung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>duplicate</source>
+        <translation>Duplikat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>duplicate across splits</source>
+        <translation>Duplikat über Aufteilungsteile hinweg</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>too small</source>
+        <translation>zu klein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>too few images</source>
+        <translation>zu wenige Bilder</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>imbalance</source>
+        <translation>Ungleichgewicht</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Skip (Space)</source>
+        <translation>Überspringen (Leertaste)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move on without labelling</source>
+        <translation>Ohne Beschriften weitergehen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exclude (X)</source>
+        <translation>Ausschließen (X)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave the selected images out of training, or bring them back</source>
+        <translation>Die ausgewählten Bilder vom Training ausschließen oder wieder aufnehmen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear Label (0)</source>
+        <translation>Beschriftung entfernen (0)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make the selected images unlabeled again</source>
+        <translation>Die ausgewählten Bilder wieder unbeschriftet machen</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>A training run is using the dataset: labels can change once it has ended.</source>
+        <translation>Ein Trainingslauf verwendet den Datensatz: Beschriftungen können sich ändern, sobald er beendet ist.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Show:</source>
+        <translation>&amp;Zeigen:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Dataset order</source>
+        <translation>Reihenfolge im Datensatz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date modified</source>
+        <translation>Änderungsdatum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Least confident first</source>
+        <translation>Unsicherste zuerst</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Order:</source>
+        <translation>&amp;Reihenfolge:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Thumbnail size</source>
+        <translation>Größe der Vorschaubilder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Size:</source>
+        <translation>&amp;Größe:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Next unlabeled after labelling</source>
+        <translation>&amp;Nach dem Beschriften zum nächsten unbeschrifteten</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Su&amp;ggest labels</source>
+        <translation>Beschriftungen &amp;vorschlagen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Propose a class for every unlabeled image, from the backbone&apos;s features once two classes have labels or from the last trained model; Enter accepts, Delete rejects</source>
+        <translation>Für jedes unbeschriftete Bild eine Klasse vorschlagen, aus den Merkmalen des Backbones, sobald zwei Klassen beschriftet sind, oder vom zuletzt trainierten Modell; Eingabe übernimmt, Entf verwirft</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Where the suggested labels come from</source>
+        <translation>Woher die vorgeschlagenen Beschriftungen kommen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Features (nearest class centroid)</source>
+        <translation>Merkmale (nächster Klassenschwerpunkt)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+57"/>
+        <source>Last trained model</source>
+        <translation>Zuletzt trainiertes Modell</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>Suggesting…</source>
+        <translation>Vorschläge werden erstellt…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Suggesting %1 of %2…</source>
+        <translation>Vorschlag %1 von %2…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Suggestions up to date</source>
+        <translation>Vorschläge sind aktuell</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Last trained model: %1</source>
+        <translation>Zuletzt trainiertes Modell: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggest with the model trained last</source>
+        <translation>Mit dem zuletzt trainierten Modell vorschlagen</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>All images</source>
+        <translation>Alle Bilder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unlabeled</source>
+        <translation>Unbeschriftet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excluded</source>
+        <translation>Ausgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Class: %1</source>
+        <translation>Klasse: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Split: %1</source>
+        <translation>Aufteilung: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Images with problems (%1)</source>
+        <translation>Bilder mit Problemen (%1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Problem: %1 (%2)</source>
+        <translation>Problem: %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>%1 images, %2 unlabeled, %3 excluded</source>
+        <translation>%1 Bilder, %2 unbeschriftet, %3 ausgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>Select the images to label first.</source>
+        <translation>Wählen Sie zuerst die zu beschriftenden Bilder aus.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Every image has a label.</source>
+        <translation>Jedes Bild ist beschriftet.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+190"/>
+        <source>Added %n image(s).</source>
+        <translation>
+            <numerusform>%n Bild hinzugefügt.</numerusform>
+            <numerusform>%n Bilder hinzugefügt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n were in the project already.</source>
+        <translation>
+            <numerusform>%n war schon im Projekt.</numerusform>
+            <numerusform>%n waren schon im Projekt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not images: %1.</source>
+        <translation>Keine Bilder: %1.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No suggestion to accept here: label with a class key.</source>
+        <translation>Hier gibt es keinen Vorschlag zu übernehmen: Beschriften Sie mit einer Klassentaste.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Accept 1 Suggestion</source>
+        <translation>1 Vorschlag übernehmen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept %1 Suggestions</source>
+        <translation>%1 Vorschläge übernehmen</translation>
+    </message>
+</context>
+<context>
     <name>LrFinderView</name>
     <message>
         <location filename="../ui/train/lr_finder_view.cpp" line="+15"/>
@@ -1177,22 +2337,22 @@ sudo apt install libopenblas0-openmp</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+81"/>
+        <location filename="../ui/main_window.cpp" line="+88"/>
         <source>Transfer Studio</source>
         <translation>Transfer Studio</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+36"/>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
@@ -1202,17 +2362,12 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>Training</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Classify</source>
         <translation>Klassifizieren</translation>
     </message>
     <message>
-        <location line="+63"/>
-        <source>&amp;Open Dataset Folder…</source>
-        <translation>Datensatzordner ö&amp;ffnen…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+76"/>
         <source>Open a folder of images, one subfolder per class</source>
         <translation>Einen Bildordner öffnen, ein Unterordner pro Klasse</translation>
     </message>
@@ -1227,22 +2382,17 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>Eine CSV-Liste, CIFAR-10-Binärdateien oder MNIST-IDX-Dateien öffnen</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;New Demo Project</source>
-        <translation>&amp;Neues Demoprojekt</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Draw a small dataset of shapes to try the studio on</source>
         <translation>Einen kleinen Datensatz aus Formen zeichnen, um das Studio auszuprobieren</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+83"/>
         <source>The ImageNet backbone that names what the photos show</source>
         <translation>Das ImageNet-Backbone, das benennt, was die Fotos zeigen</translation>
     </message>
@@ -1252,7 +2402,7 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>&amp;Backbone:</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+79"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1262,7 +2412,7 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>%1: Öffnen Sie zuerst einen Datensatz</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+129"/>
         <source>New Demo Project</source>
         <translation>Neues Demoprojekt</translation>
     </message>
@@ -1302,22 +2452,62 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>Halte nach diesem Batch an, speichere…</translation>
     </message>
     <message>
-        <location line="-336"/>
+        <location line="-387"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-126"/>
+        <source>Label</source>
+        <translation>Beschriften</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Evaluate</source>
+        <translation>Auswerten</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>%1[*] — Transfer Studio</source>
+        <translation>%1[*] — Transfer Studio</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open Dataset &amp;Folder…</source>
+        <translation>Datensatz&amp;ordner öffnen…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New &amp;Demo Project</source>
+        <translation>Neues &amp;Demoprojekt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+49"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>&amp;Refresh Weight Cache</source>
         <translation>Gewichts-Cache &amp;aktualisieren</translation>
     </message>
@@ -1337,7 +2527,7 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location line="+232"/>
+        <location line="+242"/>
         <source>Training and classification run on the CPU with %1 threads</source>
         <translation>Training und Klassifikation laufen auf der CPU mit %1 Threads</translation>
     </message>
@@ -1368,6 +2558,44 @@ sudo apt install libopenblas0-openmp</translation>
         <location filename="../ui/data/message_banner.cpp" line="+21"/>
         <source>Close this message</source>
         <translation>Diese Meldung schließen</translation>
+    </message>
+</context>
+<context>
+    <name>ModelChooser</name>
+    <message>
+        <location filename="../ui/classify/model_chooser.cpp" line="+18"/>
+        <source>The model that names the images: a trained model of this project, or the backbone as is with its 1,000 ImageNet classes</source>
+        <translation>Das Modell, das die Bilder benennt: ein trainiertes Modell dieses Projekts oder das Backbone, wie es ist, mit seinen 1.000 ImageNet-Klassen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Other bundle…</source>
+        <translation>Anderes Modellpaket…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open a .tsmodel file written by a training run</source>
+        <translation>Eine von einem Trainingslauf geschriebene .tsmodel-Datei öffnen</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Backbone as is — ImageNet, 1,000 classes</source>
+        <translation>Backbone, wie es ist — ImageNet, 1.000 Klassen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 as is — ImageNet, 1,000 classes</source>
+        <translation>%1, wie es ist — ImageNet, 1.000 Klassen</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>Choose a trained model</source>
+        <translation>Ein trainiertes Modell wählen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfer Studio models (*.tsmodel);;All files (*)</source>
+        <translation>Transfer-Studio-Modelle (*.tsmodel);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -1432,24 +2660,362 @@ sudo apt install libopenblas0-openmp</translation>
     </message>
 </context>
 <context>
-    <name>TrainPage</name>
+    <name>ProjectDocument</name>
     <message>
-        <location filename="../ui/train/train_page.cpp" line="+39"/>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
+        <location filename="../ui/project/project_document.cpp" line="+76"/>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
+        <location line="+131"/>
+        <source>The project has no file yet: use Save As.</source>
+        <translation>Das Projekt hat noch keine Datei: Verwenden Sie „Speichern unter“.</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectFileActions</name>
+    <message>
+        <location filename="../ui/project/project_file_actions.cpp" line="+23"/>
+        <source>Transfer Studio projects (*.tsproj)</source>
+        <translation>Transfer-Studio-Projekte (*.tsproj)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;New Project</source>
+        <translation>&amp;Neues Projekt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start an empty project</source>
+        <translation>Ein leeres Projekt beginnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open Project…</source>
+        <translation>Projekt ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open a saved project (.tsproj)</source>
+        <translation>Ein gespeichertes Projekt öffnen (.tsproj)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save &amp;As…</source>
+        <translation>Speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open Project</source>
+        <translation>Projekt öffnen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
+        <source>Opened %1</source>
+        <translation>%1 geöffnet</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n image(s) of this project are not on disk any more. They keep their labels; training leaves them out until they are back.</source>
+        <translation>
+            <numerusform>%n Bild dieses Projekts ist nicht mehr auf dem Datenträger. Es behält seine Beschriftung; das Training lässt es aus, bis es wieder da ist.</numerusform>
+            <numerusform>%n Bilder dieses Projekts sind nicht mehr auf dem Datenträger. Sie behalten ihre Beschriftungen; das Training lässt sie aus, bis sie wieder da sind.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+4"/>
+        <source>Missing Images</source>
+        <translation>Fehlende Bilder</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>
+… and %1 more</source>
+        <translation>
+… und %1 weitere</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No recent projects</source>
+        <translation>Keine zuletzt geöffneten Projekte</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Save Project As</source>
+        <translation>Projekt speichern unter</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Unsaved Changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the changes to “%1” first?</source>
+        <translation>Die Änderungen an „%1“ zuerst speichern?</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>an untitled project</source>
+        <translation>einem unbenannten Projekt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1”</source>
+        <translation>„%1“</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+10"/>
+        <source>Recover Unsaved Changes</source>
+        <translation>Ungespeicherte Änderungen wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Transfer Studio did not close properly. Recover the unsaved changes to %1, autosaved %2?</source>
+        <translation>Transfer Studio wurde nicht ordnungsgemäß beendet. Die ungespeicherten Änderungen an %1 (automatisch gespeichert %2) wiederherstellen?</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Recovered %1: save it to keep the changes</source>
+        <translation>%1 wiederhergestellt: Speichern Sie, um die Änderungen zu behalten</translation>
+    </message>
+</context>
+<context>
+    <name>RunComparisonModel</name>
+    <message>
+        <location filename="../ui/models/run_comparison_model.cpp" line="+162"/>
+        <source>This run was made by a version without this setting.</source>
+        <translation>Dieser Lauf stammt von einer Version ohne diese Einstellung.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Setting</source>
+        <translation>Einstellung</translation>
+    </message>
+</context>
+<context>
+    <name>RunCurvesPlot</name>
+    <message>
+        <location filename="../ui/runs/run_curves_plot.cpp" line="+27"/>
+        <source>Loss (— val., - - train)</source>
+        <translation>Verlust (— Val., - - Training)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Val. accuracy (%)</source>
+        <translation>Val.-Genauigkeit (%)</translation>
+    </message>
+</context>
+<context>
+    <name>RunDeletion</name>
+    <message>
+        <location filename="../ui/runs/run_deletion.cpp" line="+30"/>
+        <location line="+21"/>
+        <location line="+41"/>
+        <source>Delete Runs</source>
+        <translation>Läufe löschen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-44"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weiterer</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Delete %n run(s) and their folder(s)?</source>
+        <translation>
+            <numerusform>%n Lauf und seinen Ordner löschen?</numerusform>
+            <numerusform>%n Läufe und ihre Ordner löschen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The model bundle, checkpoint and run log in these folders are deleted for good:
+%1</source>
+        <translation>Modellpaket, Checkpoint und Protokoll in diesen Ordnern werden endgültig gelöscht:
+%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The run %1 was not deleted.</source>
+        <translation>Der Lauf %1 wurde nicht gelöscht.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remove from the List Only</source>
+        <translation>Nur aus der Liste entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the Run</source>
+        <translation>Den Lauf behalten</translation>
+    </message>
+</context>
+<context>
+    <name>RunHistoryDock</name>
+    <message>
+        <location filename="../ui/project/run_history_dock.cpp" line="+8"/>
+        <source>Run History</source>
+        <translation>Verlauf der Läufe</translation>
+    </message>
+</context>
+<context>
+    <name>RunHistoryModel</name>
+    <message>
+        <location filename="../ui/models/run_history_model.cpp" line="+107"/>
+        <source>%1 (epoch %2)</source>
+        <translation>%1 (Epoche %2)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>finished</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backbone</source>
+        <translation>Backbone</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Best val. accuracy</source>
+        <translation>Beste Val.-Genauigkeit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test accuracy</source>
+        <translation>Testgenauigkeit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ended</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run folder</source>
+        <translation>Laufordner</translation>
+    </message>
+</context>
+<context>
+    <name>RunText</name>
+    <message>
+        <location filename="../ui/models/run_text.cpp" line="+27"/>
+        <source>Features + head</source>
+        <translation>Merkmale + Kopf</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fine-tune</source>
+        <translation>Feinabstimmung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Two-stage</source>
+        <translation>Zweistufig</translation>
+    </message>
+</context>
+<context>
+    <name>RunsPanel</name>
+    <message>
+        <location filename="../ui/runs/runs_panel.cpp" line="+46"/>
+        <source>Select runs to compare them (Ctrl+A: all). Double-click a run to open its folder.</source>
+        <translation>Wählen Sie Läufe aus, um sie zu vergleichen (Strg+A: alle). Doppelklick auf einen Lauf öffnet seinen Ordner.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Delete Runs…</source>
+        <translation>Läufe &amp;löschen…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete the selected runs and their folders (asks first)</source>
+        <translation>Die ausgewählten Läufe und ihre Ordner löschen (fragt vorher)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Select two or more runs to compare them.</source>
+        <translation>Wählen Sie zwei oder mehr Läufe aus, um sie zu vergleichen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Select runs in the list above: their loss and accuracy curves and their settings appear here.</source>
+        <translation>Wählen Sie oben in der Liste Läufe aus: Ihre Verlust- und Genauigkeitskurven und ihre Einstellungen erscheinen hier.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Only &amp;differences</source>
+        <translation>Nur &amp;Unterschiede</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show only the settings in which the selected runs differ</source>
+        <translation>Nur die Einstellungen zeigen, in denen sich die ausgewählten Läufe unterscheiden</translation>
+    </message>
+</context>
+<context>
+    <name>TrainPage</name>
+    <message>
+        <location filename="../ui/train/train_page.cpp" line="+62"/>
         <location line="+7"/>
         <location line="+4"/>
         <source>epoch</source>
@@ -1528,12 +3094,12 @@ sudo apt install libopenblas0-openmp</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+230"/>
+        <location line="+237"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="-229"/>
+        <location line="-236"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
@@ -1543,12 +3109,7 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>Lauf fortsetzen</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Stop after the current batch; the model is saved when at least one epoch finished</source>
-        <translation>Nach dem aktuellen Batch anhalten; das Modell wird gespeichert, wenn mindestens eine Epoche fertig ist</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+14"/>
         <source>Not started</source>
         <translation>Nicht gestartet</translation>
     </message>
@@ -1598,7 +3159,22 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>Lernraten-Bereichstest: Vorbereitung…</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="-82"/>
+        <source>Start a run with these settings (Ctrl+Enter)</source>
+        <translation>Einen Lauf mit diesen Einstellungen starten (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pause or resume the run (Ctrl+Shift+Enter)</source>
+        <translation>Den Lauf anhalten oder fortsetzen (Strg+Umschalt+Eingabe)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop after the current batch; the model is saved when at least one epoch finished (Ctrl+.)</source>
+        <translation>Nach dem aktuellen Batch beenden; das Modell wird gespeichert, wenn mindestens eine Epoche abgeschlossen ist (Strg+.)</translation>
+    </message>
+    <message>
+        <location line="+197"/>
         <source>Paused</source>
         <translation>Angehalten</translation>
     </message>
@@ -1674,7 +3250,7 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>Teste %1 von %2</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+25"/>
         <location line="+48"/>
         <source>Stopped</source>
         <translation>Gestoppt</translation>
@@ -2040,7 +3616,7 @@ sudo apt install libopenblas0-openmp</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+57"/>
+        <location filename="../app/gui/main.cpp" line="+59"/>
         <source>Interactive transfer learning on images.</source>
         <translation>Interaktives Transfer-Learning für Bilder.</translation>
     </message>

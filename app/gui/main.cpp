@@ -39,6 +39,8 @@ int main(int argc, char* argv[]) {
     QApplication::setApplicationName(QStringLiteral("Transfer Studio"));
     QApplication::setApplicationVersion(QStringLiteral(TSTUDIO_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/transfer-studio.svg")));
+    // Wayland names the window by this id: the installed .desktop file gives it its icon and name.
+    QApplication::setDesktopFileName(QStringLiteral("io.transferstudio.TransferStudio"));
 
     // The app's own strings, then Qt's (dialog buttons), in the system language when we have it.
     BareContextTranslator appTranslator;

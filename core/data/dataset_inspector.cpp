@@ -10,6 +10,7 @@
 #include "core/common/file_extension.h"
 #include "core/data/content_hash.h"
 #include "core/data/file_check.h"
+#include "core/data/problem_text.h"
 #include "core/data/sample_problems.h"
 #include "core/imaging/image_format.h"
 
@@ -105,18 +106,22 @@ void addFileProblems(const Dataset& dataset, const std::vector<FileCheck>& check
         const FileCheck& check = checks[i];
         const std::string name = sampleName(dataset.sample(i));
         if (check.problem) {
-            report.problems.push_back({*check.problem, name + ": " + check.message, {name}});
+            // The check names the file by its file name, the report by the grid's name for it.
+            std::vector<std::string> args = check.args;
+            args.front() = name;
+            report.problems.push_back(
+                makeProblem(*check.problem, check.text.c_str(), std::move(args), {name}));
             continue;
         }
         if (check.format != imaging::ImageFormat::Unknown) {
             const auto named = formatOfExtension(dataset.sample(i).path);
             if (named != imaging::ImageFormat::Unknown && named != check.format) {
-                report.problems.push_back({ProblemKind::WrongExtension,
-                                           name + ": a " + imaging::formatName(check.format) +
-                                               " file named like a " + imaging::formatName(named) +
-                                               "; it is read by content, rename it to avoid "
-                                               "confusing other tools",
-                                           {name}});
+                report.problems.push_back(makeProblem(
+                    ProblemKind::WrongExtension,
+                    QT_TRANSLATE_NOOP("DatasetProblem",
+                                      "%1: a %2 file named like a %3; it is read by content, "
+                                      "rename it to avoid confusing other tools"),
+                    {name, imaging::formatName(check.format), imaging::formatName(named)}, {name}));
             }
         }
     }
@@ -139,21 +144,36 @@ void addDuplicates(const Dataset& dataset, const std::vector<FileCheck>& checks,
     // Sample order, so the report reads the same on every run.
     std::sort(groups.begin(), groups.end());
     for (const auto& group : groups) {
-        DatasetProblem problem;
+        std::vector<std::string> items;
         bool acrossSplits = false;
         bool acrossLabels = false;
         for (std::size_t i : group) {
-            problem.items.push_back(sampleName(dataset.sample(i)));
+            items.push_back(sampleName(dataset.sample(i)));
             acrossSplits |= dataset.sample(i).split != dataset.sample(group[0]).split;
             acrossLabels |= dataset.sample(i).label != dataset.sample(group[0]).label;
         }
-        problem.kind = acrossSplits ? ProblemKind::DuplicateAcrossSplits : ProblemKind::Duplicate;
-        problem.message = std::to_string(group.size()) + " identical images" +
-                          (acrossSplits ? " in different splits (the same image is trained on "
-                                          "and evaluated: remove all but one)"
-                                        : " (keep one)") +
-                          (acrossLabels ? "; they carry different labels" : "");
-        report.problems.push_back(std::move(problem));
+        // Whole sentences, one per case: a translation needs them whole, not in pieces.
+        const char* text = nullptr;
+        if (acrossSplits) {
+            text = acrossLabels
+                       ? QT_TRANSLATE_NOOP("DatasetProblem",
+                                           "%1 identical images in different splits (the same "
+                                           "image is trained on and evaluated: remove all but "
+                                           "one); they carry different labels")
+                       : QT_TRANSLATE_NOOP("DatasetProblem",
+                                           "%1 identical images in different splits (the same "
+                                           "image is trained on and evaluated: remove all but "
+                                           "one)");
+        } else {
+            text = acrossLabels
+                       ? QT_TRANSLATE_NOOP("DatasetProblem",
+                                           "%1 identical images (keep one); they carry "
+                                           "different labels")
+                       : QT_TRANSLATE_NOOP("DatasetProblem", "%1 identical images (keep one)");
+        }
+        report.problems.push_back(
+            makeProblem(acrossSplits ? ProblemKind::DuplicateAcrossSplits : ProblemKind::Duplicate,
+                        text, {std::to_string(group.size())}, std::move(items)));
     }
 }
 
@@ -164,7 +184,7 @@ void addSizes(const Dataset& dataset, const std::vector<FileCheck>& checks,
     double sumH = 0;
     std::int64_t minPixels = 0;
     std::int64_t maxPixels = 0;
-    DatasetProblem small{ProblemKind::TooSmall, {}, {}};
+    std::vector<std::string> small;
     for (std::size_t i = 0; i < checks.size(); ++i) {
         const FileCheck& check = checks[i];
         if (check.width <= 0 || check.height <= 0 || check.problem) {
@@ -194,19 +214,22 @@ void addSizes(const Dataset& dataset, const std::vector<FileCheck>& checks,
                                                                 : imaging::formatName(check.format);
         ++report.formats[format];
         if (std::min(check.width, check.height) < options.inputSize) {
-            small.items.push_back(sampleName(dataset.sample(i)));
+            small.push_back(sampleName(dataset.sample(i)));
         }
     }
     if (s.measured > 0) {
         s.meanWidth = sumW / static_cast<double>(s.measured);
         s.meanHeight = sumH / static_cast<double>(s.measured);
     }
-    if (!small.items.empty()) {
-        small.message = std::to_string(small.items.size()) + " images have a side shorter than " +
-                        "the input size " + std::to_string(options.inputSize) +
-                        " px: they will be upscaled (blurry); use a smaller input size or larger "
-                        "images";
-        report.problems.push_back(std::move(small));
+    if (!small.empty()) {
+        const std::string count = std::to_string(small.size());
+        report.problems.push_back(
+            makeProblem(ProblemKind::TooSmall,
+                        QT_TRANSLATE_NOOP("DatasetProblem",
+                                          "%1 images have a side shorter than the input size %2 "
+                                          "px: they will be upscaled (blurry); use a smaller "
+                                          "input size or larger images"),
+                        {count, std::to_string(options.inputSize)}, std::move(small)));
     }
 }
 
@@ -215,12 +238,16 @@ void addClassProblems(const InspectOptions& options, DatasetReport& report) {
     const ClassSummary* largest = nullptr;
     for (const ClassSummary& c : report.classes) {
         if (c.total < 2) {
-            report.problems.push_back(
-                {ProblemKind::TooFewImages,
-                 "class \"" + c.name + "\" has " + std::to_string(c.total) +
-                     (c.total == 1 ? " image" : " images") +
-                     ": at least 2 are needed to train and validate; add images or merge it",
-                 {c.name}});
+            report.problems.push_back(makeProblem(
+                ProblemKind::TooFewImages,
+                c.total == 1 ? QT_TRANSLATE_NOOP("DatasetProblem",
+                                                 "class \"%1\" has 1 image: at least 2 are needed "
+                                                 "to train and validate; add images or merge it")
+                             : QT_TRANSLATE_NOOP("DatasetProblem",
+                                                 "class \"%1\" has %2 images: at least 2 are "
+                                                 "needed to train and validate; add images or "
+                                                 "merge it"),
+                {c.name, std::to_string(c.total)}, {c.name}));
         }
         if (!smallest || c.total < smallest->total) {
             smallest = &c;
@@ -235,13 +262,14 @@ void addClassProblems(const InspectOptions& options, DatasetReport& report) {
         char ratio[32];
         std::snprintf(ratio, sizeof ratio, "%.1f",
                       static_cast<double>(largest->total) / static_cast<double>(smallest->total));
-        report.problems.push_back({ProblemKind::Imbalance,
-                                   "strong class imbalance: \"" + largest->name + "\" has " +
-                                       std::to_string(largest->total) + " images, \"" +
-                                       smallest->name + "\" only " +
-                                       std::to_string(smallest->total) + " (" + ratio +
-                                       "x); add images to the small classes or use class weights",
-                                   {largest->name, smallest->name}});
+        report.problems.push_back(makeProblem(
+            ProblemKind::Imbalance,
+            QT_TRANSLATE_NOOP("DatasetProblem",
+                              "strong class imbalance: \"%1\" has %2 images, \"%3\" only %4 "
+                              "(%5x); add images to the small classes or use class weights"),
+            {largest->name, std::to_string(largest->total), smallest->name,
+             std::to_string(smallest->total), ratio},
+            {largest->name, smallest->name}));
     }
 }
 

@@ -35,8 +35,14 @@ bool isUnusable(ProblemKind kind);
 
 struct DatasetProblem {
     ProblemKind kind = ProblemKind::Unreadable;
-    std::string message;            ///< one actionable sentence
+    std::string message;            ///< one actionable sentence, in English
     std::vector<std::string> items; ///< the files concerned (or class names), may be empty
+    /// message as an English template with %1 … %9 (marked for lupdate in the "DatasetProblem"
+    /// context) and the texts that fill it, so a window can show the sentence translated
+    /// (data::translatedMessage). message is this template filled in. ({}: a problem written as
+    /// {kind, message, items} stays free of -Wmissing-field-initializers.)
+    std::string text{};
+    std::vector<std::string> args{};
 };
 
 struct ClassSummary {

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/data/dataset_report.h"
 #include "core/imaging/image_format.h"
@@ -12,7 +13,11 @@ namespace tstudio::data {
 /** What one image file turned out to be. */
 struct FileCheck {
     std::optional<ProblemKind> problem; ///< an unusable kind, or nullopt when the file is fine
-    std::string message;                ///< why, when problem is set
+    std::string message;                ///< why, when problem is set: "<file name>: …"
+    /// message as a template of the "DatasetProblem" context and its arguments; args[0], the
+    /// file, is the one a report renames (see DatasetProblem::text).
+    std::string text{};
+    std::vector<std::string> args{};
     imaging::ImageFormat format = imaging::ImageFormat::Unknown;
     int width = 0; ///< 0 when unknown
     int height = 0;

@@ -27,6 +27,7 @@
 #include "core/data/dataset_inspector.h"
 #include "core/data/dataset_opener.h"
 #include "core/data/demo_dataset.h"
+#include "core/data/problem_text.h"
 #include "core/data/stratified_split.h"
 #include "core/models/registry.h"
 #include "ui/common/background_job.h"
@@ -570,7 +571,7 @@ void DataPage::showReport(const data::DatasetReport& report) {
     m_problems->clear();
     for (const data::DatasetProblem& problem : report.problems) {
         auto* item = new QTreeWidgetItem(m_problems);
-        const QString message = QString::fromStdString(problem.message);
+        const QString message = data::translatedMessage(problem);
         item->setText(0, message);
         item->setToolTip(0, message);
         item->setIcon(0, style()->standardIcon(data::isUnusable(problem.kind)

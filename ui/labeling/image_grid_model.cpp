@@ -12,6 +12,7 @@
 #include <QPainterPath>
 #include <QPixmap>
 
+#include "core/data/problem_text.h"
 #include "core/data/sample.h"
 #include "core/data/sample_problems.h"
 #include "ui/labeling/label_suggestions.h"
@@ -348,7 +349,7 @@ bool ImageGridModel::hasProblem(int row, data::ProblemKind kind) const {
 
 QString ImageGridModel::problemText(int row, const data::DatasetProblem& problem) const {
     // A file's problem reads "<file>: what is wrong"; shown next to that file, the name is noise.
-    const QString message = QString::fromStdString(problem.message);
+    const QString message = data::translatedMessage(problem);
     const QString prefix =
         QString::fromStdString(data::reportItemName(sample(row))) + QStringLiteral(": ");
     return message.startsWith(prefix) ? message.mid(prefix.size()) : message;

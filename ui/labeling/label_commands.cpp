@@ -8,13 +8,14 @@ namespace tstudio::ui {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("LabelCommand", text);
-}
+// Every string here is spelled QCoreApplication::translate("LabelCommand", ...): the commands
+// are no QObjects, and lupdate files a string under the context it reads at the call, which must
+// be the one looked up at run time.
 
 /** "1 Image", "12 Images": the source strings are English, without a translation loaded. */
 QString images(std::size_t n) {
-    return n == 1 ? tr("1 Image") : tr("%1 Images").arg(n);
+    return n == 1 ? QCoreApplication::translate("LabelCommand", "1 Image")
+                  : QCoreApplication::translate("LabelCommand", "%1 Images").arg(n);
 }
 
 QString className(const ProjectState* state, int label) {
@@ -39,8 +40,10 @@ LabelCommand::LabelCommand(ProjectState* state, std::vector<std::size_t> samples
     : m_state(state), m_samples(std::move(samples)), m_before(labelsOf(state, m_samples)),
       m_after(m_samples.size(), label) {
     setText(label == data::kUnlabeled
-                ? tr("Clear the Label of %1").arg(images(m_samples.size()))
-                : tr("Label %1 as %2").arg(images(m_samples.size()), className(state, label)));
+                ? QCoreApplication::translate("LabelCommand", "Clear the Label of %1")
+                      .arg(images(m_samples.size()))
+                : QCoreApplication::translate("LabelCommand", "Label %1 as %2")
+                      .arg(images(m_samples.size()), className(state, label)));
 }
 
 void LabelCommand::redo() {
@@ -56,7 +59,9 @@ ExcludeCommand::ExcludeCommand(ProjectState* state, std::vector<std::size_t> sam
     for (const std::size_t i : m_samples) {
         m_before.push_back(state->dataset().sample(i).excluded);
     }
-    setText((excluded ? tr("Exclude %1") : tr("Include %1")).arg(images(m_samples.size())));
+    setText((excluded ? QCoreApplication::translate("LabelCommand", "Exclude %1")
+                      : QCoreApplication::translate("LabelCommand", "Include %1"))
+                .arg(images(m_samples.size())));
 }
 
 void ExcludeCommand::redo() {
@@ -69,7 +74,7 @@ void ExcludeCommand::undo() {
 
 AddImagesCommand::AddImagesCommand(ProjectState* state, std::vector<data::Sample> samples)
     : m_state(state), m_samples(std::move(samples)) {
-    setText(tr("Add %1").arg(images(m_samples.size())));
+    setText(QCoreApplication::translate("LabelCommand", "Add %1").arg(images(m_samples.size())));
 }
 
 void AddImagesCommand::redo() {
@@ -86,27 +91,29 @@ ClassCommand::ClassCommand(ProjectState* state, Kind kind, int a, int b, std::st
 
 ClassCommand* ClassCommand::add(ProjectState* state, const std::string& name) {
     auto* command = new ClassCommand(state, Kind::Add, -1, -1, name);
-    command->setText(tr("Add Class %1").arg(QString::fromStdString(name)));
+    command->setText(QCoreApplication::translate("LabelCommand", "Add Class %1")
+                         .arg(QString::fromStdString(name)));
     return command;
 }
 
 ClassCommand* ClassCommand::rename(ProjectState* state, int index, const std::string& name) {
     auto* command = new ClassCommand(state, Kind::Rename, index, -1, name);
-    command->setText(
-        tr("Rename Class %1 to %2").arg(className(state, index), QString::fromStdString(name)));
+    command->setText(QCoreApplication::translate("LabelCommand", "Rename Class %1 to %2")
+                         .arg(className(state, index), QString::fromStdString(name)));
     return command;
 }
 
 ClassCommand* ClassCommand::merge(ProjectState* state, int from, int into) {
     auto* command = new ClassCommand(state, Kind::Merge, from, into, {});
-    command->setText(
-        tr("Merge Class %1 into %2").arg(className(state, from), className(state, into)));
+    command->setText(QCoreApplication::translate("LabelCommand", "Merge Class %1 into %2")
+                         .arg(className(state, from), className(state, into)));
     return command;
 }
 
 ClassCommand* ClassCommand::remove(ProjectState* state, int index) {
     auto* command = new ClassCommand(state, Kind::Remove, index, -1, {});
-    command->setText(tr("Delete Class %1").arg(className(state, index)));
+    command->setText(QCoreApplication::translate("LabelCommand", "Delete Class %1")
+                         .arg(className(state, index)));
     return command;
 }
 
