@@ -5,6 +5,7 @@
 
 #include "core/common/threads.h"
 #include "core/data/dataset_file.h"
+#include "core/distributed/process_group.h"
 #include "core/inference/pretrained_model.h"
 #include "core/models/registry.h"
 #include "core/training/epoch_order.h"
@@ -45,9 +46,11 @@ double secondsSince(Clock::time_point start) {
 }
 
 TrainingRun::TrainingRun(const TrainingConfig& config, TrainingObserver& observer,
-                         TrainingControl& control)
-    : m_config(config), m_control(control),
-      m_log(observer, config.outDir.empty() ? fs::path() : config.outDir / "run.log"),
+                         TrainingControl& control, distributed::ProcessGroup* group)
+    : m_config(config), m_control(control), m_parallel(group),
+      // Only the main process writes into outDir (the others may share the folder).
+      m_log(observer,
+            config.outDir.empty() || !m_parallel.isMain() ? fs::path() : config.outDir / "run.log"),
       m_observer(observer), m_device(torch::kCPU), m_precision(torch::kCPU, false),
       m_state(config.earlyStopping) {}
 
@@ -70,7 +73,7 @@ Status TrainingRun::prepare(const data::Dataset& dataset, bool writeSplit) {
         return device.error();
     }
     m_device = *device;
-    if (!m_config.outDir.empty()) {
+    if (!m_config.outDir.empty() && m_parallel.isMain()) {
         std::error_code code;
         fs::create_directories(m_config.outDir, code);
         if (code) {
@@ -87,7 +90,7 @@ Status TrainingRun::prepare(const data::Dataset& dataset, bool writeSplit) {
         return completed.error();
     }
     if (!completed->empty()) {
-        if (writeSplit && !m_config.outDir.empty()) {
+        if (writeSplit && !m_config.outDir.empty() && m_parallel.isMain()) {
             data::DatasetDescription description{m_dataset,
                                                  data::SplitRecipe{m_config.split, m_config.seed}};
             if (auto status = data::saveDataset(description, m_config.outDir / "split.json");
@@ -102,6 +105,14 @@ Status TrainingRun::prepare(const data::Dataset& dataset, bool writeSplit) {
     }
     if (auto status = loadNetwork(*info); !status) {
         return status;
+    }
+    if (m_parallel.active()) {
+        // As DistributedDataParallel: every rank starts from rank 0's weights and buffers.
+        std::vector<torch::Tensor> state;
+        for (auto& [name, t] : m_net->stateDict()) {
+            state.push_back(t);
+        }
+        m_parallel.broadcastFromMain(state);
     }
 
     prepareImageSources(*info);
@@ -120,8 +131,8 @@ Status TrainingRun::prepare(const data::Dataset& dataset, bool writeSplit) {
         m_everTrainable.insert(trainable->begin(), trainable->end());
         m_totalEpochs += stage.epochs;
     }
-    m_batchesPerEpoch =
-        (static_cast<std::int64_t>(m_train.size()) + m_config.batchSize - 1) / m_config.batchSize;
+    const auto trainPerRank = static_cast<std::int64_t>(m_parallel.trainingPart(m_train).size());
+    m_batchesPerEpoch = (trainPerRank + m_config.batchSize - 1) / m_config.batchSize;
     m_log("Model: " + info->displayName + " at " + std::to_string(m_net->inputSize()) +
           " px, head \"" + formatHeadSpec(m_config.head) + "\", " + std::to_string(numClasses()) +
           " classes; " + std::to_string(m_train.size()) + " training, " +
@@ -132,6 +143,14 @@ Status TrainingRun::prepare(const data::Dataset& dataset, bool writeSplit) {
           ", mixed precision " + m_precision.describe() +
           (m_config.channelsLast ? ", channels-last" : "") + ", " + std::to_string(m_workers) +
           " loader threads.");
+    if (m_parallel.active()) {
+        m_log("Data parallel: rank " + std::to_string(m_parallel.rank()) + " of " +
+              std::to_string(m_parallel.worldSize()) + ", batch " +
+              std::to_string(m_config.batchSize) + " per process (" +
+              std::to_string(m_config.batchSize * m_parallel.worldSize()) + " per step), " +
+              std::to_string(trainPerRank) +
+              " training images per process and epoch; gradients averaged before every step.");
+    }
     return success();
 }
 
@@ -334,7 +353,7 @@ Status TrainingRun::setupStage(std::size_t stageIndex) {
         return status;
     }
     if (!m_val.empty() && !m_valCache && !m_valLoader) {
-        m_valLoader = makeLoader(m_val, /*augment=*/false);
+        m_valLoader = makeLoader(m_parallel.evaluationPart(m_val), /*augment=*/false);
     }
     m_schedule =
         std::make_unique<LrSchedule>(m_config.schedule, stage.lr, stage.epochs, m_batchesPerEpoch);
@@ -414,7 +433,7 @@ Status TrainingRun::setupPrefixCache(const Stage& stage) {
 }
 
 void TrainingRun::startTrainEpoch(int epoch) {
-    m_order = epochOrder(m_train, m_config.seed, epoch);
+    m_order = m_parallel.trainingPart(epochOrder(m_train, m_config.seed, epoch));
     m_orderPosition = 0;
     if (!m_useCache) {
         m_trainLoader = makeLoader(m_order, m_config.augment);
