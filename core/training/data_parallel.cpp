@@ -1,5 +1,7 @@
 #include "core/training/data_parallel.h"
 
+#include <map>
+
 #include "core/common/seeded_shuffle.h"
 #include "core/distributed/collectives.h"
 #include "core/distributed/process_group.h"
@@ -62,6 +64,54 @@ void DataParallel::sumMetrics(MetricAccumulator& metrics) {
     sums.push_back(count);
     distributed::allreduceSum(*m_group, sums);
     metrics.setCount(count.item<std::int64_t>());
+}
+
+void DataParallel::gatherCache(PrefixCache& cache) {
+    if (!active()) {
+        return;
+    }
+    torch::NoGradGuard noGrad;
+    const std::int64_t local = cache.rows.size(0);
+    const torch::Tensor counts =
+        distributed::allgatherRows(*m_group, torch::tensor({local}, torch::kInt64));
+    const std::int64_t most = counts.max().item<std::int64_t>();
+    // Gloo gathers equal sizes: every rank pads its part to the largest one.
+    const auto rowShape = cache.rows.sizes().slice(1).vec();
+    const torch::Tensor rows = cache.rows.to(torch::kCPU).reshape({local, -1});
+    const std::int64_t width = rows.size(1);
+    torch::Tensor paddedRows = torch::zeros({most, width}, rows.options());
+    paddedRows.slice(0, 0, local).copy_(rows);
+    std::vector<std::int64_t> samples(static_cast<std::size_t>(most), -1);
+    for (const auto& [sample, row] : cache.rowOf) {
+        samples[static_cast<std::size_t>(row)] = static_cast<std::int64_t>(sample);
+    }
+    torch::Tensor paddedLabels = torch::zeros({most}, torch::kInt64);
+    paddedLabels.slice(0, 0, local).copy_(cache.labels.to(torch::kCPU));
+    const torch::Tensor allRows = distributed::allgatherRows(*m_group, paddedRows);
+    const torch::Tensor allLabels = distributed::allgatherRows(*m_group, paddedLabels);
+    const torch::Tensor allSamples =
+        distributed::allgatherRows(*m_group, torch::tensor(samples, torch::kInt64));
+
+    std::vector<torch::Tensor> parts, labelParts;
+    std::map<std::size_t, std::int64_t> rowOf;
+    std::int64_t next = 0;
+    for (int r = 0; r < worldSize(); ++r) {
+        const std::int64_t n = counts[r][0].item<std::int64_t>();
+        parts.push_back(allRows[r].view({most, width}).slice(0, 0, n));
+        labelParts.push_back(allLabels[r].slice(0, 0, n));
+        const torch::Tensor rankSamples = allSamples[r];
+        const auto sampleOf = rankSamples.accessor<std::int64_t, 1>();
+        for (std::int64_t i = 0; i < n; ++i) {
+            rowOf.emplace(static_cast<std::size_t>(sampleOf[i]), next++);
+        }
+    }
+    std::vector<std::int64_t> shape{next};
+    shape.insert(shape.end(), rowShape.begin(), rowShape.end());
+    const torch::Device device = cache.rows.device();
+    cache.rows = torch::cat(parts).view(shape).to(device);
+    cache.labels = torch::cat(labelParts).to(device);
+    cache.rowOf = std::move(rowOf);
+    cache.bytes = cache.rows.numel() * static_cast<std::int64_t>(cache.rows.element_size());
 }
 
 Status DataParallel::checkIdentical(const std::vector<torch::Tensor>& tensors) {

@@ -12,6 +12,7 @@
 
 #include "core/common/result.h"
 #include "core/training/metrics.h"
+#include "core/training/prefix_cache.h"
 
 namespace tstudio::distributed {
 class ProcessGroup;
@@ -44,6 +45,9 @@ public:
     torch::Tensor anyRank(const torch::Tensor& flags);
     /** metrics summed over the ranks, in place: afterwards every rank holds the whole set's. */
     void sumMetrics(MetricAccumulator& metrics);
+    /** Every rank's part of a frozen-prefix cache (each computed its evaluationPart), gathered
+        so that every rank holds the whole cache. */
+    void gatherCache(PrefixCache& cache);
     /** success when tensors are bit-identical on every rank; otherwise which ranks differ. */
     Status checkIdentical(const std::vector<torch::Tensor>& tensors);
     /** The seed of a step's random draws (dropout) on this rank: rank 0 keeps seed, others

@@ -361,16 +361,19 @@ Status TrainingRun::setupStage(std::size_t stageIndex) {
 }
 
 Status TrainingRun::buildCaches(PhaseProgress& progress) {
-    auto train = buildCache(m_train, "training", progress);
+    // Data-parallel: each rank computes its part of the rows, then all ranks gather all of them.
+    auto train = buildCache(m_parallel.evaluationPart(m_train), "training", progress);
     if (!train) {
         return train.error();
     }
+    m_parallel.gatherCache(*train);
     m_trainCache = std::move(*train);
     if (!m_val.empty()) {
-        auto val = buildCache(m_val, "validation", progress);
+        auto val = buildCache(m_parallel.evaluationPart(m_val), "validation", progress);
         if (!val) {
             return val.error();
         }
+        m_parallel.gatherCache(*val);
         m_valCache = std::move(*val);
     }
     return success();
@@ -407,7 +410,8 @@ Status TrainingRun::setupPrefixCache(const Stage& stage) {
     const double pausedBefore = m_pausedSeconds;
     PhaseProgress progress;
     progress.phase = PhaseProgress::Phase::Caching;
-    progress.total = static_cast<std::int64_t>(m_train.size() + m_val.size());
+    progress.total = static_cast<std::int64_t>(m_parallel.evaluationPart(m_train).size() +
+                                               m_parallel.evaluationPart(m_val).size());
     const Status built = buildCaches(progress);
     setTrainingModes(*m_net, m_trainable, stage.freeze, m_cut);
     if (!built) {
@@ -425,7 +429,10 @@ Status TrainingRun::setupPrefixCache(const Stage& stage) {
     m_log("Frozen-prefix cache: used. " + facts.prefixName +
           " are frozen and in eval mode and augmentation is off, so their output was computed "
           "once per image (" +
-          std::to_string(images) + " images in " + formatNumber(seconds, 3) + " s, " +
+          std::to_string(images) + " images in " + formatNumber(seconds, 3) + " s" +
+          (m_parallel.active() ? ", shared out between the " +
+                                     std::to_string(m_parallel.worldSize()) + " processes, "
+                               : ", ") +
           formatNumber(static_cast<double>(images) / std::max(1e-9, seconds), 4) +
           " images/s); it holds " + formatMegabytes(bytes) +
           ". Later speeds count head steps over these cached features.");

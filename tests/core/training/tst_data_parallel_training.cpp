@@ -162,6 +162,9 @@ private Q_SLOTS:
         compareHistories(main.history, other.history);
         QCOMPARE(other.bestEpoch, main.bestEpoch);
         QVERIFY(runs[0]->recorder.logged("Data parallel: rank 0 of 2, batch 4 per process"));
+        // Each rank computed half of the frozen features; both trained on all of them.
+        QVERIFY(runs[0]->recorder.logged("shared out between the 2 processes"));
+        QVERIFY(runs[1]->recorder.logged("shared out between the 2 processes"));
         QVERIFY(runs[0]->recorder.logged("the weights are identical on all 2 processes"));
         QVERIFY(runs[1]->recorder.logged("the weights are identical on all 2 processes"));
         // Only rank 0 writes.
