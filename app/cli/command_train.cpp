@@ -176,9 +176,10 @@ void printSummary(const training::TrainingSummary& summary, bool json) {
 /** The launcher's part of --nproc-per-node: start this machine's ranks, wait, say who failed. */
 int launchRanks(const distributed::LocalLaunch& launch) {
     std::fprintf(stderr,
-                 "tstudio train: starting %d processes (ranks %d to %d of %d), "
+                 "tstudio train: starting %d process%s (ranks %d to %d of %d), "
                  "rendezvous at %s:%d\n",
-                 launch.processesPerNode, launch.nodeRank * launch.processesPerNode,
+                 launch.processesPerNode, launch.processesPerNode == 1 ? "" : "es",
+                 launch.nodeRank * launch.processesPerNode,
                  (launch.nodeRank + 1) * launch.processesPerNode - 1,
                  launch.processesPerNode * launch.nodes, launch.masterAddr.c_str(),
                  launch.masterPort);

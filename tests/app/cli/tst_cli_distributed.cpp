@@ -1,7 +1,7 @@
 // tstudio train as a data-parallel run on 127.0.0.1, as a user starts it: --nproc-per-node 2
 // against one process with the double batch, the environment-variable launch (torchrun's
-// variables) against the flags, a rank that never arrives, a rank that is killed, and options
-// that contradict the environment.
+// variables) and two --nnodes launches against the flags, a rank that never arrives, a rank that is
+// killed, and options that contradict the environment.
 
 #include <csignal>
 #include <filesystem>
@@ -169,6 +169,28 @@ private Q_SLOTS:
         QVERIFY(run1.out.isEmpty()); // rank 1 reports nothing unless it fails
         compareEpochs(m_single.out, run0.out);
         QVERIFY(QFile::exists(path("env/model.tsmodel")));
+    }
+
+    void twoNodesOnOneMachineAreTheSameRun() {
+        // What two terminals (or two machines) run: --nnodes 2, each with its --node-rank.
+        const auto port = tstudio::distributed::freeLocalPort();
+        QVERIFY(port.ok());
+        const auto node = [&](int rank) {
+            return featureRun(m_data, path("nodes"), 4) +
+                   QStringList{QStringLiteral("--nnodes"),      QStringLiteral("2"),
+                               QStringLiteral("--node-rank"),   QString::number(rank),
+                               QStringLiteral("--master-addr"), QStringLiteral("127.0.0.1"),
+                               QStringLiteral("--master-port"), QString::number(*port)};
+        };
+        QProcess node0, node1;
+        start(node0, node(0), {});
+        start(node1, node(1), {});
+        const Run run0 = finish(node0);
+        const Run run1 = finish(node1);
+        QVERIFY2(run0.exitCode == 0, run0.err.constData());
+        QVERIFY2(run1.exitCode == 0, run1.err.constData());
+        QVERIFY2(run1.err.contains("starting 1 process (ranks 1 to 1 of 2)"), run1.err.constData());
+        compareEpochs(m_single.out, run0.out);
     }
 
     void aRankThatNeverArrivesEndsTheRun() {
