@@ -2,11 +2,10 @@
 
 #include "core/training/trainer.h"
 
-#include "core/training/data_parallel_training.h"
-
 #include <cmath>
 #include <limits>
 
+#include "core/training/data_parallel_training.h"
 #include "core/training/epoch_order.h"
 #include "core/training/training_guard.h"
 #include "core/training/training_run.h"
