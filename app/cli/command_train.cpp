@@ -188,7 +188,8 @@ int launchRanks(const distributed::LocalLaunch& launch) {
         std::fprintf(stderr, "tstudio train: %s\n", outcome.message().c_str());
         return kExitRunFailed;
     }
-    if (outcome->exitCode != 0) {
+    // Ctrl+C: the ranks stopped together and rank 0 said so; "interrupted" is no failure.
+    if (outcome->exitCode != 0 && outcome->exitCode != kExitInterrupted) {
         std::fprintf(stderr, "tstudio train: %s\n", outcome->message.c_str());
     }
     return outcome->exitCode;

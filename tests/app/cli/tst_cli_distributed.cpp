@@ -1,7 +1,7 @@
 // tstudio train as a data-parallel run on 127.0.0.1, as a user starts it: --nproc-per-node 2
 // against one process with the double batch, the environment-variable launch (torchrun's
-// variables) and two --nnodes launches against the flags, a rank that never arrives, a rank that is
-// killed, and options that contradict the environment.
+// variables) and two --nnodes launches against the flags, a rank that never arrives, a rank that
+// is killed, Ctrl+C, and options that contradict the environment.
 
 #include <csignal>
 #include <filesystem>
@@ -224,6 +224,29 @@ private Q_SLOTS:
         QCOMPARE(run0.exitCode, 5);
         QVERIFY2(run0.err.contains("rank 0 of 2 lost the other processes"), run0.err.constData());
         QVERIFY(!QFile::exists(path("killed/model.tsmodel")));
+    }
+
+    void ctrlCStopsEveryRankAtTheSameStep() {
+        // setsid: the launcher and its ranks in a process group of their own, as a terminal's
+        // foreground job, so that SIGINT reaches all of them as Ctrl+C does.
+        QProcess process;
+        process.start(QStringLiteral("setsid"),
+                      QStringList{QStringLiteral(TSTUDIO_CLI)} +
+                          featureRun(m_data, path("ctrlc"), 4, /*epochs=*/100000) +
+                          QStringList{QStringLiteral("--nproc-per-node"), QStringLiteral("2")});
+        QByteArray out;
+        while (!out.contains('\n') && process.waitForReadyRead(120'000)) {
+            out += process.readAllStandardOutput(); // rank 0's first epoch line
+        }
+        QVERIFY(out.contains("\"epoch\""));
+        ::kill(-static_cast<pid_t>(process.processId()), SIGINT);
+        const Run run = finish(process);
+        QCOMPARE(run.exitCode, 130);
+        QVERIFY2(run.out.contains("\"stop_reason\":\"stopped by the user\""), run.out.constData());
+        QVERIFY2(run.err.contains("the weights are identical on all 2 processes"),
+                 run.err.constData());
+        QVERIFY2(!run.err.contains("exited with status"), run.err.constData());
+        QVERIFY(QFile::exists(path("ctrlc/model.tsmodel")));
     }
 
     void aFailingRankFailsTheLaunch() {
