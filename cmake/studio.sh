@@ -14,6 +14,7 @@ readonly BUILD_PACKAGES=(
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-image-formats-plugins libqt6svg6
     libtorch-dev libopencv-dev libpng-dev libjpeg-dev zlib1g-dev libxxhash-dev libqcustomplot-dev libqcustomplot2.1-qt6
     libopenblas0-openmp
+    libgloo-dev # c10d ProcessGroupGloo's headers (core/distributed)
 )
 # clang-format: the format check; python3-torch/-torchvision: the tests that check our files
 # against Python's torch.load; dpkg-dev (dpkg-shlibdeps), desktop-file-utils and appstream: the

@@ -15,7 +15,10 @@
 #include "arg_parser.h"
 #include "commands.h"
 #include "core/common/parse_number.h"
+#include "core/distributed/process_group.h"
+#include "core/training/data_parallel_training.h"
 #include "core/training/trainer.h"
+#include "distributed_options.h"
 #include "exit_codes.h"
 #include "json_output.h"
 #include "training_options.h"
@@ -170,6 +173,28 @@ void printSummary(const training::TrainingSummary& summary, bool json) {
     std::printf("Model bundle: %s\n", summary.bundle.string().c_str());
 }
 
+/** The launcher's part of --nproc-per-node: start this machine's ranks, wait, say who failed. */
+int launchRanks(const distributed::LocalLaunch& launch) {
+    std::fprintf(stderr,
+                 "tstudio train: starting %d process%s (ranks %d to %d of %d), "
+                 "rendezvous at %s:%d\n",
+                 launch.processesPerNode, launch.processesPerNode == 1 ? "" : "es",
+                 launch.nodeRank * launch.processesPerNode,
+                 (launch.nodeRank + 1) * launch.processesPerNode - 1,
+                 launch.processesPerNode * launch.nodes, launch.masterAddr.c_str(),
+                 launch.masterPort);
+    auto outcome = distributed::launchLocalRanks(launch);
+    if (!outcome) {
+        std::fprintf(stderr, "tstudio train: %s\n", outcome.message().c_str());
+        return kExitRunFailed;
+    }
+    // Ctrl+C: the ranks stopped together and rank 0 said so; "interrupted" is no failure.
+    if (outcome->exitCode != 0 && outcome->exitCode != kExitInterrupted) {
+        std::fprintf(stderr, "tstudio train: %s\n", outcome->message.c_str());
+    }
+    return outcome->exitCode;
+}
+
 } // namespace
 
 int runTrain(const std::vector<std::string>& args) {
@@ -177,7 +202,8 @@ int runTrain(const std::vector<std::string>& args) {
         "tstudio train --data PATH --arch NAME --out DIR [--weights FILE|none]\n"
         "       [--mode feature|finetune|two-stage] [--freeze SPEC] [--head SPEC] [--epochs N]\n"
         "       [--batch N] [--size N] [--optimizer NAME] [--lr X] [--schedule NAME]\n"
-        "       [--augment PRESET] [--seed N] [--device cpu|cuda] [--resume] [--json]",
+        "       [--augment PRESET] [--seed N] [--device cpu|cuda] [--resume] [--json]\n"
+        "       [--nproc-per-node N] [--nnodes M --node-rank R --master-addr HOST]",
         "Trains a classifier on a dataset, starting from a pretrained backbone: the train split "
         "trains,\nval is measured after every epoch, test (if any) once at the end. A dataset "
         "without a split\nis split by --val and --seed; one without val gets --val of train as "
@@ -198,7 +224,8 @@ int runTrain(const std::vector<std::string>& args) {
     parser.addFlag("json", "One JSON object per epoch (epoch, train_loss, train_acc, val_loss,\n"
                            "val_acc, lr, seconds, ...), then {\"summary\": {best_val_acc,\n"
                            "wall_seconds, train_images_per_second, bundle, ...}}.");
-    parser.setEpilogue(trainingOptionsHelp() + exitCodesHelp());
+    addDistributedOptions(parser);
+    parser.setEpilogue(trainingOptionsHelp() + distributedOptionsHelp() + exitCodesHelp());
     if (!parser.parse(args)) {
         std::fprintf(stderr, "tstudio train: %s (see --help)\n", parser.error().c_str());
         return kExitUsage;
@@ -248,6 +275,13 @@ int runTrain(const std::vector<std::string>& args) {
         }
         config->schedule.kind = *schedule;
     }
+    const auto plan = distributedPlanFrom(parser, args, "train");
+    if (!plan) {
+        return kExitUsage;
+    }
+    if (plan->role == DistributedPlan::Role::Launcher) {
+        return launchRanks(plan->launch);
+    }
     const auto dataset = openTrainingData(parser, "train");
     if (!dataset) {
         return kExitUsage;
@@ -263,20 +297,40 @@ int runTrain(const std::vector<std::string>& args) {
         return kExitOutputFailed;
     }
 
+    std::unique_ptr<distributed::ProcessGroup> group;
+    if (plan->role == DistributedPlan::Role::Rank) {
+        auto joined = distributed::ProcessGroup::join(plan->group);
+        if (!joined) {
+            std::fprintf(stderr, "tstudio train: %s\n", joined.message().c_str());
+            return kExitRunFailed;
+        }
+        group = std::move(*joined);
+    }
+    // Rank 0 (or the only process) speaks for the run; the other ranks report only failures.
+    const bool main = group == nullptr || group->isMain();
+    const std::string who = main ? "" : "rank " + std::to_string(group->rank()) + ": ";
     const bool json = parser.isSet("json");
     CliObserver observer(json, !json && ::isatty(STDOUT_FILENO) != 0);
+    training::TrainingObserver quiet;
     training::TrainingControl control;
     g_interruptible.store(&control);
     const auto previous = std::signal(SIGINT, onInterrupt);
-    auto summary = training::train(*config, *dataset, observer, control, parser.isSet("resume"));
+    const bool resume = parser.isSet("resume");
+    auto summary = group ? training::trainDataParallel(
+                               *config, *dataset,
+                               main ? static_cast<training::TrainingObserver&>(observer) : quiet,
+                               control, *group, resume)
+                         : training::train(*config, *dataset, observer, control, resume);
     std::signal(SIGINT, previous);
     g_interruptible.store(nullptr);
     observer.endLiveLine();
     if (!summary) {
-        std::fprintf(stderr, "tstudio train: %s\n", summary.message().c_str());
+        std::fprintf(stderr, "tstudio train: %s%s\n", who.c_str(), summary.message().c_str());
         return kExitRunFailed;
     }
-    printSummary(*summary, json);
+    if (main) {
+        printSummary(*summary, json);
+    }
     return control.stop.load() ? kExitInterrupted : kExitOk;
 }
 

@@ -4,6 +4,7 @@
 // reporting points (no per-batch synchronisation).
 
 #include <cstdint>
+#include <vector>
 
 #include <torch/torch.h>
 
@@ -25,6 +26,11 @@ public:
     double accuracy() const;
     EvaluationResult result() const;
     void reset();
+
+    /** The running sums (loss, confusion, top-5), sharing storage with this accumulator: a
+        data-parallel run sums them over its ranks in place, then sets the total count. */
+    std::vector<torch::Tensor> sums() const { return {m_loss, m_confusion, m_top5}; }
+    void setCount(std::int64_t count) { m_count = count; }
 
 private:
     int m_classes;

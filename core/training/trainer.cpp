@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include "core/training/data_parallel_training.h"
 #include "core/training/epoch_order.h"
 #include "core/training/training_guard.h"
 #include "core/training/training_run.h"
@@ -38,10 +39,11 @@ Status TrainingRun::resumeFromCheckpoint(bool resume) {
     if (!checkpoint) {
         return failure(checkpoint.message());
     }
-    if (checkpoint->config != resultDefiningConfig(m_config)) {
+    if (checkpoint->config != checkpointConfig()) {
         return failure("The checkpoint in " + m_config.outDir.string() +
                        " was written by a run with other settings: resume with the same "
-                       "settings, or start a fresh run in another folder.");
+                       "settings (with another number of processes: the same batch per step, "
+                       "--batch times the processes), or start a fresh run in another folder.");
     }
     if (auto status = restoreRunState(m_state, checkpoint->state); !status) {
         return failure("The checkpoint " + path.string() + " is damaged: " + status.message() +
@@ -194,8 +196,9 @@ Result<std::optional<EpochMetrics>> TrainingRun::trainEpoch(const Stage& stage, 
         }
         lr = m_schedule->lrAt(stageEpoch, progress.batch);
         setLearningRate(m_optimizer, lr);
-        const StepOutcome outcome = trainStep(*next, stepSeed(m_config.seed, epoch, progress.batch),
-                                              trainMetrics, lossWindow);
+        const StepOutcome outcome =
+            trainStep(*next, m_parallel.rankSeed(stepSeed(m_config.seed, epoch, progress.batch)),
+                      trainMetrics, lossWindow);
         ++progress.batch;
         if (outcome == StepOutcome::NotFinite) {
             return failure("The training loss became NaN or infinite in epoch " +
@@ -224,6 +227,7 @@ Result<std::optional<EpochMetrics>> TrainingRun::trainEpoch(const Stage& stage, 
     }
     const double trainSeconds = secondsSince(trainStart) - (m_pausedSeconds - pausedBefore);
     m_trainSecondsThisSession += trainSeconds;
+    m_parallel.sumMetrics(trainMetrics); // the epoch's figures over every rank's share
     EpochMetrics metrics;
     metrics.stage = stage.number;
     metrics.epoch = epoch;
@@ -238,7 +242,9 @@ Result<std::optional<EpochMetrics>> TrainingRun::trainEpoch(const Stage& stage, 
 
 void TrainingRun::reportBatch(BatchProgress progress, std::int64_t imagesSoFar,
                               double trainSeconds) {
-    progress.imagesPerSecond = static_cast<double>(imagesSoFar) / std::max(1e-9, trainSeconds);
+    // Every rank takes the same steps on as many images: the run's speed is W times this one's.
+    progress.imagesPerSecond =
+        static_cast<double>(imagesSoFar * m_parallel.worldSize()) / std::max(1e-9, trainSeconds);
     const double perBatch = (secondsSince(m_runStart) - m_pausedSeconds) /
                             static_cast<double>(std::max<std::int64_t>(1, m_batchesThisSession));
     const std::int64_t remaining =
@@ -324,8 +330,20 @@ Result<TrainingSummary> TrainingRun::finish(bool stopped, bool earlyStopped) {
     }
     summary.trainImagesPerSecond =
         m_trainSecondsThisSession > 0.0
-            ? static_cast<double>(m_imagesThisSession) / m_trainSecondsThisSession
+            ? static_cast<double>(m_imagesThisSession * m_parallel.worldSize()) /
+                  m_trainSecondsThisSession
             : 0.0;
+    if (m_parallel.active()) {
+        std::vector<torch::Tensor> state;
+        for (const auto& [name, t] : m_net->stateDict()) {
+            state.push_back(t);
+        }
+        if (auto status = m_parallel.checkIdentical(state); !status) {
+            return failure(status.message());
+        }
+        m_log("Data parallel: the weights are identical on all " +
+              std::to_string(m_parallel.worldSize()) + " processes.");
+    }
     if (auto status = writeFinalBundle(summary); !status) {
         return failure(status.message());
     }
@@ -337,16 +355,33 @@ Result<TrainingSummary> TrainingRun::finish(bool stopped, bool earlyStopped) {
     return summary;
 }
 
-Result<TrainingSummary> train(const TrainingConfig& config, const data::Dataset& dataset,
-                              TrainingObserver& observer, TrainingControl& control, bool resume) {
+namespace {
+
+Result<TrainingSummary> runTraining(const TrainingConfig& config, const data::Dataset& dataset,
+                                    TrainingObserver& observer, TrainingControl& control,
+                                    bool resume, distributed::ProcessGroup* group) {
     return guardedRun<TrainingSummary>(config, [&]() -> Result<TrainingSummary> {
-        TrainingRun run(config, observer, control);
+        TrainingRun run(config, observer, control, group);
         if (auto status = run.prepare(dataset, /*writeSplit=*/true); !status) {
             observer.log("Failed: " + status.message());
             return status.error();
         }
         return run.train(resume);
     });
+}
+
+} // namespace
+
+Result<TrainingSummary> train(const TrainingConfig& config, const data::Dataset& dataset,
+                              TrainingObserver& observer, TrainingControl& control, bool resume) {
+    return runTraining(config, dataset, observer, control, resume, nullptr);
+}
+
+Result<TrainingSummary> trainDataParallel(const TrainingConfig& config,
+                                          const data::Dataset& dataset, TrainingObserver& observer,
+                                          TrainingControl& control,
+                                          distributed::ProcessGroup& group, bool resume) {
+    return runTraining(config, dataset, observer, control, resume, &group);
 }
 
 } // namespace tstudio::training

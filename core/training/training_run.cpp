@@ -5,6 +5,7 @@
 
 #include "core/common/threads.h"
 #include "core/data/dataset_file.h"
+#include "core/distributed/process_group.h"
 #include "core/inference/memory_format.h"
 #include "core/inference/pretrained_model.h"
 #include "core/models/registry.h"
@@ -46,9 +47,11 @@ double secondsSince(Clock::time_point start) {
 }
 
 TrainingRun::TrainingRun(const TrainingConfig& config, TrainingObserver& observer,
-                         TrainingControl& control)
-    : m_config(config), m_control(control),
-      m_log(observer, config.outDir.empty() ? fs::path() : config.outDir / "run.log"),
+                         TrainingControl& control, distributed::ProcessGroup* group)
+    : m_config(config), m_control(control), m_parallel(group),
+      // Only the main process writes into outDir (the others may share the folder).
+      m_log(observer,
+            config.outDir.empty() || !m_parallel.isMain() ? fs::path() : config.outDir / "run.log"),
       m_observer(observer), m_device(torch::kCPU), m_precision(torch::kCPU, false),
       m_state(config.earlyStopping) {}
 
@@ -71,7 +74,7 @@ Status TrainingRun::prepare(const data::Dataset& dataset, bool writeSplit) {
         return device.error();
     }
     m_device = *device;
-    if (!m_config.outDir.empty()) {
+    if (!m_config.outDir.empty() && m_parallel.isMain()) {
         std::error_code code;
         fs::create_directories(m_config.outDir, code);
         if (code) {
@@ -88,7 +91,7 @@ Status TrainingRun::prepare(const data::Dataset& dataset, bool writeSplit) {
         return completed.error();
     }
     if (!completed->empty()) {
-        if (writeSplit && !m_config.outDir.empty()) {
+        if (writeSplit && !m_config.outDir.empty() && m_parallel.isMain()) {
             data::DatasetDescription description{m_dataset,
                                                  data::SplitRecipe{m_config.split, m_config.seed}};
             if (auto status = data::saveDataset(description, m_config.outDir / "split.json");
@@ -103,6 +106,14 @@ Status TrainingRun::prepare(const data::Dataset& dataset, bool writeSplit) {
     }
     if (auto status = loadNetwork(*info); !status) {
         return status;
+    }
+    if (m_parallel.active()) {
+        // As DistributedDataParallel: every rank starts from rank 0's weights and buffers.
+        std::vector<torch::Tensor> state;
+        for (auto& [name, t] : m_net->stateDict()) {
+            state.push_back(t);
+        }
+        m_parallel.broadcastFromMain(state);
     }
 
     prepareImageSources(*info);
@@ -121,8 +132,8 @@ Status TrainingRun::prepare(const data::Dataset& dataset, bool writeSplit) {
         m_everTrainable.insert(trainable->begin(), trainable->end());
         m_totalEpochs += stage.epochs;
     }
-    m_batchesPerEpoch =
-        (static_cast<std::int64_t>(m_train.size()) + m_config.batchSize - 1) / m_config.batchSize;
+    const auto trainPerRank = static_cast<std::int64_t>(m_parallel.trainingPart(m_train).size());
+    m_batchesPerEpoch = (trainPerRank + m_config.batchSize - 1) / m_config.batchSize;
     m_log("Model: " + info->displayName + " at " + std::to_string(m_net->inputSize()) +
           " px, head \"" + formatHeadSpec(m_config.head) + "\", " + std::to_string(numClasses()) +
           " classes; " + std::to_string(m_train.size()) + " training, " +
@@ -133,6 +144,14 @@ Status TrainingRun::prepare(const data::Dataset& dataset, bool writeSplit) {
           ", mixed precision " + m_precision.describe() +
           (m_config.channelsLast ? ", channels-last" : "") + ", " + std::to_string(m_workers) +
           " loader threads.");
+    if (m_parallel.active()) {
+        m_log("Data parallel: rank " + std::to_string(m_parallel.rank()) + " of " +
+              std::to_string(m_parallel.worldSize()) + ", batch " +
+              std::to_string(m_config.batchSize) + " per process (" +
+              std::to_string(m_config.batchSize * m_parallel.worldSize()) + " per step), " +
+              std::to_string(trainPerRank) +
+              " training images per process and epoch; gradients averaged before every step.");
+    }
     return success();
 }
 
@@ -331,7 +350,7 @@ Status TrainingRun::setupStage(std::size_t stageIndex) {
         return status;
     }
     if (!m_val.empty() && !m_valCache && !m_valLoader) {
-        m_valLoader = makeLoader(m_val, /*augment=*/false);
+        m_valLoader = makeLoader(m_parallel.evaluationPart(m_val), /*augment=*/false);
     }
     m_schedule =
         std::make_unique<LrSchedule>(m_config.schedule, stage.lr, stage.epochs, m_batchesPerEpoch);
@@ -339,16 +358,19 @@ Status TrainingRun::setupStage(std::size_t stageIndex) {
 }
 
 Status TrainingRun::buildCaches(PhaseProgress& progress) {
-    auto train = buildCache(m_train, "training", progress);
+    // Data-parallel: each rank computes its part of the rows, then all ranks gather all of them.
+    auto train = buildCache(m_parallel.evaluationPart(m_train), "training", progress);
     if (!train) {
         return train.error();
     }
+    m_parallel.gatherCache(*train);
     m_trainCache = std::move(*train);
     if (!m_val.empty()) {
-        auto val = buildCache(m_val, "validation", progress);
+        auto val = buildCache(m_parallel.evaluationPart(m_val), "validation", progress);
         if (!val) {
             return val.error();
         }
+        m_parallel.gatherCache(*val);
         m_valCache = std::move(*val);
     }
     return success();
@@ -385,7 +407,8 @@ Status TrainingRun::setupPrefixCache(const Stage& stage) {
     const double pausedBefore = m_pausedSeconds;
     PhaseProgress progress;
     progress.phase = PhaseProgress::Phase::Caching;
-    progress.total = static_cast<std::int64_t>(m_train.size() + m_val.size());
+    progress.total = static_cast<std::int64_t>(m_parallel.evaluationPart(m_train).size() +
+                                               m_parallel.evaluationPart(m_val).size());
     const Status built = buildCaches(progress);
     setTrainingModes(*m_net, m_trainable, stage.freeze, m_cut);
     if (!built) {
@@ -403,7 +426,10 @@ Status TrainingRun::setupPrefixCache(const Stage& stage) {
     m_log("Frozen-prefix cache: used. " + facts.prefixName +
           " are frozen and in eval mode and augmentation is off, so their output was computed "
           "once per image (" +
-          std::to_string(images) + " images in " + formatNumber(seconds, 3) + " s, " +
+          std::to_string(images) + " images in " + formatNumber(seconds, 3) + " s" +
+          (m_parallel.active() ? ", shared out between the " +
+                                     std::to_string(m_parallel.worldSize()) + " processes, "
+                               : ", ") +
           formatNumber(static_cast<double>(images) / std::max(1e-9, seconds), 4) +
           " images/s); it holds " + formatMegabytes(bytes) +
           ". Later speeds count head steps over these cached features.");
@@ -411,7 +437,7 @@ Status TrainingRun::setupPrefixCache(const Stage& stage) {
 }
 
 void TrainingRun::startTrainEpoch(int epoch) {
-    m_order = epochOrder(m_train, m_config.seed, epoch);
+    m_order = m_parallel.trainingPart(epochOrder(m_train, m_config.seed, epoch));
     m_orderPosition = 0;
     if (!m_useCache) {
         m_trainLoader = makeLoader(m_order, m_config.augment);

@@ -24,6 +24,7 @@
 #include "core/data/decoded_image_cache.h"
 #include "core/imaging/eval_transform.h"
 #include "core/training/checkpoint.h"
+#include "core/training/data_parallel.h"
 #include "core/training/device_support.h"
 #include "core/training/freezing.h"
 #include "core/training/lr_schedule.h"
@@ -57,7 +58,9 @@ enum class StepOutcome {
 
 class TrainingRun {
 public:
-    TrainingRun(const TrainingConfig& config, TrainingObserver& observer, TrainingControl& control);
+    /** group: the process group of a data-parallel run, or null for a single process. */
+    TrainingRun(const TrainingConfig& config, TrainingObserver& observer, TrainingControl& control,
+                distributed::ProcessGroup* group = nullptr);
 
     // Preparing (training_run.cpp)
     Status prepare(const data::Dataset& dataset, bool writeSplit);
@@ -80,7 +83,8 @@ public:
         came first: a partial evaluation is never returned. Reports phase progress. */
     std::optional<EvaluationResult> evaluate(const std::vector<std::size_t>& indices,
                                              const PrefixCache* cache, PhaseProgress progress);
-    /** Holds while paused (the paused time is added to pausedSeconds()); false on stop. */
+    /** Holds while paused (the paused time is added to pausedSeconds()); false on stop. In a
+        data-parallel run: false once the ranks agreed to stop (at a training step; no pause). */
     bool waitWhilePaused();
     double pausedSeconds() const { return m_pausedSeconds; }
     bool stopRequested() const { return m_control.stop; }
@@ -108,6 +112,8 @@ private:
     DeviceBatch toDevice(const data::Batch& batch);
     void logSkipped(const data::Batch& batch);
     void clipGradients();
+    /** The step's verdict flags, raised on any rank, and the ranks' agreement to stop. */
+    torch::Tensor agreeOnVerdict(const torch::Tensor& verdict);
 
     // trainer.cpp
     enum class EpochEnd { Continue, EarlyStopped, Stopped };
@@ -121,6 +127,10 @@ private:
     Result<TrainingSummary> finish(bool stopped, bool earlyStopped);
 
     // State (training_state.cpp)
+    /** What decides the run's result, as a checkpoint records it: with the batch of one step
+        over all processes, so a run resumes with another number of processes taking the same
+        steps. */
+    QJsonObject checkpointConfig() const;
     std::set<std::string> changingTensorNames() const;
     weights::StateDict snapshot() const;
     void restore(const weights::StateDict& dict);
@@ -129,6 +139,9 @@ private:
 
     const TrainingConfig& m_config;
     TrainingControl& m_control;
+    DataParallel m_parallel;
+    /** Data-parallel runs: a stop all ranks agreed on, so that all leave at the same step. */
+    bool m_agreedStop = false;
     RunLog m_log;
     TrainingObserver& m_observer;
 

@@ -59,12 +59,18 @@ void TrainingRun::restore(const weights::StateDict& dict) {
     }
 }
 
+QJsonObject TrainingRun::checkpointConfig() const {
+    TrainingConfig config = m_config;
+    config.batchSize *= m_parallel.worldSize();
+    return resultDefiningConfig(config);
+}
+
 Status TrainingRun::saveCheckpoint() {
-    if (m_config.outDir.empty()) {
+    if (m_config.outDir.empty() || !m_parallel.isMain()) {
         return success();
     }
     Checkpoint checkpoint;
-    checkpoint.config = resultDefiningConfig(m_config);
+    checkpoint.config = checkpointConfig();
     checkpoint.state = toJson(m_state);
     checkpoint.model = snapshot();
     checkpoint.best = m_bestWeights;
@@ -72,7 +78,7 @@ Status TrainingRun::saveCheckpoint() {
 }
 
 Status TrainingRun::writeFinalBundle(TrainingSummary& summary) {
-    if (m_config.outDir.empty()) {
+    if (m_config.outDir.empty() || !m_parallel.isMain()) {
         return success();
     }
     BundleInfo info;

@@ -10,6 +10,11 @@
 namespace tstudio::training {
 
 bool TrainingRun::waitWhilePaused() {
+    if (m_parallel.active()) {
+        // Every rank must leave at the same step, or the others wait for it in vain: a stop
+        // counts once the ranks agreed on it (agreeOnVerdict); pausing one rank would stall all.
+        return !m_agreedStop;
+    }
     if (m_control.pause && !m_control.stop) {
         const auto start = Clock::now();
         while (m_control.pause && !m_control.stop) {
@@ -40,6 +45,16 @@ void TrainingRun::clipGradients() {
     }
 }
 
+torch::Tensor TrainingRun::agreeOnVerdict(const torch::Tensor& verdict) {
+    if (!m_parallel.active()) {
+        return verdict;
+    }
+    const torch::Tensor stop = torch::full({1}, m_control.stop ? 1.0f : 0.0f);
+    const torch::Tensor agreed = m_parallel.anyRank(torch::cat({verdict, stop}));
+    m_agreedStop = m_agreedStop || agreed[verdict.numel()].item<float>() != 0.0f;
+    return agreed.slice(0, 0, verdict.numel()).contiguous();
+}
+
 StepOutcome TrainingRun::trainStep(const DeviceBatch& batch, std::uint64_t randomSeed,
                                    MetricAccumulator& metrics, torch::Tensor& lossWindow) {
     m_optimizer.optimizer->zero_grad();
@@ -63,14 +78,16 @@ StepOutcome TrainingRun::trainStep(const DeviceBatch& batch, std::uint64_t rando
         torch::nn::functional::CrossEntropyFuncOptions().label_smoothing(m_config.labelSmoothing));
     m_precision.scaleLoss(loss).backward();
     const torch::Tensor foundInf = m_precision.unscale(m_optimizer.parameters);
+    // Averaged before anything reads them: a NaN on one rank reaches every rank's verdict.
+    m_parallel.averageGradients(m_optimizer.parameters);
     // One read of the device per step, after the backward pass is queued: a NaN or infinite loss
     // must be caught before its step is applied, and fp16 overflow decides whether to step.
     const torch::Tensor lossNotFinite =
         torch::isfinite(loss.detach()).logical_not().to(torch::kFloat32).reshape({1});
-    const torch::Tensor verdict =
+    const torch::Tensor verdict = agreeOnVerdict(
         (foundInf.defined() ? torch::cat({lossNotFinite, foundInf.to(torch::kFloat32).reshape({1})})
                             : lossNotFinite)
-            .to(torch::kCPU);
+            .to(torch::kCPU));
     const float* flags = verdict.data_ptr<float>();
     if (flags[0] != 0.0f) {
         m_optimizer.optimizer->zero_grad();
@@ -104,7 +121,6 @@ std::optional<EvaluationResult> TrainingRun::evaluate(const std::vector<std::siz
     m_net->train(false);
     torch::NoGradGuard noGrad;
     progress.done = 0;
-    progress.total = static_cast<std::int64_t>(indices.size());
     const auto addBatch = [&](const torch::Tensor& input, const torch::Tensor& labels,
                               bool cached) {
         torch::Tensor logits;
@@ -119,22 +135,35 @@ std::optional<EvaluationResult> TrainingRun::evaluate(const std::vector<std::siz
         metrics.add(logits, labels, loss);
     };
     if (cache != nullptr) {
-        const std::int64_t n = cache->rows.size(0);
+        torch::Tensor rows = cache->rows, labels = cache->labels;
+        if (m_parallel.active()) {
+            // Each rank evaluates every worldSize-th row; the sums over the ranks count each once.
+            const torch::Tensor mine =
+                torch::arange(m_parallel.rank(), rows.size(0), m_parallel.worldSize(),
+                              torch::TensorOptions().dtype(torch::kInt64).device(rows.device()));
+            rows = rows.index_select(0, mine);
+            labels = labels.index_select(0, mine.to(labels.device()));
+        }
+        const std::int64_t n = rows.size(0);
+        progress.total = n;
         for (std::int64_t start = 0; start < n; start += 64) {
             const std::int64_t end = std::min(n, start + 64);
-            addBatch(cache->rows.slice(0, start, end), cache->labels.slice(0, start, end), true);
+            addBatch(rows.slice(0, start, end), labels.slice(0, start, end), true);
             progress.done = end;
             m_observer.phase(progress);
             if (!waitWhilePaused()) {
                 return std::nullopt;
             }
         }
+        m_parallel.sumMetrics(metrics);
         return metrics.result();
     }
     std::unique_ptr<data::BatchLoader> owned;
     data::BatchLoader* loader = m_valLoader.get();
+    std::vector<std::size_t> part = m_parallel.evaluationPart(indices);
+    progress.total = static_cast<std::int64_t>(part.size());
     if (&indices != &m_val || loader == nullptr) {
-        owned = makeLoader(indices, /*augment=*/false);
+        owned = makeLoader(std::move(part), /*augment=*/false);
         loader = owned.get();
     }
     loader->startEpoch(progress.epoch);
@@ -150,6 +179,7 @@ std::optional<EvaluationResult> TrainingRun::evaluate(const std::vector<std::siz
             return std::nullopt;
         }
     }
+    m_parallel.sumMetrics(metrics);
     return metrics.result();
 }
 

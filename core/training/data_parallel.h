@@ -1,0 +1,61 @@
+#pragma once
+
+// Private to core/training: what a training run does differently as one of several data-parallel
+// processes, in one place. Without a process group (the usual single process) every call is the
+// identity or does nothing, so the engine calls them unconditionally.
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include <torch/torch.h>
+
+#include "core/common/result.h"
+#include "core/training/metrics.h"
+#include "core/training/prefix_cache.h"
+
+namespace tstudio::distributed {
+class ProcessGroup;
+}
+
+namespace tstudio::training {
+
+class DataParallel {
+public:
+    /** group: the run's process group, or null for a single process. Not owned. */
+    explicit DataParallel(distributed::ProcessGroup* group = nullptr) : m_group(group) {}
+
+    /** More than one process takes part. */
+    bool active() const;
+    /** Rank 0, or the only process: the one that writes the log, checkpoints and bundle. */
+    bool isMain() const;
+    int rank() const;
+    int worldSize() const;
+
+    /** This rank's share of an epoch's training order (DistributedSampler: padded, strided). */
+    std::vector<std::size_t> trainingPart(const std::vector<std::size_t>& order) const;
+    /** This rank's share of an evaluation: each item on exactly one rank. */
+    std::vector<std::size_t> evaluationPart(const std::vector<std::size_t>& indices) const;
+
+    /** Rank 0's values into every rank's tensors (the initial weights, as DDP does). */
+    void broadcastFromMain(const std::vector<torch::Tensor>& tensors);
+    /** Each defined gradient of parameters replaced by its mean over the ranks. */
+    void averageGradients(const std::vector<torch::Tensor>& parameters);
+    /** flags (floats) summed over the ranks: non-zero where any rank raised one. */
+    torch::Tensor anyRank(const torch::Tensor& flags);
+    /** metrics summed over the ranks, in place: afterwards every rank holds the whole set's. */
+    void sumMetrics(MetricAccumulator& metrics);
+    /** Every rank's part of a frozen-prefix cache (each computed its evaluationPart), gathered
+        so that every rank holds the whole cache. */
+    void gatherCache(PrefixCache& cache);
+    /** success when tensors are bit-identical on every rank; otherwise which ranks differ. */
+    Status checkIdentical(const std::vector<torch::Tensor>& tensors);
+    /** The seed of a step's random draws (dropout) on this rank: rank 0 keeps seed, others
+        draw their own masks. */
+    std::uint64_t rankSeed(std::uint64_t seed) const;
+
+private:
+    distributed::ProcessGroup* m_group;
+};
+
+} // namespace tstudio::training

@@ -1,0 +1,264 @@
+// trainDataParallel with two ranks in two threads on 127.0.0.1, against train() in one process:
+// the same run with half the batch per rank, one bundle, identical weights on both ranks, a stop
+// on one rank that ends both at the same step, a rank that fails, and a resume with another
+// number of processes.
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <functional>
+#include <thread>
+
+#include "core/distributed/free_port.h"
+#include "core/distributed/process_group.h"
+#include "core/training/data_parallel_training.h"
+#include "dataset_fixtures.h"
+#include "run_recorder.h"
+#include "training_fixtures.h"
+
+using namespace tstudio;
+using namespace tstudio::training;
+namespace fs = std::filesystem;
+
+namespace {
+
+using Recorder = test::RunRecorder;
+
+struct RankRun {
+    Recorder recorder;
+    TrainingControl control;
+    std::optional<Result<TrainingSummary>> summary;
+};
+
+/** world ranks, each in its own thread, training configFor(rank) with its own observer. */
+std::vector<std::unique_ptr<RankRun>>
+runRanks(int world, const std::function<TrainingConfig(int)>& configFor,
+         const data::Dataset& dataset, bool resume = false,
+         std::chrono::milliseconds timeout = std::chrono::seconds(60),
+         const std::function<void(int, RankRun&)>& prepare = {}) {
+    std::vector<std::unique_ptr<RankRun>> runs;
+    for (int r = 0; r < world; ++r) {
+        runs.push_back(std::make_unique<RankRun>());
+        if (prepare) {
+            prepare(r, *runs.back());
+        }
+    }
+    const auto port = distributed::freeLocalPort();
+    std::vector<std::thread> threads;
+    for (int r = 0; r < world; ++r) {
+        threads.emplace_back([&, r] {
+            RankRun& run = *runs[static_cast<std::size_t>(r)];
+            distributed::ProcessGroupConfig group;
+            group.rank = r;
+            group.localRank = r;
+            group.worldSize = world;
+            group.masterPort = port.ok() ? *port : 29500;
+            group.timeout = timeout;
+            auto joined = distributed::ProcessGroup::join(group);
+            if (!joined) {
+                run.summary = Result<TrainingSummary>(joined.error());
+                return;
+            }
+            const TrainingConfig config = configFor(r);
+            run.summary =
+                trainDataParallel(config, dataset, run.recorder, run.control, **joined, resume);
+        });
+    }
+    for (std::thread& t : threads) {
+        t.join();
+    }
+    return runs;
+}
+
+/** Feature mode, no augmentation, a head without dropout: nothing random differs per rank. */
+TrainingConfig featureConfig(const fs::path& outDir, int batch) {
+    TrainingConfig config = test::tinyConfig(outDir);
+    config.mode = TrainMode::Feature;
+    config.head = *parseHeadSpec("avg,16:relu");
+    config.epochs = 3;
+    config.batchSize = batch;
+    return config;
+}
+
+const char* messageOf(const std::optional<Result<TrainingSummary>>& summary) {
+    return !summary ? "no result" : summary->ok() ? "" : summary->message().c_str();
+}
+
+// Float rounding only: a rank's mean loss over B images, averaged over 2 ranks, sums the same
+// float32 terms as one mean over 2B in another order (relative differences near 1e-7 per step),
+// and Adam's normalisation keeps them that small over the run's 9 steps. Real differences are far
+// larger: splitting the epoch wrongly (every rank on the whole order) moved the mean train loss
+// by 8e-4, not averaging the gradients made the ranks' weights differ and the run fail.
+constexpr double kLossTolerance = 1e-5;
+constexpr float kWeightTolerance = 1e-4f;
+
+void compareHistories(const std::vector<EpochMetrics>& a, const std::vector<EpochMetrics>& b) {
+    QCOMPARE(a.size(), b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        QVERIFY2(
+            std::abs(a[i].trainLoss - b[i].trainLoss) <= kLossTolerance,
+            (std::to_string(a[i].trainLoss) + " vs " + std::to_string(b[i].trainLoss)).c_str());
+        QVERIFY2(std::abs(a[i].valLoss - b[i].valLoss) <= kLossTolerance,
+                 (std::to_string(a[i].valLoss) + " vs " + std::to_string(b[i].valLoss)).c_str());
+        QCOMPARE(a[i].trainAccuracy, b[i].trainAccuracy);
+        QCOMPARE(a[i].valAccuracy, b[i].valAccuracy);
+        QCOMPARE(a[i].learningRate, b[i].learningRate);
+    }
+}
+
+void compareWeights(const fs::path& a, const fs::path& b) {
+    const auto wa = test::readWeights(a);
+    const auto wb = test::readWeights(b);
+    QVERIFY(!wa.empty());
+    QCOMPARE(wa.size(), wb.size());
+    for (const auto& [name, values] : wa) {
+        const auto& other = wb.at(name);
+        QCOMPARE(values.size(), other.size());
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            if (std::abs(values[i] - other[i]) > kWeightTolerance * (1.0f + std::abs(values[i]))) {
+                QFAIL((name + " differs at " + std::to_string(i)).c_str());
+            }
+        }
+    }
+}
+
+int countFiles(const fs::path& dir, const std::string& name) {
+    int n = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+        n += entry.path().filename() == name ? 1 : 0;
+    }
+    return n;
+}
+
+} // namespace
+
+class TestDataParallelTraining : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() {
+        qputenv("XDG_CACHE_HOME", m_cacheHome.path().toLocal8Bit());
+        const fs::path root = m_tmp.path().toStdString();
+        Recorder recorder;
+        TrainingControl control;
+        m_single = std::make_unique<Result<TrainingSummary>>(
+            train(featureConfig(root / "single", 8), m_dataset, recorder, control));
+        QVERIFY2(m_single->ok(), m_single->ok() ? "" : m_single->message().c_str());
+        QVERIFY(recorder.logged("Frozen-prefix cache: used"));
+    }
+
+    void twoRanksWithHalfTheBatchEqualOneProcess() {
+        const fs::path out = fs::path(m_tmp.path().toStdString()) / "two";
+        auto runs = runRanks(
+            2, [&](int) { return featureConfig(out, 4); }, m_dataset);
+        for (const auto& run : runs) {
+            QVERIFY2(run->summary && run->summary->ok(), messageOf(run->summary));
+        }
+        const TrainingSummary& main = **runs[0]->summary;
+        const TrainingSummary& other = **runs[1]->summary;
+        compareHistories((*m_single)->history, main.history);
+        compareWeights((*m_single)->bundle, main.bundle);
+        // Both ranks saw the same reduced metrics, so they took the same decisions.
+        compareHistories(main.history, other.history);
+        QCOMPARE(other.bestEpoch, main.bestEpoch);
+        QVERIFY(runs[0]->recorder.logged("Data parallel: rank 0 of 2, batch 4 per process"));
+        // Each rank computed half of the frozen features; both trained on all of them.
+        QVERIFY(runs[0]->recorder.logged("shared out between the 2 processes"));
+        QVERIFY(runs[1]->recorder.logged("shared out between the 2 processes"));
+        QVERIFY(runs[0]->recorder.logged("the weights are identical on all 2 processes"));
+        QVERIFY(runs[1]->recorder.logged("the weights are identical on all 2 processes"));
+        // Only rank 0 writes.
+        QCOMPARE(main.bundle, out / "model.tsmodel");
+        QVERIFY(other.bundle.empty());
+        QCOMPARE(countFiles(out, "model.tsmodel"), 1);
+        QCOMPARE(countFiles(out, "checkpoint.pt"), 1);
+        QVERIFY(!runs[1]->recorder.logged("Model bundle written"));
+    }
+
+    void aStopOnOneRankEndsBothAtTheSameStep() {
+        const fs::path out = fs::path(m_tmp.path().toStdString()) / "stop";
+        auto runs = runRanks(
+            2, [&](int) { return featureConfig(out, 4); }, m_dataset, false,
+            std::chrono::seconds(60),
+            [](int rank, RankRun& run) {
+                if (rank == 1) {
+                    run.recorder.onEpoch = [&run](const EpochMetrics& m) {
+                        if (m.epoch == 1) {
+                            run.control.stop = true; // only rank 1 is asked
+                        }
+                    };
+                }
+            });
+        for (const auto& run : runs) {
+            QVERIFY2(run->summary && run->summary->ok(), messageOf(run->summary));
+            QCOMPARE((*run->summary)->epochsRun, 1);
+            QCOMPARE((*run->summary)->stopReason, std::string("stopped by the user"));
+        }
+        QVERIFY(fs::exists(out / "model.tsmodel"));
+    }
+
+    void aFailingRankEndsTheOtherWithAMessage() {
+        const fs::path out = fs::path(m_tmp.path().toStdString()) / "failing";
+        const auto start = std::chrono::steady_clock::now();
+        auto runs = runRanks(
+            2,
+            [&](int rank) {
+                TrainingConfig config = featureConfig(out, 4);
+                if (rank == 1) {
+                    config.arch = "no_such_net"; // fails before its first collective
+                }
+                return config;
+            },
+            m_dataset, false, std::chrono::seconds(5));
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        QVERIFY(runs[1]->summary && !runs[1]->summary->ok());
+        QVERIFY(runs[0]->summary && !runs[0]->summary->ok());
+        const std::string message = runs[0]->summary->message();
+        QVERIFY2(message.find("rank 0 of 2 lost the other processes") != std::string::npos,
+                 message.c_str());
+        QVERIFY2(seconds < 30.0, std::to_string(seconds).c_str());
+        QVERIFY(!fs::exists(out / "model.tsmodel"));
+    }
+
+    void resumesWithAnotherNumberOfProcesses() {
+        // One process with batch 8 stops after epoch 1; two ranks with batch 4 each (the same 8
+        // per step) finish the run, as the uninterrupted single process did.
+        const fs::path out = fs::path(m_tmp.path().toStdString()) / "resume";
+        Recorder first;
+        TrainingControl control;
+        first.onEpoch = [&](const EpochMetrics& m) {
+            if (m.epoch == 1) {
+                control.stop = true; // takes effect in epoch 2, which is then not counted
+            }
+        };
+        auto stopped = train(featureConfig(out, 8), m_dataset, first, control);
+        QVERIFY2(stopped.ok(), stopped.ok() ? "" : stopped.message().c_str());
+        QCOMPARE(stopped->epochsRun, 1);
+        auto runs = runRanks(
+            2, [&](int) { return featureConfig(out, 4); }, m_dataset, /*resume=*/true);
+        for (const auto& run : runs) {
+            QVERIFY2(run->summary && run->summary->ok(), messageOf(run->summary));
+            QVERIFY(run->recorder.logged("Resuming from"));
+        }
+        compareHistories((*m_single)->history, (*runs[0]->summary)->history);
+        compareWeights((*m_single)->bundle, (*runs[0]->summary)->bundle);
+
+        // Another batch per step is another run: refused, with what to give instead.
+        auto other = runRanks(
+            2, [&](int) { return featureConfig(out, 8); }, m_dataset, /*resume=*/true);
+        QVERIFY(other[0]->summary && !other[0]->summary->ok());
+        QVERIFY2(other[0]->summary->message().find("--batch times the processes") !=
+                     std::string::npos,
+                 messageOf(other[0]->summary));
+    }
+
+private:
+    QTemporaryDir m_cacheHome;
+    QTemporaryDir m_tmp;
+    const data::Dataset m_dataset = test::colourDataset();
+    std::unique_ptr<Result<TrainingSummary>> m_single;
+};
+
+QTEST_GUILESS_MAIN(TestDataParallelTraining)
+#include "tst_data_parallel_training.moc"
