@@ -31,9 +31,9 @@ int runModelExport(const std::vector<std::string>& args) {
         "torchscript writes a module that torch.jit.load runs (attributes classes, input_size,\n"
         "mean, std), verified with LibTorch's torch::jit::load within 1e-4; onnx writes an\n"
         "opset-17 model with a dynamic batch axis and the classes and preprocessing in its\n"
-        "metadata, verified with OpenCV's DNN module within 1e-3. Both are written for the\n"
-        "ResNet and MobileNetV2 backbones; other architectures are refused before anything\n"
-        "is written.");
+        "metadata, verified with OpenCV's DNN module within 1e-3 of the logits' scale. Both\n"
+        "are written for ResNet, VGG, MobileNetV2/V3, EfficientNet, DenseNet and ConvNeXt;\n"
+        "Inception v3 is refused before anything is written.");
     parser.addOption("model", "BUNDLE", "The .tsmodel file (required).");
     parser.addOption("format", "pth|safetensors|torchscript|onnx", "The file format (required).");
     parser.addOption("out", "FILE", "Where to write the weights (required).");

@@ -64,6 +64,10 @@ const ArchitectureGraph* findArchitectureGraph(const models::BackboneInfo& info)
     static const ArchitectureGraph kEfficientNetB0{efficientNetB0Blocks, averagePoolNeck};
     static const ArchitectureGraph kDenseNet{denseNetBlocks, denseNetNeck};
     static const ArchitectureGraph kConvNeXt{convNeXtBlocks, convNeXtNeck};
+    static const ArchitectureGraph kVgg{vggBlocks, vggNeck};
+    if (info.family == "VGG") {
+        return &kVgg;
+    }
     if (info.name == "convnext_tiny") {
         return &kConvNeXt;
     }

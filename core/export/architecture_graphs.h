@@ -52,6 +52,9 @@ GraphValue mobileNetV3Neck(NetworkGraph& graph, GraphValue features);
 GraphValue efficientNetB0Blocks(NetworkGraph& graph, GraphValue images);
 GraphValue denseNetBlocks(NetworkGraph& graph, GraphValue images);
 GraphValue convNeXtBlocks(NetworkGraph& graph, GraphValue images);
+GraphValue vggBlocks(NetworkGraph& graph, GraphValue images);
+/** 7x7 adaptive pooling, classifier.0 and classifier.3 with ReLU. */
+GraphValue vggNeck(NetworkGraph& graph, GraphValue features);
 /** Pooling, LayerNorm2d (classifier.0), flatten. */
 GraphValue convNeXtNeck(NetworkGraph& graph, GraphValue features);
 /** ReLU, pooling. */

@@ -39,7 +39,7 @@ std::string jsonStrings(const std::vector<std::string>& values) {
 
 Status writeTorchScript(const std::filesystem::path& path, const training::TransferNet& net,
                         const TorchvisionLayout& layout, const training::BundleInfo& bundle) {
-    TorchScriptGraph graph(layout.dict);
+    TorchScriptGraph graph(layout.dict, net.inputSize());
     describeNetwork(graph, net);
     ScriptMetadata metadata;
     metadata.classes = bundle.classes;

@@ -11,7 +11,7 @@
 namespace tstudio::modelexport {
 
 /** The formats export writes. TorchScript and ONNX are written for the architectures
-    supportsGraphExport names. */
+    supportsExport accepts. */
 enum class ExportFormat {
     Pth,         ///< torch.save's zip format: a plain dict of tensors, torchvision's key names
     Safetensors, ///< the same dict as .safetensors

@@ -48,10 +48,8 @@ Status checkGraphExport(const models::BackboneInfo& info, ExportFormat format) {
         message += info.displayName;
         message += " (";
         message += info.name;
-        message += "); it is written for ResNet, MobileNetV2, MobileNetV3, EfficientNet, DenseNet "
-                   "and ConvNeXt. Export "
-                   "this model as pth or "
-                   "safetensors.";
+        message += "); it is written for ResNet, VGG, MobileNetV2, MobileNetV3, EfficientNet, "
+                   "DenseNet and ConvNeXt. Export this model as pth or safetensors.";
         return fail(message);
     }
     return success();

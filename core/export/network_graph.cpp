@@ -4,7 +4,7 @@
 
 namespace tstudio::modelexport {
 
-NetworkGraph::NetworkGraph(const weights::StateDict& dict) {
+NetworkGraph::NetworkGraph(const weights::StateDict& dict, int inputSize) : m_inputSize(inputSize) {
     for (const auto& [name, tensor] : dict) {
         m_params.emplace(name, tensor);
     }

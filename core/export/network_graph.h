@@ -46,7 +46,8 @@ struct PoolOptions {
  */
 class NetworkGraph {
 public:
-    explicit NetworkGraph(const weights::StateDict& dict);
+    /** dict: the exported state dict; inputSize: the images' height and width. */
+    NetworkGraph(const weights::StateDict& dict, int inputSize);
     virtual ~NetworkGraph() = default;
     NetworkGraph(const NetworkGraph&) = delete;
     NetworkGraph& operator=(const NetworkGraph&) = delete;
@@ -74,6 +75,10 @@ public:
     virtual GraphValue cat(const std::vector<GraphValue>& parts) = 0;
     virtual GraphValue maxPool(GraphValue x, PoolOptions options) = 0;
     virtual GraphValue avgPool(GraphValue x, PoolOptions options) = 0;
+    /** Adaptive average pooling (torch's bins) from inSize x inSize to outSize x outSize. ONNX
+        has no such node: there it is written where inSize is a multiple of outSize or 1, and
+        throws std::invalid_argument otherwise. */
+    virtual GraphValue adaptiveAvgPool(GraphValue x, std::int64_t inSize, std::int64_t outSize) = 0;
     /** Global average pooling, keeping [N, C, 1, 1]. */
     virtual GraphValue globalAvgPool(GraphValue x) = 0;
     /** Global max pooling, keeping [N, C, 1, 1]. */
@@ -90,12 +95,14 @@ public:
     /** scale * x with scale the [C, 1, 1] parameter key (ConvNeXt's layer_scale). */
     virtual GraphValue channelScale(GraphValue x, const std::string& key) = 0;
 
+    int inputSize() const { return m_inputSize; }
     bool has(const std::string& key) const { return m_params.count(key) != 0; }
     /** The tensor of key; throws std::invalid_argument when the dict lacks it. */
     const torch::Tensor& parameter(const std::string& key) const;
 
 private:
     std::map<std::string, torch::Tensor> m_params;
+    int m_inputSize;
 };
 
 } // namespace tstudio::modelexport

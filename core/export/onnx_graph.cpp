@@ -38,7 +38,7 @@ void appendField(std::string& bytes, int field, const std::string& payload) {
 } // namespace
 
 OnnxGraph::OnnxGraph(const weights::StateDict& dict, int inputSize)
-    : NetworkGraph(dict), m_graph(std::make_shared<torch::jit::Graph>()), m_inputSize(inputSize) {
+    : NetworkGraph(dict, inputSize), m_graph(std::make_shared<torch::jit::Graph>()) {
     Value* images = m_graph->addInput("input");
     images->setType(c10::TensorType::createContiguous(torch::kFloat, torch::kCPU,
                                                       {1, 3, inputSize, inputSize}));
@@ -231,6 +231,34 @@ GraphValue OnnxGraph::maxPool(GraphValue x, PoolOptions options) {
 
 GraphValue OnnxGraph::avgPool(GraphValue x, PoolOptions options) {
     return poolNode("AveragePool", x, options);
+}
+
+GraphValue OnnxGraph::adaptiveAvgPool(GraphValue x, std::int64_t inSize, std::int64_t outSize) {
+    if (inSize % outSize == 0) {
+        // Equal bins: a plain average pool (kernel 1, the identity, at VGG's 224 pixels).
+        PoolOptions options;
+        options.kernel = inSize / outSize;
+        options.stride = options.kernel;
+        return avgPool(x, options);
+    }
+    if (inSize == 1) {
+        // Every bin holds the one cell: copies side by side, down then across.
+        const std::vector<Value*> rows(static_cast<std::size_t>(outSize), value(x));
+        const GraphValue column = node("Concat", rows, [](Node* n) { n->i_(attr("axis"), 2); });
+        const std::vector<Value*> columns(static_cast<std::size_t>(outSize), value(column));
+        return node("Concat", columns, [](Node* n) { n->i_(attr("axis"), 3); });
+    }
+    std::string message = "adaptive average pooling from ";
+    message += std::to_string(inSize);
+    message += "x";
+    message += std::to_string(inSize);
+    message += " to ";
+    message += std::to_string(outSize);
+    message += "x";
+    message += std::to_string(outSize);
+    message += " has no ONNX form here; choose an input size whose last feature map is 1 or a "
+               "multiple of the pooled size";
+    throw std::invalid_argument(message);
 }
 
 GraphValue OnnxGraph::globalAvgPool(GraphValue x) {

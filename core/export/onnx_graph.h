@@ -49,6 +49,7 @@ public:
     GraphValue cat(const std::vector<GraphValue>& parts) override;
     GraphValue maxPool(GraphValue x, PoolOptions options) override;
     GraphValue avgPool(GraphValue x, PoolOptions options) override;
+    GraphValue adaptiveAvgPool(GraphValue x, std::int64_t inSize, std::int64_t outSize) override;
     GraphValue globalAvgPool(GraphValue x) override;
     GraphValue globalMaxPool(GraphValue x) override;
     GraphValue flatten(GraphValue x) override;
@@ -82,7 +83,6 @@ private:
     std::vector<torch::jit::Value*> m_values;
     std::map<std::string, torch::Tensor> m_initializers;
     std::map<std::string, torch::jit::Value*> m_inputs;
-    int m_inputSize;
 };
 
 } // namespace tstudio::modelexport

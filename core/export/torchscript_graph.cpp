@@ -72,8 +72,8 @@ torch::jit::Module newModule(const std::shared_ptr<torch::jit::CompilationUnit>&
 
 } // namespace
 
-TorchScriptGraph::TorchScriptGraph(const weights::StateDict& dict)
-    : NetworkGraph(dict), m_dict(dict) {}
+TorchScriptGraph::TorchScriptGraph(const weights::StateDict& dict, int inputSize)
+    : NetworkGraph(dict, inputSize), m_dict(dict) {}
 
 std::string TorchScriptGraph::name(GraphValue value) const {
     if (value.id == 0) {
@@ -256,6 +256,13 @@ GraphValue TorchScriptGraph::avgPool(GraphValue x, PoolOptions options) {
     call += boolLiteral(options.countIncludePad);
     call += ")";
     return let(call);
+}
+
+GraphValue TorchScriptGraph::adaptiveAvgPool(GraphValue x, std::int64_t /*inSize*/,
+                                             std::int64_t outSize) {
+    std::string rest = ", ";
+    rest += pair(outSize);
+    return let(unary("torch.adaptive_avg_pool2d", x, rest.c_str()));
 }
 
 GraphValue TorchScriptGraph::globalAvgPool(GraphValue x) {

@@ -28,7 +28,7 @@ struct ScriptMetadata {
  */
 class TorchScriptGraph final : public NetworkGraph {
 public:
-    explicit TorchScriptGraph(const weights::StateDict& dict);
+    TorchScriptGraph(const weights::StateDict& dict, int inputSize);
 
     GraphValue input() override;
     void output(GraphValue logits, std::int64_t numClasses) override;
@@ -47,6 +47,7 @@ public:
     GraphValue cat(const std::vector<GraphValue>& parts) override;
     GraphValue maxPool(GraphValue x, PoolOptions options) override;
     GraphValue avgPool(GraphValue x, PoolOptions options) override;
+    GraphValue adaptiveAvgPool(GraphValue x, std::int64_t inSize, std::int64_t outSize) override;
     GraphValue globalAvgPool(GraphValue x) override;
     GraphValue globalMaxPool(GraphValue x) override;
     GraphValue flatten(GraphValue x) override;
