@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include <torch/csrc/jit/serialization/export.h>
+#include <torch/version.h>
 
 namespace tstudio::modelexport {
 
@@ -352,7 +353,13 @@ std::string OnnxGraph::serialize(const std::vector<std::pair<std::string, std::s
         appendField(entry, 2, text);
         appendField(bytes, 14, entry);
     }
+#if TORCH_VERSION_MAJOR < 2
+    // The full check runs ONNX's shape inference too.
     torch::jit::check_onnx_proto(bytes, /*full_check=*/true);
+#else
+    // LibTorch 2 dropped the full_check argument.
+    torch::jit::check_onnx_proto(bytes);
+#endif
     return bytes;
 }
 
