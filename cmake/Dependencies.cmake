@@ -1,7 +1,7 @@
 # Third-party packages, all from Debian bookworm (see cmake/studio.sh for the apt list).
 # LibTorch 2.x with CUDA works too: point CMAKE_PREFIX_PATH at it.
 find_package(Torch REQUIRED)
-find_package(OpenCV REQUIRED COMPONENTS core imgproc imgcodecs)
+find_package(OpenCV REQUIRED COMPONENTS core imgproc imgcodecs dnn)
 # libpng and libjpeg(-turbo) directly: huge PNGs are decoded row by row at reduced size, JPEGs
 # for the decode-once cache at 1/2, 1/4 or 1/8 scale straight to RGB (core/imaging).
 find_package(PNG REQUIRED)

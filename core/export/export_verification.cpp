@@ -1,5 +1,11 @@
 #include "core/export/export_verification.h"
 
+#include <algorithm>
+
+#include <opencv2/core.hpp>
+#include <opencv2/dnn.hpp>
+#include <torch/script.h>
+
 #include "core/models/factory.h"
 #include "core/models/registry.h"
 #include "core/models/seeded_random.h"
@@ -43,7 +49,71 @@ Result<torch::Tensor> reloadedLogits(const weights::StateDict& dict, const torch
     return net->forward(inputs);
 }
 
+torch::Tensor seededInputs(int inputSize) {
+    models::SeededRandomScope random(kInputSeed);
+    return torch::randn({kInputs, 3, inputSize, inputSize});
+}
+
+/** The difference between logits and expected, or why they cannot be compared. */
+Result<Verification> compare(const torch::Tensor& logits, const torch::Tensor& expected) {
+    if (logits.sizes() != expected.sizes()) {
+        return fail("the reloaded network gives logits of another shape");
+    }
+    Verification verification;
+    verification.inputs = static_cast<int>(expected.size(0));
+    verification.maxAbsDifference = (logits - expected).abs().max().item<double>();
+    verification.logitScale = std::max(1.0, expected.abs().max().item<double>());
+    return verification;
+}
+
+/** The first line of an exception's text (c10::Error's what() continues with a backtrace). */
+std::string firstLine(const std::exception& error) {
+    const std::string what = error.what();
+    return what.substr(0, what.find('\n'));
+}
+
 } // namespace
+
+Result<Verification> verifyTorchScript(const std::filesystem::path& written,
+                                       training::TransferNet& original) {
+    const torch::Tensor inputs = seededInputs(original.inputSize());
+    torch::NoGradGuard noGrad;
+    original.train(false);
+    const torch::Tensor expected = original.forward(inputs);
+    try {
+        torch::jit::Module module = torch::jit::load(written.string());
+        module.eval();
+        return compare(module.forward({inputs}).toTensor(), expected);
+    } catch (const std::exception& error) {
+        return fail("torch::jit::load cannot run the written module: " + firstLine(error));
+    }
+}
+
+Result<Verification> verifyOnnx(const std::filesystem::path& written,
+                                training::TransferNet& original) {
+    const torch::Tensor inputs = seededInputs(original.inputSize()).contiguous();
+    torch::NoGradGuard noGrad;
+    original.train(false);
+    const torch::Tensor expected = original.forward(inputs);
+    try {
+        cv::dnn::Net net = cv::dnn::readNetFromONNX(written.string());
+        const int sizes[] = {static_cast<int>(inputs.size(0)), 3, static_cast<int>(inputs.size(2)),
+                             static_cast<int>(inputs.size(3))};
+        const cv::Mat blob(4, sizes, CV_32F, inputs.data_ptr<float>());
+        net.setInput(blob);
+        cv::Mat output = net.forward();
+        if (output.type() != CV_32F ||
+            output.total() != static_cast<std::size_t>(expected.numel())) {
+            return fail("OpenCV's DNN module gives logits of another shape");
+        }
+        output = output.isContinuous() ? output : output.clone();
+        const torch::Tensor logits =
+            torch::from_blob(output.ptr<float>(), expected.sizes(), torch::kFloat).clone();
+        return compare(logits, expected);
+    } catch (const cv::Exception& error) {
+        return fail("OpenCV's DNN module cannot run the written model: " + error.msg);
+    }
+}
 
 Result<Verification> verifyExport(const std::filesystem::path& written,
                                   training::TransferNet& original,
@@ -53,11 +123,7 @@ Result<Verification> verifyExport(const std::filesystem::path& written,
     if (!dict) {
         return dict.error();
     }
-    torch::Tensor inputs;
-    {
-        models::SeededRandomScope random(kInputSeed);
-        inputs = torch::randn({kInputs, 3, original.inputSize(), original.inputSize()});
-    }
+    const torch::Tensor inputs = seededInputs(original.inputSize());
     torch::NoGradGuard noGrad;
     original.train(false);
     const torch::Tensor expected = original.forward(inputs);
@@ -65,13 +131,7 @@ Result<Verification> verifyExport(const std::filesystem::path& written,
     if (!logits) {
         return logits.error();
     }
-    if (logits->sizes() != expected.sizes()) {
-        return fail("the reloaded network gives logits of another shape");
-    }
-    Verification verification;
-    verification.inputs = kInputs;
-    verification.maxAbsDifference = (*logits - expected).abs().max().item<double>();
-    return verification;
+    return compare(*logits, expected);
 }
 
 } // namespace tstudio::modelexport

@@ -14,6 +14,7 @@ namespace tstudio::modelexport {
 
 struct Verification {
     double maxAbsDifference = 0.0;
+    double logitScale = 1.0; ///< the original's largest |logit|, at least 1
     int inputs = 0;
 };
 
@@ -29,5 +30,16 @@ Result<Verification> verifyExport(const std::filesystem::path& written,
                                   training::TransferNet& original,
                                   const training::TrainingConfig& config, int numClasses,
                                   const TorchvisionLayout& layout);
+
+/** Loads written with torch::jit::load and compares its forward with original's logits on the
+    same seeded inputs. Fails when the module does not load or run. */
+Result<Verification> verifyTorchScript(const std::filesystem::path& written,
+                                       training::TransferNet& original);
+
+/** Reads written with OpenCV's cv::dnn::readNetFromONNX and compares its output with original's
+    logits on the same seeded inputs, all in one batch (the batch axis is dynamic). Fails when
+    OpenCV cannot read or run the model. */
+Result<Verification> verifyOnnx(const std::filesystem::path& written,
+                                training::TransferNet& original);
 
 } // namespace tstudio::modelexport

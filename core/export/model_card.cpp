@@ -150,7 +150,17 @@ void appendMetrics(std::string& md, const training::BundleInfo& bundle) {
 void appendLoading(std::string& md, ExportFormat format, const ExportResult& result) {
     const std::string file = result.weightsFile.filename().string();
     md += "## Loading\n\n";
-    if (result.torchvision.loadsStrictly) {
+    if (format == ExportFormat::TorchScript) {
+        add(md, {"```python\nimport torch\nmodel = torch.jit.load(\"", file,
+                 "\")\nmodel.eval()\nlogits = model(images)  # [N, 3, size, size], normalised\n"
+                 "print(model.classes, model.input_size, model.mean, model.std)\n```\n\n"});
+    } else if (format == ExportFormat::Onnx) {
+        add(md, {"```python\nimport cv2\nnet = cv2.dnn.readNetFromONNX(\"", file,
+                 "\")\nnet.setInput(images)  # [N, 3, size, size] float32, normalised\n"
+                 "logits = net.forward()\n```\n\nONNX opset 17, input `input`, output `logits`, "
+                 "dynamic batch axis; the model's metadata_props hold the classes and the "
+                 "preprocessing.\n\n"});
+    } else if (result.torchvision.loadsStrictly) {
         add(md, {"```python\nimport torch, torchvision\nmodel = ", result.torchvision.constructor,
                  "\n"});
         if (format == ExportFormat::Pth) {

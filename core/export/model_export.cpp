@@ -8,7 +8,9 @@
 #include "core/common/atomic_file.h"
 #include "core/export/export_sidecar.h"
 #include "core/export/export_verification.h"
+#include "core/export/graph_export.h"
 #include "core/export/model_card.h"
+#include "core/export/network_description.h"
 #include "core/export/torchvision_layout.h"
 #include "core/models/registry.h"
 #include "core/weights/state_dict.h"
@@ -48,10 +50,35 @@ Result<training::TransferNet> openBundle(const std::filesystem::path& bundle,
     return net;
 }
 
-Status writeWeights(const std::filesystem::path& path, ExportFormat format,
-                    const weights::StateDict& dict) {
-    return format == ExportFormat::Pth ? weights::writePth(path, dict)
-                                       : weights::writeSafetensors(path, dict);
+Status writeExport(const std::filesystem::path& path, ExportFormat format,
+                   const training::TransferNet& net, const TorchvisionLayout& layout,
+                   const training::BundleInfo& info) {
+    switch (format) {
+    case ExportFormat::Pth:
+        return weights::writePth(path, layout.dict);
+    case ExportFormat::Safetensors:
+        return weights::writeSafetensors(path, layout.dict);
+    case ExportFormat::TorchScript:
+    case ExportFormat::Onnx:
+        return writeGraphExport(path, format, net, layout, info);
+    }
+    return fail("Unknown export format.");
+}
+
+/** The written file read back by the reader its format is meant for. */
+Result<Verification> verifyWritten(const std::filesystem::path& written, ExportFormat format,
+                                   training::TransferNet& net, const training::BundleInfo& info,
+                                   const TorchvisionLayout& layout) {
+    switch (format) {
+    case ExportFormat::TorchScript:
+        return verifyTorchScript(written, net);
+    case ExportFormat::Onnx:
+        return verifyOnnx(written, net);
+    case ExportFormat::Pth:
+    case ExportFormat::Safetensors:
+        break;
+    }
+    return verifyExport(written, net, info.config, static_cast<int>(info.classes.size()), layout);
 }
 
 Status checkOutput(const std::filesystem::path& bundle, const std::filesystem::path& out) {
@@ -81,20 +108,45 @@ Result<ExportFormat> parseExportFormat(std::string_view name) {
     if (name == "safetensors") {
         return ExportFormat::Safetensors;
     }
-    if (name == "onnx" || name == "torchscript") {
-        std::string message = "Export to ";
-        message += name;
-        message += " is not supported yet; use pth or safetensors.";
-        return fail(message);
+    if (name == "torchscript") {
+        return ExportFormat::TorchScript;
+    }
+    if (name == "onnx") {
+        return ExportFormat::Onnx;
     }
     std::string message = "Unknown export format \"";
     message += name;
-    message += "\"; use pth or safetensors.";
+    message += "\"; use pth, safetensors, torchscript or onnx.";
     return fail(message);
 }
 
 const char* formatName(ExportFormat format) {
-    return format == ExportFormat::Pth ? "pth" : "safetensors";
+    switch (format) {
+    case ExportFormat::Pth:
+        return "pth";
+    case ExportFormat::Safetensors:
+        return "safetensors";
+    case ExportFormat::TorchScript:
+        return "torchscript";
+    case ExportFormat::Onnx:
+        return "onnx";
+    }
+    return "";
+}
+
+double exportTolerance(ExportFormat format) {
+    return format == ExportFormat::Onnx ? kOnnxExportTolerance : kExportTolerance;
+}
+
+Status supportsExport(std::string_view arch, ExportFormat format) {
+    const models::BackboneInfo* info = models::findBackbone(arch);
+    if (info == nullptr) {
+        std::string message = "Unknown architecture \"";
+        message += arch;
+        message += "\".";
+        return fail(message);
+    }
+    return checkGraphExport(*info, format);
 }
 
 Result<ExportResult> exportModel(const std::filesystem::path& bundle, ExportFormat format,
@@ -105,6 +157,9 @@ Result<ExportResult> exportModel(const std::filesystem::path& bundle, ExportForm
     }
     if (auto status = checkOutput(bundle, out); !status) {
         return status.error();
+    }
+    if (auto supported = supportsExport(info->config.arch, format); !supported) {
+        return fail("Cannot export " + bundle.string() + ": " + supported.message());
     }
     auto net = openBundle(bundle, *info);
     if (!net) {
@@ -117,11 +172,11 @@ Result<ExportResult> exportModel(const std::filesystem::path& bundle, ExportForm
     // Written beside the target and verified there, then renamed: a failed export leaves the
     // old file (or none) at out, never one that gives other answers.
     const std::filesystem::path staging = withSuffix(out, ".partial");
-    if (auto status = writeWeights(staging, format, layout.dict); !status) {
+    if (auto status = writeExport(staging, format, *net, layout, *info); !status) {
         removeQuietly(staging);
         return status.error();
     }
-    auto verification = verifyExport(staging, *net, info->config, numClasses, layout);
+    auto verification = verifyWritten(staging, format, *net, *info, layout);
     if (!verification) {
         removeQuietly(staging);
         return fail("The export of " + bundle.string() +
@@ -130,13 +185,16 @@ Result<ExportResult> exportModel(const std::filesystem::path& bundle, ExportForm
                     verification.message());
     }
     // NaN compares false: a network that reads back as NaN fails too.
-    if (!(verification->maxAbsDifference <= kExportTolerance)) {
+    const double allowed = format == ExportFormat::Onnx
+                               ? exportTolerance(format) * verification->logitScale
+                               : exportTolerance(format);
+    if (!(verification->maxAbsDifference <= allowed)) {
         removeQuietly(staging);
-        char figure[64];
-        std::snprintf(figure, sizeof figure, "%.3g", verification->maxAbsDifference);
-        return fail(std::string("The exported file read back gives other logits than the model "
-                                "(largest difference ") +
-                    figure + ", allowed 1e-4), so nothing was written.");
+        char figure[96];
+        std::snprintf(figure, sizeof figure, "(largest difference %.3g, allowed %.3g)",
+                      verification->maxAbsDifference, allowed);
+        return fail(std::string("The exported file read back gives other logits than the model ") +
+                    figure + ", so nothing was written.");
     }
     std::error_code renameError;
     std::filesystem::rename(staging, out, renameError);
@@ -150,6 +208,7 @@ Result<ExportResult> exportModel(const std::filesystem::path& bundle, ExportForm
     result.sidecarFile = withSuffix(out, ".json");
     result.cardFile = withSuffix(out, ".md");
     result.maxAbsDifference = verification->maxAbsDifference;
+    result.allowedDifference = allowed;
     result.verifiedInputs = verification->inputs;
     result.torchvision = layout.compatibility;
 

@@ -1,6 +1,6 @@
 // tstudio export, run as a user would: a model trained briefly by `tstudio train` exported to
-// .pth and .safetensors (verified, with sidecar and card); refused formats and bad bundles
-// write nothing.
+// .pth, .safetensors, TorchScript and ONNX (verified, with sidecar and card); refused formats
+// and architectures, and bad bundles, write nothing.
 
 #include <filesystem>
 #include <string>
@@ -12,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "export_fixtures.h"
 #include "tests/app/cli/cli_runner.h"
 #include "tests/core/data/dataset_fixtures.h"
 
@@ -107,12 +108,51 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(out));
     }
 
-    void onnxAndTorchscriptAreNotSupportedYet() {
+    void exportsTorchScriptAndOnnx_data() {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QString>("loading");
+        QTest::addColumn<double>("tolerance");
+        QTest::newRow("torchscript") << "torchscript"
+                                     << "Loads with torch.jit.load(\"model.graph\")" << 1e-4;
+        QTest::newRow("onnx") << "onnx"
+                              << "Runs with cv2.dnn.readNetFromONNX(\"model.graph\")" << 1e-3;
+    }
+
+    /** The trained MobileNetV3 (Hardswish, squeeze-excitation) as a graph, verified. */
+    void exportsTorchScriptAndOnnx() {
+        QFETCH(QString, format);
+        QFETCH(QString, loading);
+        QFETCH(double, tolerance);
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("model.graph"));
+        Run run = runCli(exportArgs(m_bundle, format.toLatin1().constData(), out));
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.out.contains("Verified: the file read back gives the model's logits within"),
+                 run.out.constData());
+        QVERIFY2(run.out.contains(loading.toUtf8()), run.out.constData());
+        for (const char* suffix : {"", ".json", ".md"}) {
+            QVERIFY(QFile::exists(out + QLatin1String(suffix)));
+        }
+        run = runCli(exportArgs(m_bundle, format.toLatin1().constData(), out) +
+                     QStringList{QStringLiteral("--json")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject json = QJsonDocument::fromJson(run.out).object();
+        // A trained model's logits are small: the ONNX bound, relative to their scale, is 1e-3.
+        QVERIFY2(json.value(QStringLiteral("maxAbsDifference")).toDouble(1.0) <= tolerance,
+                 run.out.constData());
+    }
+
+    /** An architecture without a graph description is refused before anything is written. */
+    void unsupportedArchitectureIsRefused() {
+        QTemporaryDir dir;
+        const auto made = tstudio::test::makeBundle(dir.path().toStdString(), "inception_v3");
+        const QString bundle = QString::fromStdString(made.path.string());
         for (const char* format : {"onnx", "torchscript"}) {
-            const QString out = path("model.onnx");
-            const Run run = runCli(exportArgs(m_bundle, format, out));
+            const QString out = dir.filePath(QStringLiteral("model.out"));
+            const Run run = runCli(exportArgs(bundle, format, out));
             QCOMPARE(run.exitCode, 2);
-            QVERIFY2(run.err.contains("is not supported yet"), run.err.constData());
+            QVERIFY2(run.err.contains("is not supported yet for Inception v3"),
+                     run.err.constData());
             QVERIFY(nothingAt(out));
         }
     }
@@ -150,7 +190,7 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains("Unknown export format"), run.err.constData());
         run = runCli({QStringLiteral("export"), QStringLiteral("--help")});
         QCOMPARE(run.exitCode, 0);
-        QVERIFY(run.out.contains("--format pth|safetensors"));
+        QVERIFY(run.out.contains("--format pth|safetensors|torchscript|onnx"));
     }
 };
 

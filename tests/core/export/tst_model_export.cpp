@@ -63,16 +63,18 @@ class TestModelExport : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void formatsAreParsedAndOnnxIsRefused() {
+    void formatsAreParsed() {
         QVERIFY(*modelexport::parseExportFormat("pth") == ExportFormat::Pth);
         QVERIFY(*modelexport::parseExportFormat("safetensors") == ExportFormat::Safetensors);
-        for (const char* name : {"onnx", "torchscript"}) {
-            auto format = modelexport::parseExportFormat(name);
-            QVERIFY(!format);
-            QVERIFY2(format.message().find("not supported yet") != std::string::npos,
-                     format.message().c_str());
+        QVERIFY(*modelexport::parseExportFormat("torchscript") == ExportFormat::TorchScript);
+        QVERIFY(*modelexport::parseExportFormat("onnx") == ExportFormat::Onnx);
+        for (const ExportFormat format : {ExportFormat::Pth, ExportFormat::Safetensors,
+                                          ExportFormat::TorchScript, ExportFormat::Onnx}) {
+            QVERIFY(*modelexport::parseExportFormat(modelexport::formatName(format)) == format);
         }
-        QVERIFY(!modelexport::parseExportFormat("tflite"));
+        auto unknown = modelexport::parseExportFormat("tflite");
+        QVERIFY(!unknown);
+        QVERIFY2(unknown.message().find("tflite") != std::string::npos, unknown.message().c_str());
     }
 
     /** A small and a large backbone, with the heads that take each path of the layout. */
