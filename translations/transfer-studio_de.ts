@@ -826,7 +826,7 @@ sudo apt install libopenblas0-openmp</translation>
 <context>
     <name>ClassifyWorker</name>
     <message>
-        <location filename="../ui/classify/classify_worker.cpp" line="+152"/>
+        <location filename="../ui/classify/classify_worker.cpp" line="+141"/>
         <source>Classification stopped: %1</source>
         <translation>Klassifizierung angehalten: %1</translation>
     </message>
@@ -1853,7 +1853,7 @@ Verlust %2</translation>
 <context>
     <name>ImagePreview</name>
     <message>
-        <location filename="../ui/labeling/image_preview.cpp" line="+95"/>
+        <location filename="../ui/labeling/image_preview.cpp" line="+91"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
@@ -2337,12 +2337,12 @@ Verlust %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+88"/>
+        <location filename="../ui/main_window.cpp" line="+91"/>
         <source>Transfer Studio</source>
         <translation>Transfer Studio</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>
@@ -2387,12 +2387,22 @@ Verlust %2</translation>
         <translation>Einen kleinen Datensatz aus Formen zeichnen, um das Studio auszuprobieren</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+1"/>
+        <source>Export &amp;Model…</source>
+        <translation>&amp;Modell exportieren…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write a trained model as .pth, safetensors, TorchScript or ONNX, verified</source>
+        <translation>Ein trainiertes Modell als .pth, safetensors, TorchScript oder ONNX schreiben, geprüft</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>The ImageNet backbone that names what the photos show</source>
         <translation>Das ImageNet-Backbone, das benennt, was die Fotos zeigen</translation>
     </message>
@@ -2402,7 +2412,7 @@ Verlust %2</translation>
         <translation>&amp;Backbone:</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+94"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -2452,12 +2462,12 @@ Verlust %2</translation>
         <translation>Halte nach diesem Batch an, speichere…</translation>
     </message>
     <message>
-        <location line="-387"/>
+        <location line="-403"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-138"/>
         <source>Label</source>
         <translation>Beschriften</translation>
     </message>
@@ -2482,12 +2492,12 @@ Verlust %2</translation>
         <translation>Neues &amp;Demoprojekt</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+15"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
@@ -2527,7 +2537,7 @@ Verlust %2</translation>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location line="+242"/>
+        <location line="+257"/>
         <source>Training and classification run on the CPU with %1 threads</source>
         <translation>Training und Klassifikation laufen auf der CPU mit %1 Threads</translation>
     </message>
@@ -2596,6 +2606,134 @@ Verlust %2</translation>
         <location line="+1"/>
         <source>Transfer Studio models (*.tsmodel);;All files (*)</source>
         <translation>Transfer-Studio-Modelle (*.tsmodel);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ModelExportDialog</name>
+    <message>
+        <location filename="../ui/export/model_export_dialog.cpp" line="+40"/>
+        <source>PyTorch state dict (.pth, torchvision&apos;s keys)</source>
+        <translation>PyTorch-State-Dict (.pth, Schlüssel von torchvision)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PyTorch state dict (*.pth)</source>
+        <translation>PyTorch-State-Dict (*.pth)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>safetensors (.safetensors)</source>
+        <translation>safetensors (.safetensors)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>safetensors (*.safetensors)</source>
+        <translation>safetensors (*.safetensors)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TorchScript (.pt, torch.jit.load)</source>
+        <translation>TorchScript (.pt, torch.jit.load)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TorchScript (*.pt)</source>
+        <translation>TorchScript (*.pt)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ONNX (.onnx, opset 17)</source>
+        <translation>ONNX (.onnx, Opset 17)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ONNX (*.onnx)</source>
+        <translation>ONNX (*.onnx)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export Model</source>
+        <translation>Modell exportieren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A trained model (.tsmodel)</source>
+        <translation>Ein trainiertes Modell (.tsmodel)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modell:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save as:</source>
+        <translation>&amp;Speichern unter:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Exporting and verifying…</source>
+        <translation>Exportieren und prüfen…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Choose a Trained Model</source>
+        <translation>Trainiertes Modell auswählen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trained models (*.tsmodel);;All files (*)</source>
+        <translation>Trainierte Modelle (*.tsmodel);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export Model As</source>
+        <translation>Modell exportieren als</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Choose a trained model (.tsmodel) to export.</source>
+        <translation>Wählen Sie ein trainiertes Modell (.tsmodel) zum Exportieren.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose where to save the exported model.</source>
+        <translation>Wählen Sie, wo das exportierte Modell gespeichert werden soll.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Exported %1, with %2 and %3 beside it.</source>
+        <translation>%1 exportiert, daneben %2 und %3.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Verified: re-loaded and run on %1 inputs, largest difference %2 (allowed %3).</source>
+        <translation>Geprüft: neu geladen und mit %1 Eingaben ausgeführt, größte Abweichung %2 (erlaubt %3).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Loads strictly into %1.</source>
+        <translation>Lädt strikt in %1.</translation>
     </message>
 </context>
 <context>

@@ -41,6 +41,7 @@
 #include "ui/common/settings_keys.h"
 #include "ui/data/data_page.h"
 #include "ui/evaluation/evaluation_page.h"
+#include "ui/export/model_export_dialog.h"
 #include "ui/labeling/labeling_page.h"
 #include "ui/model/model_page.h"
 #include "ui/project/dataset_export_actions.h"
@@ -118,6 +119,10 @@ void MainWindow::createDocument() {
     m_projectActions = new ProjectFileActions(m_document, this);
     m_exportActions = new DatasetExportActions(m_project, this);
     connect(m_exportActions, &DatasetExportActions::statusMessage, this, &MainWindow::showStatus);
+    m_modelExport = new ModelExportDialog(this);
+    // The run just finished is what a person most likely wants to export.
+    connect(m_project, &ProjectState::lastBundleChanged, m_modelExport,
+            &ModelExportDialog::setBundle);
     connect(m_projectActions, &ProjectFileActions::statusMessage, this, &MainWindow::showStatus);
     connect(m_document, &ProjectDocument::titleChanged, this, &MainWindow::updateTitle);
 }
@@ -231,6 +236,18 @@ void MainWindow::createActions() {
     m_newDemo = new QAction(tr("New &Demo Project"), this);
     m_newDemo->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     m_newDemo->setToolTip(tr("Draw a small dataset of shapes to try the studio on"));
+    m_exportModel = new QAction(tr("Export &Model…"), this);
+    m_exportModel->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_exportModel->setToolTip(
+        tr("Write a trained model as .pth, safetensors, TorchScript or ONNX, verified"));
+    connect(m_exportModel, &QAction::triggered, this, [this] {
+        if (m_modelExport->bundle().isEmpty() && !m_project->lastBundle().isEmpty()) {
+            m_modelExport->setBundle(m_project->lastBundle());
+        }
+        m_modelExport->show();
+        m_modelExport->raise();
+        m_modelExport->activateWindow();
+    });
     m_quit = new QAction(tr("&Quit"), this);
     m_quit->setShortcut(QKeySequence::Quit);
     m_quit->setMenuRole(QAction::QuitRole);
@@ -277,6 +294,7 @@ void MainWindow::createMenus() {
     file->addAction(m_projectActions->save());
     file->addAction(m_projectActions->saveAs());
     file->addMenu(m_exportActions->menu());
+    file->addAction(m_exportModel);
     file->addSeparator();
     file->addAction(m_quit);
 

@@ -16,6 +16,7 @@ namespace tstudio::ui {
 class ClassifyPage;
 class DataPage;
 class DatasetExportActions;
+class ModelExportDialog;
 class EvaluationPage;
 class LabelingPage;
 class ModelPage;
@@ -49,6 +50,8 @@ public:
     LabelingPage* labelingPage() const { return m_labelingPage; }
     ClassifyPage* classifyPage() const { return m_classifyPage; }
     EvaluationPage* evaluationPage() const { return m_evaluationPage; }
+    /** File > Export Model…'s dialog (the project's last run's bundle preset). */
+    ModelExportDialog* modelExportDialog() const { return m_modelExport; }
 
     /**
      * Adds a step page (owned by the window from then on) with its title, the name of its icon
@@ -118,6 +121,7 @@ private:
     ProjectDocument* m_document = nullptr;
     ProjectFileActions* m_projectActions = nullptr;
     DatasetExportActions* m_exportActions = nullptr;
+    ModelExportDialog* m_modelExport = nullptr;
     bool m_closeConfirmed = false; ///< unsaved work was saved or discarded for this close
     QStackedWidget* m_stack = nullptr;
     QToolBar* m_fileBar = nullptr;
@@ -139,6 +143,7 @@ private:
     QAction* m_openFolder = nullptr;
     QAction* m_openFile = nullptr;
     QAction* m_newDemo = nullptr;
+    QAction* m_exportModel = nullptr;
     QAction* m_quit = nullptr;
     QMenu* m_viewMenu = nullptr;
 };
