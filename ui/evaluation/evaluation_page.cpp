@@ -198,7 +198,11 @@ QWidget* EvaluationPage::buildResults() {
     sorted->setSourceModel(m_classModel);
     sorted->setSortRole(ClassMetricsModel::kValueRole);
     m_classTable->setModel(sorted);
+    m_classTable->setObjectName(QStringLiteral("classMetrics"));
     m_classTable->setSortingEnabled(true);
+    // The bundle's class order (the confusion matrix's) until a header click; setSortingEnabled
+    // alone would sort the first column descending.
+    m_classTable->sortByColumn(-1, Qt::AscendingOrder);
     m_classTable->verticalHeader()->hide();
     m_classTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_tabs->addTab(m_classTable, tr("Per class"));

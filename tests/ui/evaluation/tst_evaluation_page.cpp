@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QListView>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -115,6 +116,14 @@ void TestEvaluationPage::evaluatesTheBundle() {
         }
     }
     QCOMPARE(total, 24);
+    // The per-class table lists the classes in the bundle's order, as the matrix's axes do.
+    const auto* table = m_page->findChild<QTableView*>(QStringLiteral("classMetrics"));
+    QVERIFY(table != nullptr);
+    for (int row = 0; row < table->model()->rowCount(); ++row) {
+        QCOMPARE(
+            table->model()->index(row, 0).data().toString(),
+            QString::fromStdString(m_page->report()->classes.at(static_cast<std::size_t>(row))));
+    }
 }
 
 void TestEvaluationPage::clickedCellShowsExactlyItsImages() {
