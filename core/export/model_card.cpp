@@ -83,6 +83,20 @@ void appendConfusion(std::string& md, const training::EvaluationResult& result,
 
 void appendData(std::string& md, const training::BundleInfo& bundle) {
     md += "## Training data\n\n";
+    const auto& counts = bundle.imagesPerClass;
+    const std::size_t classes = bundle.classes.size();
+    if (counts && counts->train.size() == classes && counts->val.size() == classes &&
+        counts->test.size() == classes) {
+        md += "Images per class and split:\n\n| Class | Training | Validation | Test |\n"
+              "|---|---|---|---|\n";
+        for (std::size_t i = 0; i < bundle.classes.size(); ++i) {
+            add(md, {"| ", bundle.classes[i], " | ", number(counts->train.at(i)), " | ",
+                     number(counts->val.at(i)), " | ", number(counts->test.at(i)), " |\n"});
+        }
+        add(md, {"\nIt was trained for ", number(static_cast<std::int64_t>(bundle.history.size())),
+                 " epoch(s).\n\n"});
+        return;
+    }
     if (bundle.test) {
         md += "Test split, images per class:\n\n| Class | Test images |\n|---|---|\n";
         for (std::size_t i = 0; i < bundle.classes.size() && i < bundle.test->perClass.size();

@@ -64,6 +64,29 @@ Result<imaging::EvalTransform> transformFromJson(const QJsonObject& json) {
     return t;
 }
 
+/** The counts a bundle records, when they are whole: one non-negative count per class in each
+    split. Anything else (an older bundle, a hand-edited one) reads as none recorded: they only
+    describe the model, so they are no reason to refuse it. */
+std::optional<ImagesPerClass> imagesPerClassFromJson(const QJsonObject& json, std::size_t classes) {
+    ImagesPerClass counts;
+    const std::pair<const char*, std::vector<std::int64_t>*> splits[] = {
+        {"train", &counts.train}, {"val", &counts.val}, {"test", &counts.test}};
+    for (const auto& [name, values] : splits) {
+        const QJsonArray array = json.value(key(name)).toArray();
+        if (static_cast<std::size_t>(array.size()) != classes) {
+            return std::nullopt;
+        }
+        for (const QJsonValue& value : array) {
+            const qint64 count = value.toInteger(-1);
+            if (count < 0) {
+                return std::nullopt;
+            }
+            values->push_back(count);
+        }
+    }
+    return counts;
+}
+
 } // namespace
 
 QJsonObject bundleInfoToJson(const BundleInfo& info) {
@@ -84,6 +107,19 @@ QJsonObject bundleInfoToJson(const BundleInfo& info) {
                      {key("createdAt"), QString::fromStdString(info.createdAt)}};
     if (info.test) {
         json.insert(key("test"), toJson(*info.test, info.classes));
+    }
+    if (info.imagesPerClass) {
+        const auto counts = [](const std::vector<std::int64_t>& values) {
+            QJsonArray array;
+            for (const std::int64_t value : values) {
+                array.append(static_cast<qint64>(value));
+            }
+            return array;
+        };
+        json.insert(key("imagesPerClass"),
+                    QJsonObject{{key("train"), counts(info.imagesPerClass->train)},
+                                {key("val"), counts(info.imagesPerClass->val)},
+                                {key("test"), counts(info.imagesPerClass->test)}});
     }
     return json;
 }
@@ -121,6 +157,8 @@ Result<BundleInfo> bundleInfoFromJson(const QJsonObject& json) {
         info.test = evaluationResultFromJson(json.value(key("test")).toObject());
     }
     info.createdAt = json.value(key("createdAt")).toString().toStdString();
+    info.imagesPerClass =
+        imagesPerClassFromJson(json.value(key("imagesPerClass")).toObject(), info.classes.size());
     return info;
 }
 

@@ -29,6 +29,13 @@ namespace tstudio::training {
  * metric history and test result. Weights: torchvision's keys for the backbone, "head.*" for
  * new head layers. Written atomically.
  */
+/** Usable images per class (in BundleInfo::classes order) of each split a run trained with. */
+struct ImagesPerClass {
+    std::vector<std::int64_t> train;
+    std::vector<std::int64_t> val;
+    std::vector<std::int64_t> test;
+};
+
 struct BundleInfo {
     int formatVersion = 1;
     TrainingConfig config;
@@ -37,6 +44,9 @@ struct BundleInfo {
     std::vector<EpochMetrics> history;
     std::optional<EvaluationResult> test;
     std::string createdAt; ///< ISO 8601 UTC
+    /// What the run trained and validated on (for model cards); none in bundles written before
+    /// runs recorded it.
+    std::optional<ImagesPerClass> imagesPerClass;
 };
 
 /** Reads only the description (fast; no weights). Fails clearly on anything not a bundle. */

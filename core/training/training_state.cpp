@@ -87,6 +87,17 @@ Status TrainingRun::writeFinalBundle(TrainingSummary& summary) {
     info.preprocessing = m_eval;
     info.history = m_state.history;
     info.test = summary.test;
+    ImagesPerClass counts;
+    const std::pair<data::Split, std::vector<std::int64_t>*> splits[] = {
+        {data::Split::Train, &counts.train},
+        {data::Split::Val, &counts.val},
+        {data::Split::Test, &counts.test}};
+    for (const auto& [split, values] : splits) {
+        for (const std::size_t count : m_dataset.countPerClass(split)) {
+            values->push_back(static_cast<std::int64_t>(count));
+        }
+    }
+    info.imagesPerClass = std::move(counts);
     info.createdAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
     summary.bundle = bundleFile(m_config.outDir);
     if (auto status = writeBundle(summary.bundle, *m_net, info); !status) {

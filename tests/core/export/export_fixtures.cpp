@@ -59,6 +59,7 @@ MadeBundle makeBundle(const std::filesystem::path& dir, const std::string& arch,
     epoch.valAccuracy = 0.7;
     info.history.push_back(epoch);
     info.createdAt = "2026-12-01T12:00:00Z";
+    info.imagesPerClass = training::ImagesPerClass{{12, 10, 8}, {3, 4, 2}, {0, 1, 0}};
     made.path = dir / (arch + ".tsmodel");
     if (auto status = training::writeBundle(made.path, *net, info); !status) {
         qFatal("%s", status.message().c_str());

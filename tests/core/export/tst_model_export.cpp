@@ -158,7 +158,8 @@ private Q_SLOTS:
                  false);
 
         const QString card = readText(result->cardFile);
-        for (const char* needle : {"ant", "bee", "wasp", "Best epoch 1", "## Training data"}) {
+        for (const char* needle : {"ant", "bee", "wasp", "Best epoch 1", "## Training data",
+                                   "| ant | 12 | 3 | 0 |", "| wasp | 8 | 2 | 0 |"}) {
             QVERIFY2(card.contains(QLatin1String(needle)), needle);
         }
     }

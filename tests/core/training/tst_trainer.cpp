@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <numeric>
 
 #include <torch/torch.h>
 
@@ -340,6 +341,20 @@ private Q_SLOTS:
         QCOMPARE(info->history.size(), std::size_t{3});
         QCOMPARE(info->preprocessing.cropSize, 32);
         QVERIFY(info->test.has_value());
+        // The images each split had per class: the test split's are the test result's, and
+        // every usable image is in one split.
+        QVERIFY(info->imagesPerClass.has_value());
+        const auto total = [](const std::vector<std::int64_t>& counts) {
+            return std::accumulate(counts.begin(), counts.end(), std::int64_t{0});
+        };
+        QCOMPARE(info->imagesPerClass->train.size(), std::size_t{3});
+        QCOMPARE(total(info->imagesPerClass->test), std::int64_t{9});
+        for (std::size_t c = 0; c < 3; ++c) {
+            QCOMPARE(info->imagesPerClass->test[c], info->test->perClass[c].support);
+        }
+        QCOMPARE(total(info->imagesPerClass->train) + total(info->imagesPerClass->val) +
+                     total(info->imagesPerClass->test),
+                 static_cast<std::int64_t>(dataset.size()));
 
         auto classifier = BundleClassifier::open(summary->bundle);
         QVERIFY2(classifier.ok(), classifier.ok() ? "" : classifier.message().c_str());
