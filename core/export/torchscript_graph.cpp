@@ -33,6 +33,29 @@ const char* boolLiteral(bool value) {
     return value ? "True" : "False";
 }
 
+/** "function(a, b, ...)": the text of a call. */
+std::string callText(const char* function, std::initializer_list<std::string> arguments) {
+    std::string text = function;
+    text += "(";
+    const char* separator = "";
+    for (const std::string& argument : arguments) {
+        text += separator;
+        text += argument;
+        separator = ", ";
+    }
+    text += ")";
+    return text;
+}
+
+/** x's channels last and back again, around an operation on the last axis (torchvision's
+    LayerNorm2d and ConvNeXt's Linear layers do the same). */
+std::string channelsLastText(const std::string& x) {
+    std::string text = x;
+    text += ".permute([0, 2, 3, 1])";
+    return text;
+}
+constexpr const char* kChannelsFirstAgain = ".permute([0, 3, 1, 2])";
+
 bool isIdentifier(const std::string& part) {
     if (part.empty() || std::isdigit(static_cast<unsigned char>(part.front())) != 0) {
         return false;
@@ -84,13 +107,8 @@ std::string TorchScriptGraph::name(GraphValue value) const {
     return text;
 }
 
-std::string TorchScriptGraph::unary(const char* function, GraphValue x, const char* rest) const {
-    std::string text = function;
-    text += "(";
-    text += name(x);
-    text += rest;
-    text += ")";
-    return text;
+GraphValue TorchScriptGraph::call(const char* function, GraphValue x) {
+    return let(callText(function, {name(x)}));
 }
 
 GraphValue TorchScriptGraph::let(const std::string& expression) {
@@ -123,6 +141,10 @@ std::string TorchScriptGraph::attribute(const std::string& key) const {
     return expression;
 }
 
+std::string TorchScriptGraph::optionalAttribute(const std::string& key) const {
+    return has(key) ? attribute(key) : std::string("None");
+}
+
 GraphValue TorchScriptGraph::input() {
     m_source = "def forward(self, x: Tensor) -> Tensor:\n";
     m_values = 0;
@@ -136,64 +158,47 @@ void TorchScriptGraph::output(GraphValue logits, std::int64_t /*numClasses*/) {
 }
 
 GraphValue TorchScriptGraph::conv2d(GraphValue x, const std::string& prefix, ConvOptions options) {
-    const std::string bias = prefix + ".bias";
-    std::string call = "torch.conv2d(";
-    call += name(x);
-    call += ", ";
-    call += attribute(prefix + ".weight");
-    call += ", ";
-    call += has(bias) ? attribute(bias) : std::string("None");
-    call += ", ";
-    call += pair(options.stride);
-    call += ", ";
-    call += pair(options.padding);
-    call += ", ";
-    call += pair(options.dilation);
-    call += ", ";
-    call += std::to_string(options.groups);
-    call += ")";
-    return let(call);
+    return let(callText("torch.conv2d", {name(x), attribute(prefix + ".weight"),
+                                         optionalAttribute(prefix + ".bias"), pair(options.stride),
+                                         pair(options.padding), pair(options.dilation),
+                                         std::to_string(options.groups)}));
 }
 
 GraphValue TorchScriptGraph::batchNorm(GraphValue x, const std::string& prefix, double eps) {
-    std::string call = "torch.batch_norm(";
-    call += name(x);
-    for (const char* part : {".weight", ".bias", ".running_mean", ".running_var"}) {
-        call += ", ";
-        call += attribute(prefix + part);
-    }
-    call += ", False, 0.0, ";
-    call += floatLiteral(eps);
-    call += ", False)";
-    return let(call);
+    // batch_norm(input, weight, bias, running_mean, running_var, training, momentum, eps,
+    // cudnn_enabled)
+    return let(callText("torch.batch_norm",
+                        {name(x), attribute(prefix + ".weight"), attribute(prefix + ".bias"),
+                         attribute(prefix + ".running_mean"), attribute(prefix + ".running_var"),
+                         "False", "0.0", floatLiteral(eps), "False"}));
 }
 
 GraphValue TorchScriptGraph::relu(GraphValue x) {
-    return let(unary("torch.relu", x, ""));
+    return call("torch.relu", x);
 }
 
 GraphValue TorchScriptGraph::relu6(GraphValue x) {
-    return let(unary("torch.hardtanh", x, ", 0.0, 6.0"));
+    return let(callText("torch.hardtanh", {name(x), "0.0", "6.0"}));
 }
 
 GraphValue TorchScriptGraph::hardswish(GraphValue x) {
-    return let(unary("torch.hardswish", x, ""));
+    return call("torch.hardswish", x);
 }
 
 GraphValue TorchScriptGraph::hardsigmoid(GraphValue x) {
-    return let(unary("torch.hardsigmoid", x, ""));
+    return call("torch.hardsigmoid", x);
 }
 
 GraphValue TorchScriptGraph::silu(GraphValue x) {
-    return let(unary("torch.silu", x, ""));
+    return call("torch.silu", x);
 }
 
 GraphValue TorchScriptGraph::sigmoid(GraphValue x) {
-    return let(unary("torch.sigmoid", x, ""));
+    return call("torch.sigmoid", x);
 }
 
 GraphValue TorchScriptGraph::gelu(GraphValue x) {
-    return let(unary("torch.gelu", x, ""));
+    return call("torch.gelu", x);
 }
 
 GraphValue TorchScriptGraph::add(GraphValue a, GraphValue b) {
@@ -215,107 +220,69 @@ GraphValue TorchScriptGraph::channelGate(GraphValue gate, GraphValue x, std::int
 }
 
 GraphValue TorchScriptGraph::cat(const std::vector<GraphValue>& parts) {
-    std::string call = "torch.cat([";
+    std::string list = "torch.cat([";
     for (std::size_t i = 0; i < parts.size(); ++i) {
         if (i > 0) {
-            call += ", ";
+            list += ", ";
         }
-        call += name(parts[i]);
+        list += name(parts[i]);
     }
-    call += "], 1)";
-    return let(call);
+    list += "], 1)";
+    return let(list);
 }
 
 GraphValue TorchScriptGraph::maxPool(GraphValue x, PoolOptions options) {
-    std::string call = "torch.max_pool2d(";
-    call += name(x);
-    call += ", ";
-    call += pair(options.kernel);
-    call += ", ";
-    call += pair(options.stride);
-    call += ", ";
-    call += pair(options.padding);
-    call += ", [1, 1], ";
-    call += boolLiteral(options.ceilMode);
-    call += ")";
-    return let(call);
+    return let(callText("torch.max_pool2d",
+                        {name(x), pair(options.kernel), pair(options.stride), pair(options.padding),
+                         "[1, 1]", boolLiteral(options.ceilMode)}));
 }
 
 GraphValue TorchScriptGraph::avgPool(GraphValue x, PoolOptions options) {
-    std::string call = "torch.avg_pool2d(";
-    call += name(x);
-    call += ", ";
-    call += pair(options.kernel);
-    call += ", ";
-    call += pair(options.stride);
-    call += ", ";
-    call += pair(options.padding);
-    call += ", ";
-    call += boolLiteral(options.ceilMode);
-    call += ", ";
-    call += boolLiteral(options.countIncludePad);
-    call += ")";
-    return let(call);
+    return let(callText("torch.avg_pool2d",
+                        {name(x), pair(options.kernel), pair(options.stride), pair(options.padding),
+                         boolLiteral(options.ceilMode), boolLiteral(options.countIncludePad)}));
 }
 
 GraphValue TorchScriptGraph::adaptiveAvgPool(GraphValue x, std::int64_t /*inSize*/,
                                              std::int64_t outSize) {
-    std::string rest = ", ";
-    rest += pair(outSize);
-    return let(unary("torch.adaptive_avg_pool2d", x, rest.c_str()));
+    return let(callText("torch.adaptive_avg_pool2d", {name(x), pair(outSize)}));
 }
 
 GraphValue TorchScriptGraph::globalAvgPool(GraphValue x) {
-    return let(unary("torch.adaptive_avg_pool2d", x, ", [1, 1]"));
+    return let(callText("torch.adaptive_avg_pool2d", {name(x), "[1, 1]"}));
 }
 
 GraphValue TorchScriptGraph::globalMaxPool(GraphValue x) {
-    return let(unary("torch.amax", x, ", [2, 3], True"));
+    return let(callText("torch.amax", {name(x), "[2, 3]", "True"}));
 }
 
 GraphValue TorchScriptGraph::flatten(GraphValue x) {
-    return let(unary("torch.flatten", x, ", 1"));
+    return let(callText("torch.flatten", {name(x), "1"}));
 }
 
 GraphValue TorchScriptGraph::linear(GraphValue x, const std::string& prefix) {
-    const std::string bias = prefix + ".bias";
-    std::string call = "torch.linear(";
-    call += name(x);
-    call += ", ";
-    call += attribute(prefix + ".weight");
-    call += ", ";
-    call += has(bias) ? attribute(bias) : std::string("None");
-    call += ")";
-    return let(call);
+    return let(callText("torch.linear", {name(x), attribute(prefix + ".weight"),
+                                         optionalAttribute(prefix + ".bias")}));
 }
 
 GraphValue TorchScriptGraph::channelLinear(GraphValue x, const std::string& prefix) {
     // torchvision's own order (permute, Linear, permute back): the same arithmetic.
-    const std::string bias = prefix + ".bias";
-    std::string call = "torch.linear(";
-    call += name(x);
-    call += ".permute([0, 2, 3, 1]), ";
-    call += attribute(prefix + ".weight");
-    call += ", ";
-    call += has(bias) ? attribute(bias) : std::string("None");
-    call += ").permute([0, 3, 1, 2])";
-    return let(call);
+    std::string expression =
+        callText("torch.linear", {channelsLastText(name(x)), attribute(prefix + ".weight"),
+                                  optionalAttribute(prefix + ".bias")});
+    expression += kChannelsFirstAgain;
+    return let(expression);
 }
 
 GraphValue TorchScriptGraph::channelLayerNorm(GraphValue x, const std::string& prefix, double eps) {
-    const std::int64_t channels = parameter(prefix + ".weight").size(0);
-    std::string call = "torch.layer_norm(";
-    call += name(x);
-    call += ".permute([0, 2, 3, 1]), [";
-    call += std::to_string(channels);
-    call += "], ";
-    call += attribute(prefix + ".weight");
-    call += ", ";
-    call += attribute(prefix + ".bias");
-    call += ", ";
-    call += floatLiteral(eps);
-    call += ").permute([0, 3, 1, 2])";
-    return let(call);
+    std::string shape = "[";
+    shape += std::to_string(parameter(prefix + ".weight").size(0));
+    shape += "]";
+    std::string expression = callText(
+        "torch.layer_norm", {channelsLastText(name(x)), shape, attribute(prefix + ".weight"),
+                             attribute(prefix + ".bias"), floatLiteral(eps)});
+    expression += kChannelsFirstAgain;
+    return let(expression);
 }
 
 GraphValue TorchScriptGraph::channelScale(GraphValue x, const std::string& key) {

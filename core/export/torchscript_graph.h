@@ -68,10 +68,12 @@ private:
     /** A new local variable bound to expression. */
     GraphValue let(const std::string& expression);
     std::string name(GraphValue value) const;
-    /** "function(x<rest>)". */
-    std::string unary(const char* function, GraphValue x, const char* rest) const;
+    /** A new local variable bound to function(x). */
+    GraphValue call(const char* function, GraphValue x);
     /** The expression that reads key's tensor from self. */
     std::string attribute(const std::string& key) const;
+    /** attribute(key), or None where the dict has no key (a layer without bias). */
+    std::string optionalAttribute(const std::string& key) const;
 
     const weights::StateDict& m_dict;
     std::string m_source;
