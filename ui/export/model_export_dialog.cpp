@@ -52,6 +52,11 @@ constexpr std::array kFormats{
                  QT_TRANSLATE_NOOP("ModelExportDialog", "ONNX (*.onnx)")},
 };
 
+/** The format of the combo box's row index (rows are kFormats, in order). */
+const FormatChoice& choiceAt(int index) {
+    return kFormats.at(static_cast<std::size_t>(index));
+}
+
 QString nativePath(const std::filesystem::path& path) {
     return QDir::toNativeSeparators(QString::fromStdString(path.string()));
 }
@@ -179,7 +184,7 @@ void ModelExportDialog::chooseBundle() {
 }
 
 void ModelExportDialog::chooseOutput() {
-    const FormatChoice& choice = kFormats[static_cast<std::size_t>(m_format->currentIndex())];
+    const FormatChoice& choice = choiceAt(m_format->currentIndex());
     const QString file =
         QFileDialog::getSaveFileName(this, tr("Export Model As"), output(), tr(choice.filter));
     if (!file.isEmpty()) {
@@ -195,8 +200,7 @@ void ModelExportDialog::updateFormats() {
         const Status supported =
             m_arch.isEmpty()
                 ? success()
-                : modelexport::supportsExport(m_arch.toStdString(),
-                                              kFormats[static_cast<std::size_t>(i)].format);
+                : modelexport::supportsExport(m_arch.toStdString(), choiceAt(i).format);
         const QString why = supported ? QString() : QString::fromStdString(supported.message());
         items->item(i)->setEnabled(supported.ok());
         items->item(i)->setToolTip(why);
@@ -218,7 +222,7 @@ void ModelExportDialog::suggestOutput() {
     const QFileInfo current(output());
     const QString folder = output().isEmpty() ? source.absolutePath() : current.absolutePath();
     const QString stem = output().isEmpty() ? source.dir().dirName() : current.completeBaseName();
-    const FormatChoice& choice = kFormats[static_cast<std::size_t>(m_format->currentIndex())];
+    const FormatChoice& choice = choiceAt(m_format->currentIndex());
     setOutput(QDir(folder).filePath(stem + QLatin1Char('.') + QLatin1String(choice.extension)));
 }
 
@@ -248,7 +252,7 @@ void ModelExportDialog::startExport() {
         showOutcome(false, tr("Choose where to save the exported model."));
         return;
     }
-    const FormatChoice choice = kFormats[static_cast<std::size_t>(m_format->currentIndex())];
+    const FormatChoice choice = choiceAt(m_format->currentIndex());
     m_outcome->clear();
     setBusy(true);
     m_job->start(
