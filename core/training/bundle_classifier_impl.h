@@ -26,12 +26,13 @@ struct BundleClassifier::Impl {
         return inference::networkInput(images, device, channelsLast);
     }
 
-    /** Softmax of the network on a batch of eval-preprocessed images: [N, classes] float32 on
-        the CPU. The one forward pass of predict() and probabilities(). */
+    /** The network's logits on a batch of eval-preprocessed images: the one forward pass of
+        predict(), probabilities() and evaluateReport(). */
+    torch::Tensor logits(const torch::Tensor& images) { return net->forward(input(images)); }
+
+    /** Softmax of logits(images): [N, classes] float32 on the CPU. */
     torch::Tensor probabilities(const torch::Tensor& images) {
-        return torch::softmax(net->forward(input(images)), 1)
-            .to(torch::kCPU, torch::kFloat32)
-            .contiguous();
+        return torch::softmax(logits(images), 1).to(torch::kCPU, torch::kFloat32).contiguous();
     }
 };
 

@@ -101,7 +101,7 @@ Result<EvaluationReport> BundleClassifier::evaluateReport(const data::Dataset& d
         done += static_cast<std::int64_t>(batch->samples.size() + batch->failures.size());
         if (batch->labels.numel() > 0) {
             const torch::Tensor labels = map.index_select(0, batch->labels).to(m_impl->device);
-            const torch::Tensor logits = m_impl->net->forward(m_impl->input(batch->images));
+            const torch::Tensor logits = m_impl->logits(batch->images);
             const torch::Tensor logits32 = logits.to(torch::kFloat32);
             // Per image, so the report can rank the most confidently wrong; their sum is the
             // summary's loss.

@@ -294,7 +294,7 @@ Result<std::vector<std::vector<float>>>
 BundleClassifier::probabilities(const std::vector<imaging::RgbImage>& images) {
     return inference::probabilitiesOfImages(
         images, m_impl->info.preprocessing,
-        [this](const torch::Tensor& batch) { return m_impl->net->forward(m_impl->input(batch)); });
+        [this](const torch::Tensor& batch) { return m_impl->logits(batch); });
 }
 
 } // namespace tstudio::training
