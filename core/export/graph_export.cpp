@@ -8,10 +8,14 @@
 #include "core/common/atomic_file.h"
 #include "core/export/network_description.h"
 #include "core/export/onnx_graph.h"
-#include "core/export/torchscript_graph.h"
+#include "core/graph/torchscript_graph.h"
 #include "core/models/registry.h"
+#include "core/training/transfer_net_graph.h"
 
 namespace tstudio::modelexport {
+
+using graph::ScriptMetadata;
+using graph::TorchScriptGraph;
 
 namespace {
 
@@ -40,7 +44,7 @@ std::string jsonStrings(const std::vector<std::string>& values) {
 Status writeTorchScript(const std::filesystem::path& path, const training::TransferNet& net,
                         const TorchvisionLayout& layout, const training::BundleInfo& bundle) {
     TorchScriptGraph graph(layout.dict, net.inputSize());
-    describeNetwork(graph, net);
+    training::describeTransferNet(graph, net);
     ScriptMetadata metadata;
     metadata.classes = bundle.classes;
     metadata.inputSize = net.inputSize();
@@ -56,7 +60,7 @@ Status writeTorchScript(const std::filesystem::path& path, const training::Trans
 Status writeOnnx(const std::filesystem::path& path, const training::TransferNet& net,
                  const TorchvisionLayout& layout, const training::BundleInfo& bundle) {
     OnnxGraph graph(layout.dict, net.inputSize());
-    describeNetwork(graph, net);
+    training::describeTransferNet(graph, net);
     const imaging::EvalTransform& preprocessing = bundle.preprocessing;
     const std::string bytes = graph.serialize({
         {"classes", jsonStrings(bundle.classes)},

@@ -1,7 +1,7 @@
 #pragma once
 
 // Private to core/export (torch types): a trained network written as a TorchScript module or
-// an ONNX model, from its architecture's description (network_description.h).
+// an ONNX model, from its architecture's description (training::describeTransferNet).
 
 #include <filesystem>
 

@@ -13,9 +13,14 @@
 
 #include <torch/csrc/jit/ir/ir.h>
 
-#include "core/export/network_graph.h"
+#include "core/graph/network_graph.h"
 
 namespace tstudio::modelexport {
+
+using graph::ConvOptions;
+using graph::GraphValue;
+using graph::NetworkGraph;
+using graph::PoolOptions;
 
 /** The opset written: HardSwish needs 14; OpenCV 4.6 reads 17. */
 constexpr std::int64_t kOnnxOpset = 17;

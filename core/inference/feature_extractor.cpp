@@ -52,8 +52,13 @@ struct FeatureExtractor::Impl {
     PretrainedModel model;
     FeatureSpec spec;
     int layer = kPool;
+    /// The neck or the logits, the faster way; block layers run eagerly.
+    std::optional<graph::FastestForward> whole;
 
     torch::Tensor run(const torch::Tensor& input) {
+        if (whole) {
+            return (*whole)(input);
+        }
         auto& net = *model.net;
         if (layer == kLogits) {
             return net.forward(input);
@@ -103,6 +108,11 @@ Result<FeatureExtractor> FeatureExtractor::open(const FeatureSpec& spec) {
                         "; known: " + known);
         }
         impl->layer = *layer;
+        if (impl->layer == kPool || impl->layer == kLogits) {
+            impl->whole =
+                fastestForward(impl->model, impl->layer == kPool ? graph::BackboneEnd::Neck
+                                                                 : graph::BackboneEnd::Logits);
+        }
         return FeatureExtractor(std::move(impl));
     } catch (const std::exception& e) {
         return fail("Cannot prepare " + spec.model.arch + ": " + e.what());

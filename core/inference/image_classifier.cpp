@@ -18,6 +18,8 @@ namespace tstudio::inference {
 struct ImageClassifier::Impl {
     PretrainedModel model;
     int64_t classes = 0;
+    /// The logits, the faster way (Grad-CAM needs the eager modules' gradients).
+    std::optional<graph::FastestForward> logits;
 };
 
 ImageClassifier::ImageClassifier(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
@@ -34,6 +36,7 @@ Result<ImageClassifier> ImageClassifier::open(const ModelSpec& spec) {
         auto impl = std::make_unique<Impl>();
         impl->model = std::move(model).value();
         impl->classes = impl->model.net->numClasses();
+        impl->logits = fastestForward(impl->model, graph::BackboneEnd::Logits);
         return ImageClassifier(std::move(impl));
     } catch (const std::exception& e) { // c10::Error from LibTorch (e.g. device out of memory)
         return fail("Cannot prepare " + spec.arch + ": " + e.what());
@@ -43,9 +46,9 @@ Result<ImageClassifier> ImageClassifier::open(const ModelSpec& spec) {
 namespace {
 
 /** Runs the network on one prepared batch: [N, classes] float32 on the CPU. */
-torch::Tensor forwardBatch(PretrainedModel& model, const ImageBatch& batch) {
+torch::Tensor forwardBatch(graph::FastestForward& logits, const ImageBatch& batch) {
     const torch::InferenceMode inference;
-    return model.net->forward(batch.input).to(torch::kCPU, torch::kFloat32).contiguous();
+    return logits(batch.input).to(torch::kCPU, torch::kFloat32).contiguous();
 }
 
 } // namespace
@@ -56,7 +59,7 @@ Result<std::vector<float>> ImageClassifier::logits(const std::filesystem::path& 
         return batch.failed.front();
     }
     try {
-        const torch::Tensor out = forwardBatch(m_impl->model, batch);
+        const torch::Tensor out = forwardBatch(*m_impl->logits, batch);
         const float* data = out.data_ptr<float>();
         return std::vector<float>(data, data + out.numel());
     } catch (const std::exception& e) {
@@ -84,7 +87,7 @@ Status ImageClassifier::classifyAll(const std::vector<std::filesystem::path>& pa
         }
         try {
             const torch::Tensor probabilities =
-                torch::softmax(forwardBatch(m_impl->model, batch), /*dim=*/1);
+                torch::softmax(forwardBatch(*m_impl->logits, batch), /*dim=*/1);
             const int64_t k = std::clamp<int64_t>(topk, 1, probabilities.size(1));
             const auto [values, indices] = probabilities.topk(k, /*dim=*/1);
             for (std::size_t row = 0; row < batch.kept.size(); ++row) {
@@ -123,7 +126,7 @@ Result<std::vector<std::vector<float>>>
 ImageClassifier::probabilities(const std::vector<imaging::RgbImage>& images) {
     PretrainedModel& model = m_impl->model;
     return probabilitiesOfImages(images, model.transform, [&](const torch::Tensor& batch) {
-        return model.net->forward(networkInput(batch, model.device, model.channelsLast));
+        return (*m_impl->logits)(networkInput(batch, model.device, model.channelsLast));
     });
 }
 

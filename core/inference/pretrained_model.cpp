@@ -114,6 +114,32 @@ Result<PretrainedModel> loadPretrained(const ModelSpec& spec) {
     return model;
 }
 
+graph::FastestForward fastestForward(const PretrainedModel& model, graph::BackboneEnd end) {
+    models::Backbone net = model.net;
+    graph::Forward eager = [net, end](const torch::Tensor& input) mutable {
+        if (end == graph::BackboneEnd::Logits) {
+            return net->forward(input);
+        }
+        const int blocks = static_cast<int>(net->blockNames().size());
+        torch::Tensor x = net->forwardBlocks(input, 0, blocks);
+        return end == graph::BackboneEnd::Neck ? net->forwardNeck(x) : x;
+    };
+    if (!graph::hasGraph(*model.info)) {
+        return graph::FastestForward(std::move(eager));
+    }
+    const models::BackboneInfo& info = *model.info;
+    const int inputSize = model.transform.cropSize;
+    std::string key = info.name;
+    key += end == graph::BackboneEnd::Logits ? "/logits/"
+           : end == graph::BackboneEnd::Neck ? "/neck/"
+                                             : "/blocks/";
+    key += std::to_string(inputSize);
+    graph::ScriptBuilder script = [net, &info, inputSize, end]() mutable {
+        return graph::scriptBackbone(*net, info, inputSize, end);
+    };
+    return graph::FastestForward(std::move(key), std::move(eager), std::move(script));
+}
+
 ImageBatch prepareBatch(const PretrainedModel& model,
                         const std::vector<std::filesystem::path>& paths) {
     ImageBatch batch;

@@ -8,6 +8,8 @@
 #include <torch/torch.h>
 
 #include "core/common/result.h"
+#include "core/graph/backbone_graph.h"
+#include "core/graph/fastest_forward.h"
 #include "core/imaging/eval_transform.h"
 #include "core/inference/model_spec.h"
 #include "core/models/backbone.h"
@@ -29,6 +31,13 @@ struct PretrainedModel {
     /// default: MobileNetV2's forward pass ran 1.6x faster so on this CPU (batch 16, 2 threads).
     bool channelsLast = true;
 };
+
+/**
+ * The model's forward from a prepared batch to end (its own logits, or the neck: the head's
+ * input), run the faster of eager and the frozen, optimized graph (core/graph/fastest_forward.h).
+ * Holds its own reference to the network; use it on the thread that uses the model.
+ */
+graph::FastestForward fastestForward(const PretrainedModel& model, graph::BackboneEnd end);
 
 /** "cpu", "cuda" or "cuda:N"; fails for anything else and when CUDA is not available. */
 Result<torch::Device> parseDevice(const std::string& name);

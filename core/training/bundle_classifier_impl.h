@@ -10,6 +10,7 @@
 #include "core/inference/memory_format.h"
 #include "core/training/model_bundle.h"
 #include "core/training/transfer_net.h"
+#include "core/training/transfer_net_graph.h"
 
 namespace tstudio::training {
 
@@ -26,9 +27,17 @@ struct BundleClassifier::Impl {
         return inference::networkInput(images, device, channelsLast);
     }
 
+    /** net's forward, the faster of eager and the frozen graph; made on first use. */
+    std::optional<graph::FastestForward> forward;
+
     /** The network's logits on a batch of eval-preprocessed images: the one forward pass of
         predict(), probabilities() and evaluateReport(). */
-    torch::Tensor logits(const torch::Tensor& images) { return net->forward(input(images)); }
+    torch::Tensor logits(const torch::Tensor& images) {
+        if (!forward) {
+            forward = networkForward(*net);
+        }
+        return (*forward)(input(images));
+    }
 
     /** Softmax of logits(images): [N, classes] float32 on the CPU. */
     torch::Tensor probabilities(const torch::Tensor& images) {

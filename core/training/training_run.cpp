@@ -10,6 +10,7 @@
 #include "core/inference/pretrained_model.h"
 #include "core/models/registry.h"
 #include "core/training/epoch_order.h"
+#include "core/training/transfer_net_graph.h"
 #include "core/weights/hub_cache.h"
 
 namespace tstudio::training {
@@ -278,7 +279,8 @@ void TrainingRun::logSkipped(const data::Batch& batch) {
 }
 
 Result<PrefixCache> TrainingRun::buildCache(const std::vector<std::size_t>& indices,
-                                            const char* what, PhaseProgress& progress) {
+                                            const char* what, graph::FastestForward& prefix,
+                                            PhaseProgress& progress) {
     PrefixCache cache;
     // Larger batches use the cores better; the training batch size does not matter here.
     auto loader = makeLoader(indices, /*augment=*/false, std::max(32, m_config.batchSize));
@@ -300,7 +302,7 @@ Result<PrefixCache> TrainingRun::buildCache(const std::vector<std::size_t>& indi
             torch::Tensor out;
             {
                 MixedPrecision::Scope amp(m_precision);
-                out = m_net->forwardPrefix(input.input, m_cut);
+                out = prefix(input.input);
             }
             rows.push_back(out.to(torch::kFloat32).contiguous());
             for (std::size_t i = 0; i < batch->samples.size(); ++i) {
@@ -358,20 +360,29 @@ Status TrainingRun::setupStage(std::size_t stageIndex) {
 }
 
 Status TrainingRun::buildCaches(PhaseProgress& progress) {
+    // Mixed precision runs the eager modules under autocast, which a frozen graph would not see.
+    graph::FastestForward prefix = m_precision.enabled()
+                                       ? graph::FastestForward([this](const torch::Tensor& x) {
+                                             return m_net->forwardPrefix(x, m_cut);
+                                         })
+                                       : prefixForward(*m_net, m_cut);
     // Data-parallel: each rank computes its part of the rows, then all ranks gather all of them.
-    auto train = buildCache(m_parallel.evaluationPart(m_train), "training", progress);
+    auto train = buildCache(m_parallel.evaluationPart(m_train), "training", prefix, progress);
     if (!train) {
         return train.error();
     }
     m_parallel.gatherCache(*train);
     m_trainCache = std::move(*train);
     if (!m_val.empty()) {
-        auto val = buildCache(m_parallel.evaluationPart(m_val), "validation", progress);
+        auto val = buildCache(m_parallel.evaluationPart(m_val), "validation", prefix, progress);
         if (!val) {
             return val.error();
         }
         m_parallel.gatherCache(*val);
         m_valCache = std::move(*val);
+    }
+    if (prefix.choice()) {
+        m_log("Frozen prefix computed with the " + prefix.choice()->text() + ".");
     }
     return success();
 }

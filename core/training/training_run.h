@@ -36,6 +36,10 @@
 #include "core/training/trainer.h"
 #include "core/training/transfer_net.h"
 
+namespace tstudio::graph {
+class FastestForward;
+}
+
 namespace tstudio::training {
 
 using Clock = std::chrono::steady_clock;
@@ -106,7 +110,7 @@ private:
     /** The training split's cache, then the validation split's (when there is one). */
     Status buildCaches(PhaseProgress& progress);
     Result<PrefixCache> buildCache(const std::vector<std::size_t>& indices, const char* what,
-                                   PhaseProgress& progress);
+                                   graph::FastestForward& prefix, PhaseProgress& progress);
     std::unique_ptr<data::BatchLoader> makeLoader(std::vector<std::size_t> indices, bool augment,
                                                   int batchSize = 0);
     DeviceBatch toDevice(const data::Batch& batch);

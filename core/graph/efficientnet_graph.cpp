@@ -1,10 +1,10 @@
 // torchvision's efficientnet_b0 as a NetworkGraph.
 
-#include "core/export/architecture_graphs.h"
+#include "core/graph/architecture_graphs.h"
 
 #include <array>
 
-namespace tstudio::modelexport {
+namespace tstudio::graph {
 
 namespace {
 
@@ -76,4 +76,4 @@ GraphValue efficientNetB0Blocks(NetworkGraph& graph, GraphValue images) {
                             Activation::SiLU);
 }
 
-} // namespace tstudio::modelexport
+} // namespace tstudio::graph

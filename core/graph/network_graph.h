@@ -1,8 +1,9 @@
 #pragma once
 
-// Private to core/export (torch types): the small vocabulary of operations the exported
-// networks are written in, once per architecture, and that each graph format (TorchScript
-// source, an ONNX graph) implements. Parameters are named by their torchvision keys
+// Private to core (torch types): the small vocabulary of operations networks are written in,
+// once per architecture, for export and for our own frozen-graph inference, and that each graph
+// format (TorchScript source, an ONNX graph) implements. Parameters are named by their torchvision
+// keys
 // ("layer1.0.conv1" + ".weight"), read from the exported state dict.
 
 #include <cstdint>
@@ -14,7 +15,7 @@
 
 #include "core/weights/state_dict.h"
 
-namespace tstudio::modelexport {
+namespace tstudio::graph {
 
 /** A tensor inside the graph being built: an index the backend gives out. */
 struct GraphValue {
@@ -105,4 +106,4 @@ private:
     int m_inputSize;
 };
 
-} // namespace tstudio::modelexport
+} // namespace tstudio::graph

@@ -1,11 +1,11 @@
-#include "core/export/torchscript_graph.h"
+#include "core/graph/torchscript_graph.h"
 
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <map>
 
-namespace tstudio::modelexport {
+namespace tstudio::graph {
 
 namespace {
 
@@ -332,4 +332,4 @@ torch::jit::Module TorchScriptGraph::build(const ScriptMetadata& metadata) const
     return root;
 }
 
-} // namespace tstudio::modelexport
+} // namespace tstudio::graph

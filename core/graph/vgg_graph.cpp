@@ -1,8 +1,8 @@
 // torchvision's vgg16, vgg16_bn and vgg19 as a NetworkGraph.
 
-#include "core/export/architecture_graphs.h"
+#include "core/graph/architecture_graphs.h"
 
-namespace tstudio::modelexport {
+namespace tstudio::graph {
 
 namespace {
 
@@ -68,4 +68,4 @@ GraphValue vggNeck(NetworkGraph& graph, GraphValue features) {
     return graph.relu(graph.linear(x, "classifier.3"));
 }
 
-} // namespace tstudio::modelexport
+} // namespace tstudio::graph

@@ -1,8 +1,8 @@
 // torchvision's mobilenet_v2 (width 1.0) as a NetworkGraph.
 
-#include "core/export/architecture_graphs.h"
+#include "core/graph/architecture_graphs.h"
 
-namespace tstudio::modelexport {
+namespace tstudio::graph {
 
 namespace {
 
@@ -65,4 +65,4 @@ GraphValue mobileNetV2Blocks(NetworkGraph& graph, GraphValue images) {
                             Activation::ReLU6);
 }
 
-} // namespace tstudio::modelexport
+} // namespace tstudio::graph

@@ -1,10 +1,10 @@
 // torchvision's mobilenet_v3_large and mobilenet_v3_small (width 1.0) as a NetworkGraph.
 
-#include "core/export/architecture_graphs.h"
+#include "core/graph/architecture_graphs.h"
 
 #include <array>
 
-namespace tstudio::modelexport {
+namespace tstudio::graph {
 
 namespace {
 
@@ -114,4 +114,4 @@ GraphValue mobileNetV3Neck(NetworkGraph& graph, GraphValue features) {
     return graph.hardswish(graph.linear(averagePoolNeck(graph, features), "classifier.0"));
 }
 
-} // namespace tstudio::modelexport
+} // namespace tstudio::graph

@@ -1,6 +1,6 @@
 #pragma once
 
-// Private to core/export (torch types): the NetworkGraph written as TorchScript source, on a
+// Private to core (torch types): the NetworkGraph written as TorchScript source, on a
 // torch::jit::Module that holds the parameters under their torchvision keys.
 
 #include <string>
@@ -8,9 +8,9 @@
 
 #include <torch/script.h>
 
-#include "core/export/network_graph.h"
+#include "core/graph/network_graph.h"
 
-namespace tstudio::modelexport {
+namespace tstudio::graph {
 
 /** What the exported module carries besides the network, for the program that loads it. */
 struct ScriptMetadata {
@@ -80,4 +80,4 @@ private:
     int m_values = 0;
 };
 
-} // namespace tstudio::modelexport
+} // namespace tstudio::graph

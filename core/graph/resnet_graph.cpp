@@ -1,8 +1,8 @@
 // torchvision's ResNet (v1.5: the stride on the 3x3 conv) as a NetworkGraph.
 
-#include "core/export/architecture_graphs.h"
+#include "core/graph/architecture_graphs.h"
 
-namespace tstudio::modelexport {
+namespace tstudio::graph {
 
 namespace {
 
@@ -68,4 +68,4 @@ GraphValue resNetBlocks(NetworkGraph& graph, GraphValue images) {
     return x;
 }
 
-} // namespace tstudio::modelexport
+} // namespace tstudio::graph

@@ -1,6 +1,6 @@
 #pragma once
 
-// Private to core/export (torch types): each architecture's eval-mode forward written once
+// Private to core (torch types): each architecture's eval-mode forward written once
 // against NetworkGraph, one file per family (resnet_graph.cpp, mobilenet_v2_graph.cpp, ...).
 // The structure (blocks per stage, downsampling, expansion) is read from the state dict's
 // torchvision keys, which the zoo's modules share with torchvision; strides and epsilons, which
@@ -8,13 +8,13 @@
 
 #include <string>
 
-#include "core/export/network_graph.h"
+#include "core/graph/network_graph.h"
 
 namespace tstudio::models {
 struct BackboneInfo;
 }
 
-namespace tstudio::modelexport {
+namespace tstudio::graph {
 
 struct ArchitectureGraph {
     /** The image batch through every block: the last block's output. */
@@ -60,4 +60,4 @@ GraphValue convNeXtNeck(NetworkGraph& graph, GraphValue features);
 /** ReLU, pooling. */
 GraphValue denseNetNeck(NetworkGraph& graph, GraphValue features);
 
-} // namespace tstudio::modelexport
+} // namespace tstudio::graph

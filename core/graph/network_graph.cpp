@@ -1,8 +1,8 @@
-#include "core/export/network_graph.h"
+#include "core/graph/network_graph.h"
 
 #include <stdexcept>
 
-namespace tstudio::modelexport {
+namespace tstudio::graph {
 
 NetworkGraph::NetworkGraph(const weights::StateDict& dict, int inputSize) : m_inputSize(inputSize) {
     for (const auto& [name, tensor] : dict) {
@@ -21,4 +21,4 @@ const torch::Tensor& NetworkGraph::parameter(const std::string& key) const {
     return it->second;
 }
 
-} // namespace tstudio::modelexport
+} // namespace tstudio::graph

@@ -1,8 +1,8 @@
 // torchvision's convnext_tiny as a NetworkGraph.
 
-#include "core/export/architecture_graphs.h"
+#include "core/graph/architecture_graphs.h"
 
-namespace tstudio::modelexport {
+namespace tstudio::graph {
 
 namespace {
 
@@ -70,4 +70,4 @@ GraphValue convNeXtNeck(NetworkGraph& graph, GraphValue features) {
     return graph.flatten(x);
 }
 
-} // namespace tstudio::modelexport
+} // namespace tstudio::graph

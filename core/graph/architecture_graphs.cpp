@@ -1,8 +1,8 @@
-#include "core/export/architecture_graphs.h"
+#include "core/graph/architecture_graphs.h"
 
 #include "core/models/registry.h"
 
-namespace tstudio::modelexport {
+namespace tstudio::graph {
 
 GraphValue activate(NetworkGraph& graph, GraphValue x, Activation activation) {
     switch (activation) {
@@ -92,4 +92,4 @@ const ArchitectureGraph* findArchitectureGraph(const models::BackboneInfo& info)
     return nullptr;
 }
 
-} // namespace tstudio::modelexport
+} // namespace tstudio::graph

@@ -1,8 +1,8 @@
 // torchvision's densenet121/161/169/201 as a NetworkGraph.
 
-#include "core/export/architecture_graphs.h"
+#include "core/graph/architecture_graphs.h"
 
-namespace tstudio::modelexport {
+namespace tstudio::graph {
 
 namespace {
 
@@ -79,4 +79,4 @@ GraphValue denseNetNeck(NetworkGraph& graph, GraphValue features) {
     return averagePoolNeck(graph, graph.relu(features));
 }
 
-} // namespace tstudio::modelexport
+} // namespace tstudio::graph
