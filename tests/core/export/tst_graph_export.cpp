@@ -254,8 +254,9 @@ private Q_SLOTS:
             return;
         }
         QVERIFY2(result, result ? "" : result.message().c_str());
-        qInfo("%s %s: largest difference %.3g", qPrintable(arch), qPrintable(format),
-              result->maxAbsDifference);
+        qInfo("%s %s: largest difference %.3g (allowed %.3g, logits up to %.3g)", qPrintable(arch),
+              qPrintable(format), result->maxAbsDifference, result->allowedDifference,
+              made.logits.abs().max().item<double>());
         QVERIFY(result->maxAbsDifference <= result->allowedDifference);
         const torch::Tensor logits = reloadedLogits(out, exportFormat, made.inputs);
         QVERIFY((logits - made.logits).abs().max().item<double>() <=
