@@ -103,7 +103,8 @@ public:
     /** scale * x with scale the [C, 1, 1] parameter key (ConvNeXt's layer_scale). */
     virtual GraphValue channelScale(GraphValue x, const std::string& key) = 0;
     /** x[:, c] * scale[c] + shift[c] for every channel c, with constant scale and shift (one per
-        channel): Inception's transform_input, computed as our eager module does it. */
+        channel): Inception's transform_input. TorchScript computes it channel by channel as our
+        eager module does; ONNX as a depthwise 1x1 convolution. */
     virtual GraphValue channelAffine(GraphValue x, const std::vector<double>& scale,
                                      const std::vector<double>& shift) = 0;
 
