@@ -32,8 +32,7 @@ int runModelExport(const std::vector<std::string>& args) {
         "mean, std), verified with LibTorch's torch::jit::load within 1e-4; onnx writes an\n"
         "opset-17 model with a dynamic batch axis and the classes and preprocessing in its\n"
         "metadata, verified with OpenCV's DNN module within 1e-3 of the logits' scale. Both\n"
-        "are written for ResNet, VGG, MobileNetV2/V3, EfficientNet, DenseNet and ConvNeXt;\n"
-        "Inception v3 is refused before anything is written.");
+        "are written for every backbone of the zoo (tstudio models).");
     parser.addOption("model", "BUNDLE", "The .tsmodel file (required).");
     parser.addOption("format", "pth|safetensors|torchscript|onnx", "The file format (required).");
     parser.addOption("out", "FILE", "Where to write the weights (required).");
