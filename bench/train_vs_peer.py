@@ -13,12 +13,17 @@ and prints one JSON object with both sides and the ratios:
             trains without augmentation (its feature-mode default) and computes the frozen
             features once. Compared:
             wall time (peer / tstudio) and best val accuracy of both.
+  cached    the same feature-mode run against shared/bench/peer_cached_features.py, the
+            strongest plain-Python pipeline for it (the frozen backbone run once over train and
+            val, channels-last, DataLoader workers; then a linear head, AdamW + cosine, batch
+            16). Compared: process time (peer / tstudio, both from start to exit, best of
+            --repeat alternating runs) and best val accuracy.
   finetune  every layer trains, 5 epochs at batch 16, the same random crop + flip on both
             sides. Compared: train images per second (tstudio / peer) and best val accuracy.
 
   /usr/bin/python3 bench/train_vs_peer.py [--tstudio PATH] [--shared DIR] [--only NAME]
                                           [--feature-epochs N] [--finetune-epochs N]
-                                          [--threads N] [--same-recipe]
+                                          [--threads N] [--same-recipe] [--repeat N]
 
 Defaults: TSTUDIO_CLI or the most recently built tstudio under build*/app/cli/, and
 TSTUDIO_SHARED or ../shared beside the repository.
@@ -110,6 +115,27 @@ def peer(shared, mode, epochs, batch, size, threads, out_json):
     return result
 
 
+def cached_peer(shared, epochs, threads):
+    script = os.path.join(shared, "bench", "peer_cached_features.py")
+    command = ["/usr/bin/python3", script, os.path.join(shared, DATA),
+               os.path.join(shared, WEIGHTS), str(epochs), str(threads)]
+    code, rows, err, seconds = run_json_lines(command)
+    summary = rows[-1] if rows else None
+    result = {"command": " ".join(command), "exit_code": code, "process_seconds": seconds}
+    if summary is None:
+        result["error"] = err
+        return result
+    result.update({"wall_seconds": summary["wall"], "best_val_acc": summary["best_val_acc"],
+                   "threads": summary["threads"]})
+    return result
+
+
+def best_of(runs):
+    """The run with the shortest process time (noise only ever adds time)."""
+    good = [r for r in runs if r.get("exit_code") == 0 and "process_seconds" in r]
+    return min(good, key=lambda r: r["process_seconds"]) if good else runs[-1]
+
+
 def ratio(a, b):
     return round(a / b, 3) if a and b else None
 
@@ -119,7 +145,9 @@ def main():
     ap.add_argument("--tstudio")
     ap.add_argument("--shared", default=os.environ.get("TSTUDIO_SHARED",
                                                        os.path.join(REPO, "..", "shared")))
-    ap.add_argument("--only", choices=["feature", "finetune"])
+    ap.add_argument("--only", choices=["feature", "cached", "finetune"])
+    ap.add_argument("--repeat", type=int, default=3,
+                    help="alternating runs of each side for 'cached' (the best counts)")
     ap.add_argument("--feature-epochs", type=int, default=10)
     ap.add_argument("--finetune-epochs", type=int, default=5)
     ap.add_argument("--size", type=int, default=224)
@@ -153,6 +181,21 @@ def main():
                                                          mine.get("process_seconds")),
                 "best_val_acc": {"tstudio": mine.get("best_val_acc"),
                                  "peer": theirs.get("best_val_acc")}}
+        if a.only in (None, "cached"):
+            mine_runs, their_runs = [], []
+            for i in range(max(1, a.repeat)):
+                mine_runs.append(ours(tstudio, a.shared, "feature", a.feature_epochs, 16, a.size,
+                                      os.path.join(tmp, f"cached{i}"), False))
+                their_runs.append(cached_peer(a.shared, a.feature_epochs, a.threads))
+            mine, theirs = best_of(mine_runs), best_of(their_runs)
+            report["cached"] = {
+                "epochs": a.feature_epochs, "batch": 16, "tstudio": mine, "peer": theirs,
+                "process_seconds": {"tstudio": [r.get("process_seconds") for r in mine_runs],
+                                    "peer": [r.get("process_seconds") for r in their_runs]},
+                "process_ratio_peer_over_tstudio": ratio(theirs.get("process_seconds"),
+                                                         mine.get("process_seconds")),
+                "best_val_acc": {"tstudio": mine.get("best_val_acc"),
+                                 "peer": theirs.get("best_val_acc")}}
         if a.only in (None, "finetune"):
             mine = ours(tstudio, a.shared, "finetune", a.finetune_epochs, 16, a.size,
                         os.path.join(tmp, "finetune"), a.same_recipe)
@@ -171,7 +214,7 @@ def main():
     report["load_average_at_end"] = os.getloadavg()
     print(json.dumps(report, indent=1))
     failed = any(side.get("exit_code") != 0
-                 for name in ("feature", "finetune") if name in report
+                 for name in ("feature", "cached", "finetune") if name in report
                  for side in (report[name]["tstudio"], report[name]["peer"]))
     return 1 if failed else 0
 
