@@ -50,10 +50,12 @@ def find_tstudio(given):
         return given
     if os.environ.get("TSTUDIO_CLI"):
         return os.environ["TSTUDIO_CLI"]
-    built = sorted(glob.glob(os.path.join(REPO, "build*", "app", "cli", "tstudio")),
+    # build/<preset>/ (cmake/studio.sh, the presets) or a build*/ folder of one's own.
+    built = sorted(glob.glob(os.path.join(REPO, "build*", "app", "cli", "tstudio")) +
+                   glob.glob(os.path.join(REPO, "build*", "*", "app", "cli", "tstudio")),
                    key=os.path.getmtime, reverse=True)
     if not built:
-        sys.exit("train_vs_peer: no built tstudio under build*/app/cli/; give --tstudio PATH")
+        sys.exit("train_vs_peer: no built tstudio under build*/[preset/]app/cli/; give --tstudio PATH")
     return built[0]
 
 
