@@ -5,6 +5,7 @@
 
 #include <torch/torch.h>
 
+#include "core/data/file_batches.h"
 #include "core/imaging/preprocess.h"
 #include "core/inference/memory_format.h"
 #include "core/inference/pretrained_model.h"
@@ -129,29 +130,24 @@ std::vector<std::string> FeatureExtractor::layerNames() const {
 Result<FeatureTable> FeatureExtractor::extract(const std::vector<std::filesystem::path>& paths,
                                                const std::function<void(const Error&)>& onSkipped) {
     FeatureTable table;
-    const auto batchSize = static_cast<std::size_t>(m_impl->spec.batchSize);
+    const PretrainedModel& model = m_impl->model;
     try {
         const torch::InferenceMode inference;
-        for (std::size_t begin = 0; begin < paths.size(); begin += batchSize) {
-            const std::vector<std::filesystem::path> chunk(
-                paths.begin() + static_cast<std::ptrdiff_t>(begin),
-                paths.begin() +
-                    static_cast<std::ptrdiff_t>(std::min(begin + batchSize, paths.size())));
-            ImageBatch batch = prepareBatch(m_impl->model, chunk);
-            for (const Error& error : batch.failed) {
-                if (onSkipped) {
-                    onSkipped(error);
+        // Loader threads decode the next batches while this thread runs the network.
+        data::forEachFileBatch(
+            paths, model.transform, m_impl->spec.batchSize,
+            [&](const torch::Tensor& images, const std::vector<std::size_t>& indices) {
+                std::vector<std::filesystem::path> kept;
+                for (std::size_t index : indices) {
+                    kept.push_back(paths[index]);
                 }
-            }
-            if (batch.kept.empty()) {
-                continue;
-            }
-            std::vector<std::filesystem::path> kept;
-            for (std::size_t index : batch.kept) {
-                kept.push_back(chunk[index]);
-            }
-            m_impl->append(table, batch.input, kept);
-        }
+                m_impl->append(table, networkInput(images, model.device, model.channelsLast), kept);
+            },
+            [&onSkipped](const std::string& failure) {
+                if (onSkipped) {
+                    onSkipped(fail(failure));
+                }
+            });
     } catch (const std::exception& e) {
         return fail("Feature extraction failed: " + std::string(e.what()));
     }

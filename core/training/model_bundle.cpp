@@ -1,15 +1,13 @@
 #include "core/training/model_bundle.h"
 
 #include <chrono>
-#include <numeric>
 
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 
 #include "core/common/threads.h"
-#include "core/data/batch_loader.h"
-#include "core/data/decoded_image_cache.h"
+#include "core/data/file_batches.h"
 #include "core/imaging/image_decoder.h"
 #include "core/imaging/preprocess.h"
 #include "core/inference/image_probabilities.h"
@@ -242,51 +240,24 @@ const BundleInfo& BundleClassifier::info() const {
 std::vector<Prediction> BundleClassifier::predict(const std::vector<std::filesystem::path>& paths,
                                                   std::vector<Error>& failed) {
     // Loader threads decode and preprocess the next batches while this thread runs the forward
-    // pass. The evaluation source gives exactly decodeImage + preprocessForEval's pixels, and the
-    // batches are the ones a serial loop would form (16 files, the unreadable left out), so the
-    // probabilities do not change. Each file is read once: nothing is kept in memory or on disk.
-    data::Dataset files;
-    for (const std::filesystem::path& path : paths) {
-        data::Sample sample;
-        sample.path = path;
-        files.addSample(std::move(sample));
-    }
-    std::vector<std::size_t> order(paths.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    data::CacheOptions source = data::evaluationSource(m_impl->info.preprocessing);
-    source.diskDir.clear();
-    source.memoryBudgetBytes = 0;
-    data::DecodedImageCache cache(source);
-    data::LoaderOptions options;
-    options.batchSize = 16;
-    options.workers = 2;
-    options.prefetchBatches = 2;
-    options.shuffle = false;
-    options.augment = false;
-    options.eval = m_impl->info.preprocessing;
-    data::BatchLoader loader(files, std::move(order), cache, options);
-    loader.startEpoch(0);
-
+    // pass (16 files a batch, as a serial loop would form them): the probabilities do not change.
     std::vector<Prediction> predictions;
     predictions.reserve(paths.size());
     torch::InferenceMode inference;
-    while (auto batch = loader.next()) {
-        for (const std::string& failure : batch->failures) {
-            failed.push_back(fail(failure));
-        }
-        if (batch->samples.empty()) {
-            continue;
-        }
-        const torch::Tensor probabilities = m_impl->probabilities(batch->images);
-        for (std::size_t k = 0; k < batch->samples.size(); ++k) {
-            const torch::Tensor row = probabilities[static_cast<std::int64_t>(k)];
-            Prediction p;
-            p.path = paths[batch->samples[k]];
-            p.probabilities.assign(row.data_ptr<float>(), row.data_ptr<float>() + row.numel());
-            p.predicted = static_cast<int>(row.argmax().item<std::int64_t>());
-            predictions.push_back(std::move(p));
-        }
-    }
+    data::forEachFileBatch(
+        paths, m_impl->info.preprocessing, 16,
+        [&](const torch::Tensor& images, const std::vector<std::size_t>& indices) {
+            const torch::Tensor probabilities = m_impl->probabilities(images);
+            for (std::size_t k = 0; k < indices.size(); ++k) {
+                const torch::Tensor row = probabilities[static_cast<std::int64_t>(k)];
+                Prediction p;
+                p.path = paths[indices[k]];
+                p.probabilities.assign(row.data_ptr<float>(), row.data_ptr<float>() + row.numel());
+                p.predicted = static_cast<int>(row.argmax().item<std::int64_t>());
+                predictions.push_back(std::move(p));
+            }
+        },
+        [&failed](const std::string& failure) { failed.push_back(fail(failure)); });
     return predictions;
 }
 
