@@ -33,11 +33,10 @@ int runModelExport(const std::vector<std::string>& args) {
         "  onnx              an opset-17 model with a dynamic batch axis and the classes and\n"
         "                    preprocessing in its metadata, verified with OpenCV's DNN module\n"
         "                    within 1e-3 of the logits' scale.\n"
-        "Beside FILE it writes FILE.json (architecture, head, classes, preprocessing; for pth\n"
-        "and safetensors the torchvision constructor call) and FILE.md (a model card). A file\n"
-        "that does not give the bundle's logits fails the export and leaves nothing behind; an\n"
-        "architecture a graph format cannot describe yet is refused before anything is\n"
-        "written.");
+        "Beside FILE it writes FILE.json (architecture, head, classes, preprocessing, the\n"
+        "torchvision constructor call) and FILE.md (a model card). A file that does not give\n"
+        "the bundle's logits fails the export and leaves nothing behind; an architecture a\n"
+        "graph format cannot describe yet is refused before anything is written.");
     parser.addOption("model", "BUNDLE", "The .tsmodel file (required).");
     parser.addOption("format", "pth|safetensors|torchscript|onnx", "The file format (required).");
     parser.addOption("out", "FILE", "Where to write the weights (required).");
