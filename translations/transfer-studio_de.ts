@@ -826,7 +826,7 @@ sudo apt install libopenblas0-openmp</translation>
 <context>
     <name>ClassifyWorker</name>
     <message>
-        <location filename="../ui/classify/classify_worker.cpp" line="+141"/>
+        <location filename="../ui/classify/classify_worker.cpp" line="+142"/>
         <source>Classification stopped: %1</source>
         <translation>Klassifizierung angehalten: %1</translation>
     </message>
@@ -1448,7 +1448,7 @@ sudo apt install libopenblas0-openmp</translation>
         <translation>&amp;Zeilenweise normiert (Anteil jeder tatsächlichen Klasse)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>Per class</source>
         <translation>Pro Klasse</translation>
     </message>
@@ -1551,7 +1551,7 @@ sudo apt install libopenblas0-openmp</translation>
 <context>
     <name>FailureMessage</name>
     <message>
-        <location filename="../ui/common/failure_message.cpp" line="+12"/>
+        <location filename="../ui/common/failure_message.cpp" line="+38"/>
         <source>The weight file cannot be read or does not fit this backbone. Choose the backbone it was made for, or another file, on the Model page.</source>
         <translation>Die Gewichtsdatei ist nicht lesbar oder passt nicht zu diesem Backbone. Wählen Sie auf der Seite „Modell“ das Backbone, für das sie gemacht wurde, oder eine andere Datei.</translation>
     </message>
@@ -1574,6 +1574,14 @@ sudo apt install libopenblas0-openmp</translation>
         <location line="+3"/>
         <source>The chosen device is not available on this computer. Choose “cpu” (or another GPU) under Device.</source>
         <translation>Das gewählte Gerät ist auf diesem Computer nicht verfügbar. Wählen Sie unter „Gerät“ „cpu“ (oder eine andere GPU).</translation>
+    </message>
+</context>
+<context>
+    <name>FileMessage</name>
+    <message>
+        <location filename="../core/common/file_messages.h" line="+15"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 lässt sich nicht schreiben: %2</translation>
     </message>
 </context>
 <context>
@@ -2611,7 +2619,7 @@ Verlust %2</translation>
 <context>
     <name>ModelExportDialog</name>
     <message>
-        <location filename="../ui/export/model_export_dialog.cpp" line="+40"/>
+        <location filename="../ui/export/model_export_dialog.cpp" line="+41"/>
         <source>PyTorch state dict (.pth, torchvision&apos;s keys)</source>
         <translation>PyTorch-State-Dict (.pth, Schlüssel von torchvision)</translation>
     </message>
@@ -2651,7 +2659,7 @@ Verlust %2</translation>
         <translation>ONNX (*.onnx)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Export Model</source>
         <translation>Modell exportieren</translation>
     </message>
@@ -2711,7 +2719,7 @@ Verlust %2</translation>
         <translation>Modell exportieren als</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Choose a trained model (.tsmodel) to export.</source>
         <translation>Wählen Sie ein trainiertes Modell (.tsmodel) zum Exportieren.</translation>
     </message>
@@ -2721,7 +2729,7 @@ Verlust %2</translation>
         <translation>Wählen Sie, wo das exportierte Modell gespeichert werden soll.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Exported %1, with %2 and %3 beside it.</source>
         <translation>%1 exportiert, daneben %2 und %3.</translation>
     </message>
@@ -2731,7 +2739,7 @@ Verlust %2</translation>
         <translation>Geprüft: neu geladen und mit %1 Eingaben ausgeführt, größte Abweichung %2 (erlaubt %3).</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Loads strictly into %1.</source>
         <translation>Lädt strikt in %1.</translation>
     </message>
@@ -3456,6 +3464,154 @@ Verlust %2</translation>
     </message>
 </context>
 <context>
+    <name>TrainingMessage</name>
+    <message>
+        <location filename="../core/training/training_messages.h" line="+18"/>
+        <source>Epochs must be 0 or more and the batch size at least 1.</source>
+        <translation>Die Zahl der Epochen muss 0 oder mehr und die Batchgröße mindestens 1 sein.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Label smoothing must be in [0, 1).</source>
+        <translation>Label Smoothing muss in [0, 1) liegen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown architecture &quot;%1&quot;; known: %2</source>
+        <translation>Unbekannte Architektur „%1“; bekannt sind: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot create the output folder %1: %2.</source>
+        <translation>Der Ausgabeordner %1 lässt sich nicht anlegen: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every labelled image is excluded (%1): include some again (X on the Label step) to train on them.</source>
+        <translation>Jedes beschriftete Bild ist ausgeschlossen (%1): Nehmen Sie einige wieder auf (X im Schritt „Beschriften“), um mit ihnen zu trainieren.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The training split has no labelled images: label some images, or give the split a larger training fraction.</source>
+        <translation>Der Trainingsteil hat keine beschrifteten Bilder: Beschriften Sie einige Bilder oder geben Sie der Aufteilung einen größeren Trainingsanteil.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Training a classifier needs at least two classes with labelled images; this dataset has %1.</source>
+        <translation>Zum Trainieren eines Klassifikators braucht es mindestens zwei Klassen mit beschrifteten Bildern; dieser Datensatz hat %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Input size %1 does not suit %2: use %3 to 2048 (default %4).</source>
+        <translation>Die Eingabegröße %1 passt nicht zu %2: Verwenden Sie %3 bis 2048 (Standard %4).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The weights do not fit %1: %2 Choose weights made for this architecture, or train from scratch.</source>
+        <translation>Die Gewichte passen nicht zu %1: %2 Wählen Sie Gewichte, die für diese Architektur gemacht sind, oder trainieren Sie von Grund auf.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing would train in stage %1: the freeze spec &quot;%2&quot; freezes every parameter.</source>
+        <translation>In Stufe %1 würde nichts trainiert: Die Einfrier-Angabe „%2“ friert jeden Parameter ein.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>none of the training images could be read</source>
+        <translation>keines der Trainingsbilder ließ sich lesen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none of the validation images could be read</source>
+        <translation>keines der Validierungsbilder ließ sich lesen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing to resume in %1: it holds no checkpoint.pt. Start a fresh run there without resume, or name the folder of the run to continue.</source>
+        <translation>In %1 gibt es nichts fortzusetzen: Der Ordner enthält keine checkpoint.pt. Starten Sie dort einen neuen Lauf ohne Fortsetzen, oder nennen Sie den Ordner des Laufs, der fortgesetzt werden soll.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The checkpoint in %1 was written by a run with other settings: resume with the same settings (with another number of processes: the same batch per step, --batch times the processes), or start a fresh run in another folder.</source>
+        <translation>Der Checkpoint in %1 stammt von einem Lauf mit anderen Einstellungen: Setzen Sie mit denselben Einstellungen fort (bei einer anderen Zahl von Prozessen: derselbe Batch pro Schritt, --batch mal die Prozesse), oder starten Sie einen neuen Lauf in einem anderen Ordner.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The checkpoint %1 is damaged: %2.</source>
+        <translation>Der Checkpoint %1 ist beschädigt: %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The checkpoint %1 names a stage this run does not have.</source>
+        <translation>Der Checkpoint %1 nennt eine Stufe, die dieser Lauf nicht hat.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The checkpoint %1 cannot be read: %2</source>
+        <translation>Der Checkpoint %1 lässt sich nicht lesen: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The checkpoint %1 cannot be read: it is not a Transfer Studio checkpoint.</source>
+        <translation>Der Checkpoint %1 lässt sich nicht lesen: Er ist kein Checkpoint von Transfer Studio.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The checkpoint %1 cannot be read: its description is damaged or of another version.</source>
+        <translation>Der Checkpoint %1 lässt sich nicht lesen: Seine Beschreibung ist beschädigt oder stammt von einer anderen Version.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The checkpoint %1 cannot be read: it holds an unexpected tensor &quot;%2&quot;.</source>
+        <translation>Der Checkpoint %1 lässt sich nicht lesen: Er enthält einen unerwarteten Tensor „%2“.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The optimizer state in the checkpoint does not fit this run: %1.</source>
+        <translation>Der Zustand des Optimierers im Checkpoint passt nicht zu diesem Lauf: %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The LR finder needs 0 &lt; start &lt; end and at least 2 steps.</source>
+        <translation>Die Lernratensuche braucht 0 &lt; Start &lt; Ende und mindestens 2 Schritte.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The LR finder stopped after %1 steps: too few to suggest a learning rate. Use a start LR lower, or more training images.</source>
+        <translation>Die Lernratensuche hat nach %1 Schritten aufgehört: zu wenige, um eine Lernrate vorzuschlagen. Verwenden Sie eine niedrigere Start-Lernrate oder mehr Trainingsbilder.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The validation loss became NaN after epoch %1: training diverged. The last good checkpoint is kept. Lower the learning rate or add gradient clipping.</source>
+        <translation>Der Validierungsverlust wurde nach Epoche %1 NaN: Das Training ist divergiert. Der letzte gute Checkpoint bleibt erhalten. Senken Sie die Lernrate oder begrenzen Sie die Gradienten (Gradient Clipping).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The validation loss became infinite after epoch %1: training diverged. The last good checkpoint is kept. Lower the learning rate or add gradient clipping.</source>
+        <translation>Der Validierungsverlust wurde nach Epoche %1 unendlich: Das Training ist divergiert. Der letzte gute Checkpoint bleibt erhalten. Senken Sie die Lernrate oder begrenzen Sie die Gradienten (Gradient Clipping).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The training loss became NaN or infinite in epoch %1 (batch %2), before that step was applied: training diverged. The last good checkpoint is kept in %3. Lower the learning rate, add gradient clipping or check the data.</source>
+        <translation>Der Trainingsverlust wurde in Epoche %1 (Batch %2) NaN oder unendlich, bevor dieser Schritt angewandt wurde: Das Training ist divergiert. Der letzte gute Checkpoint bleibt in %3 erhalten. Senken Sie die Lernrate, begrenzen Sie die Gradienten (Gradient Clipping) oder prüfen Sie die Daten.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Out of memory on %1 with batch size %2 at input size %3: use a smaller batch size or input size.</source>
+        <translation>Kein Speicher mehr frei auf %1 bei Batchgröße %2 und Eingabegröße %3: Verwenden Sie eine kleinere Batchgröße oder Eingabegröße.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Out of memory on %1 with batch size %2 at input size %3: use a smaller batch size or input size (%4).</source>
+        <translation>Kein Speicher mehr frei auf %1 bei Batchgröße %2 und Eingabegröße %3: Verwenden Sie eine kleinere Batchgröße oder Eingabegröße (%4).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No epoch ran: set at least one epoch.</source>
+        <translation>Keine Epoche ist gelaufen: Stellen Sie mindestens eine Epoche ein.</translation>
+    </message>
+</context>
+<context>
     <name>TrainingSession</name>
     <message>
         <location filename="../ui/train/training_session.cpp" line="+132"/>
@@ -3741,14 +3897,137 @@ Verlust %2</translation>
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../ui/train/training_worker.cpp" line="+72"/>
+        <location filename="../ui/train/training_worker.cpp" line="+71"/>
         <source>Training stopped by an internal error: %1</source>
         <translation>Training durch einen internen Fehler beendet: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>The learning-rate finder stopped by an internal error: %1</source>
         <translation>Die Lernratensuche wurde durch einen internen Fehler beendet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WeightMessage</name>
+    <message>
+        <location filename="../core/weights/weight_messages.h" line="+15"/>
+        <source>Cannot read weights from %1: no such file. Check the path, or choose another .pth/.safetensors file.</source>
+        <translation>Die Gewichte aus %1 lassen sich nicht lesen: Die Datei gibt es nicht. Prüfen Sie den Pfad oder wählen Sie eine andere .pth- oder .safetensors-Datei.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot read weights from %1: %2.</source>
+        <translation>Die Gewichte aus %1 lassen sich nicht lesen: %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the file is empty</source>
+        <translation>Die Datei ist leer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>this is a Git LFS pointer, not the weights: fetch the real file with git lfs pull</source>
+        <translation>Dies ist ein Git-LFS-Verweis, nicht die Gewichte: Holen Sie die echte Datei mit git lfs pull</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not a weight file this program knows: expected a PyTorch .pth/.pt (saved with torch.save) or a .safetensors file</source>
+        <translation>Dies ist keine Gewichtsdatei, die dieses Programm kennt: erwartet wird eine PyTorch-Datei .pth/.pt (mit torch.save gespeichert) oder eine .safetensors-Datei</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>this is a TorchScript model (torch.jit.save), not a state dict; in Python, load it and torch.save(model.state_dict(), path) instead</source>
+        <translation>Dies ist ein TorchScript-Modell (torch.jit.save), kein State Dict; laden Sie es in Python und speichern Sie stattdessen torch.save(model.state_dict(), path)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the file holds a single object, not a dict of tensors; save model.state_dict() instead</source>
+        <translation>Die Datei enthält ein einzelnes Objekt, kein Dict von Tensoren; speichern Sie stattdessen model.state_dict()</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the file holds no tensors (neither a state dict nor a checkpoint with &quot;state_dict&quot; or &quot;model&quot;)</source>
+        <translation>Die Datei enthält keine Tensoren (weder ein State Dict noch einen Checkpoint mit „state_dict“ oder „model“)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the file is too short to be a .safetensors file</source>
+        <translation>Die Datei ist zu kurz für eine .safetensors-Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the .safetensors header length (%1 bytes) exceeds the file or the 100 MB limit: the file is truncated or damaged</source>
+        <translation>Die Länge des .safetensors-Kopfes (%1 Bytes) übersteigt die Datei oder die Grenze von 100 MB: Die Datei ist abgeschnitten oder beschädigt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the .safetensors header length (%1 bytes) exceeds the 100 MB limit: the file is damaged</source>
+        <translation>Die Länge des .safetensors-Kopfes (%1 Bytes) übersteigt die Grenze von 100 MB: Die Datei ist beschädigt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the .safetensors header is not a JSON object: %1</source>
+        <translation>Der .safetensors-Kopf ist kein JSON-Objekt: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the .safetensors file holds no tensors</source>
+        <translation>Die .safetensors-Datei enthält keine Tensoren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The weights do not fit the model, so nothing was loaded. %1</source>
+        <translation>Die Gewichte passen nicht zum Modell; es wurde nichts geladen. %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>None of the file&apos;s tensors fit the model: these are weights for another architecture. %1</source>
+        <translation>Keiner der Tensoren der Datei passt zum Modell: Dies sind Gewichte für eine andere Architektur. %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 of %2 model tensors match the file.</source>
+        <translation>%1 von %2 Tensoren des Modells passen zur Datei.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Missing from the file (%1): %2</source>
+        <translation>In der Datei fehlen (%1): %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not in the file, optional, kept as initialised (%1): %2</source>
+        <translation>Nicht in der Datei, optional, wie initialisiert behalten (%1): %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In the file but not in the model (%1): %2</source>
+        <translation>In der Datei, aber nicht im Modell (%1): %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Different shape (%1): %2</source>
+        <translation>Andere Form (%1): %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, ... (%2 more)</source>
+        <translation>%1, … (%2 weitere)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (model %2, file %3)</source>
+        <translation>%1 (Modell %2, Datei %3)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot write %1: %2.</source>
+        <translation>%1 lässt sich nicht schreiben: %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading the weights failed: %1</source>
+        <translation>Das Laden der Gewichte ist fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>

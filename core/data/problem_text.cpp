@@ -2,24 +2,12 @@
 
 #include <QCoreApplication>
 
+#include "core/common/message_text.h"
+
 namespace tstudio::data {
 
 QString fillProblemText(const QString& text, const std::vector<std::string>& args) {
-    QString filled;
-    filled.reserve(text.size());
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text[i];
-        if (c == QLatin1Char('%') && i + 1 < text.size()) {
-            const int digit = text[i + 1].digitValue();
-            if (digit >= 1 && static_cast<std::size_t>(digit) <= args.size()) {
-                filled += QString::fromStdString(args[static_cast<std::size_t>(digit) - 1]);
-                ++i;
-                continue;
-            }
-        }
-        filled += c;
-    }
-    return filled;
+    return fillMessageText(text, args);
 }
 
 DatasetProblem makeProblem(ProblemKind kind, const char* text, std::vector<std::string> args,

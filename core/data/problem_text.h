@@ -15,10 +15,7 @@
 
 namespace tstudio::data {
 
-/**
- * text with each %1 … %9 replaced by args[0] … args[8], in one pass: a %2 inside an argument
- * stays as it is. A placeholder without an argument stays too.
- */
+/** fillMessageText (core/common/message_text.h): the one way core fills its templates. */
 QString fillProblemText(const QString& text, const std::vector<std::string>& args);
 
 /** A problem worded by the template text (a string literal of the "DatasetProblem" context). */

@@ -17,7 +17,7 @@ Status checkGraphExport(const models::BackboneInfo& info, ExportFormat format) {
         message += " (";
         message += info.name;
         message += "); it is written for ResNet, VGG, MobileNetV2, MobileNetV3, EfficientNet, "
-                   "DenseNet and ConvNeXt. Export this model as pth or safetensors.";
+                   "DenseNet, ConvNeXt and Inception v3. Export this model as pth or safetensors.";
         return fail(message);
     }
     return success();

@@ -131,7 +131,9 @@ GraphValue OnnxGraph::conv2d(GraphValue x, const std::string& prefix, ConvOption
     return node("Conv", inputs, [&](Node* n) {
         n->is_(attr("kernel_shape"), {weight.size(2), weight.size(3)});
         n->is_(attr("strides"), twice(options.stride));
-        n->is_(attr("pads"), {options.padding, options.padding, options.padding, options.padding});
+        // Begin and end of each axis: [top, left, bottom, right].
+        n->is_(attr("pads"), {options.heightPadding(), options.widthPadding(),
+                              options.heightPadding(), options.widthPadding()});
         n->is_(attr("dilations"), twice(options.dilation));
         n->i_(attr("group"), options.groups);
     });
@@ -333,6 +335,31 @@ GraphValue OnnxGraph::channelLayerNorm(GraphValue x, const std::string& prefix, 
 
 GraphValue OnnxGraph::channelScale(GraphValue x, const std::string& key) {
     return node("Mul", {value(x), initializer(key)});
+}
+
+GraphValue OnnxGraph::channelAffine(GraphValue x, const std::vector<double>& scale,
+                                    const std::vector<double>& shift) {
+    // A depthwise 1x1 convolution (one group per channel, the scale its weight, the shift its
+    // bias): OpenCV 4.6 runs it as the per-channel x * scale + shift it is.
+    const auto channels = static_cast<std::int64_t>(scale.size());
+    std::vector<float> weights;
+    std::vector<float> biases;
+    for (std::size_t c = 0; c < scale.size(); ++c) {
+        weights.push_back(static_cast<float>(scale[c]));
+        biases.push_back(static_cast<float>(shift.at(c)));
+    }
+    std::string prefix = "channel_affine_";
+    prefix += std::to_string(m_initializers.size());
+    const torch::Tensor weight = torch::tensor(weights).reshape({channels, 1, 1, 1});
+    const torch::Tensor bias = torch::tensor(biases);
+    return node("Conv",
+                {value(x), derived(prefix + ".weight", weight), derived(prefix + ".bias", bias)},
+                [&](Node* n) {
+                    n->is_(attr("kernel_shape"), {1, 1});
+                    n->is_(attr("strides"), {1, 1});
+                    n->is_(attr("pads"), {0, 0, 0, 0});
+                    n->i_(attr("group"), channels);
+                });
 }
 
 std::string OnnxGraph::serialize(const std::vector<std::pair<std::string, std::string>>& metadata) {

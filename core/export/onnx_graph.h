@@ -62,6 +62,8 @@ public:
     GraphValue channelLinear(GraphValue x, const std::string& prefix) override;
     GraphValue channelLayerNorm(GraphValue x, const std::string& prefix, double eps) override;
     GraphValue channelScale(GraphValue x, const std::string& key) override;
+    GraphValue channelAffine(GraphValue x, const std::vector<double>& scale,
+                             const std::vector<double>& shift) override;
 
     /**
      * The serialized ModelProto at kOnnxOpset, with metadata (key, value) pairs in its

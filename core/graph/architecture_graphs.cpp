@@ -65,6 +65,8 @@ const ArchitectureGraph* findArchitectureGraph(const models::BackboneInfo& info)
     static const ArchitectureGraph kDenseNet{denseNetBlocks, denseNetNeck};
     static const ArchitectureGraph kConvNeXt{convNeXtBlocks, convNeXtNeck};
     static const ArchitectureGraph kVgg{vggBlocks, vggNeck};
+    // Inception's neck is pooling and Dropout(0.5), which eval mode skips.
+    static const ArchitectureGraph kInceptionV3{inceptionV3Blocks, averagePoolNeck};
     if (info.family == "VGG") {
         return &kVgg;
     }
@@ -88,6 +90,9 @@ const ArchitectureGraph* findArchitectureGraph(const models::BackboneInfo& info)
     }
     if (info.name == "mobilenet_v2") {
         return &kMobileNetV2;
+    }
+    if (info.name == "inception_v3") {
+        return &kInceptionV3;
     }
     return nullptr;
 }

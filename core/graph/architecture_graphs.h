@@ -53,6 +53,8 @@ GraphValue efficientNetB0Blocks(NetworkGraph& graph, GraphValue images);
 GraphValue denseNetBlocks(NetworkGraph& graph, GraphValue images);
 GraphValue convNeXtBlocks(NetworkGraph& graph, GraphValue images);
 GraphValue vggBlocks(NetworkGraph& graph, GraphValue images);
+/** transform_input, the stem and Mixed_5b .. Mixed_7c; AuxLogits does not run (eval mode). */
+GraphValue inceptionV3Blocks(NetworkGraph& graph, GraphValue images);
 /** 7x7 adaptive pooling, classifier.0 and classifier.3 with ReLU. */
 GraphValue vggNeck(NetworkGraph& graph, GraphValue features);
 /** Pooling, LayerNorm2d (classifier.0), flatten. */

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,9 +25,16 @@ struct GraphValue {
 
 struct ConvOptions {
     std::int64_t stride = 1;
+    /** The padding on every side, or the height's where paddingWidth is set. */
     std::int64_t padding = 0;
+    /** The width's padding where it differs from the height's: Inception's 1x7 and 7x1
+        kernels pad (0, 3) and (3, 0). Unset for square padding. */
+    std::optional<std::int64_t> paddingWidth;
     std::int64_t dilation = 1;
     std::int64_t groups = 1;
+
+    std::int64_t heightPadding() const { return padding; }
+    std::int64_t widthPadding() const { return paddingWidth.value_or(padding); }
 };
 
 struct PoolOptions {
@@ -95,6 +103,11 @@ public:
     virtual GraphValue channelLayerNorm(GraphValue x, const std::string& prefix, double eps) = 0;
     /** scale * x with scale the [C, 1, 1] parameter key (ConvNeXt's layer_scale). */
     virtual GraphValue channelScale(GraphValue x, const std::string& key) = 0;
+    /** x[:, c] * scale[c] + shift[c] for every channel c, with constant scale and shift (one per
+        channel): Inception's transform_input. TorchScript computes it channel by channel as our
+        eager module does; ONNX as a depthwise 1x1 convolution. */
+    virtual GraphValue channelAffine(GraphValue x, const std::vector<double>& scale,
+                                     const std::vector<double>& shift) = 0;
 
     int inputSize() const { return m_inputSize; }
     bool has(const std::string& key) const { return m_params.count(key) != 0; }

@@ -29,6 +29,22 @@ std::string pair(std::int64_t value) {
     return text;
 }
 
+/** "[height, width]": a padding that differs between the axes. */
+std::string pair(std::int64_t height, std::int64_t width) {
+    std::string text = "[";
+    text += std::to_string(height);
+    text += ", ";
+    text += std::to_string(width);
+    text += "]";
+    return text;
+}
+
+/** The padding as the other architectures have always written it where it is square. */
+std::string paddingText(const ConvOptions& options) {
+    return options.paddingWidth ? pair(options.heightPadding(), options.widthPadding())
+                                : pair(options.padding);
+}
+
 const char* boolLiteral(bool value) {
     return value ? "True" : "False";
 }
@@ -160,7 +176,7 @@ void TorchScriptGraph::output(GraphValue logits, std::int64_t /*numClasses*/) {
 GraphValue TorchScriptGraph::conv2d(GraphValue x, const std::string& prefix, ConvOptions options) {
     return let(callText("torch.conv2d", {name(x), attribute(prefix + ".weight"),
                                          optionalAttribute(prefix + ".bias"), pair(options.stride),
-                                         pair(options.padding), pair(options.dilation),
+                                         paddingText(options), pair(options.dilation),
                                          std::to_string(options.groups)}));
 }
 
@@ -289,6 +305,27 @@ GraphValue TorchScriptGraph::channelScale(GraphValue x, const std::string& key) 
     std::string expression = attribute(key);
     expression += " * ";
     expression += name(x);
+    return let(expression);
+}
+
+GraphValue TorchScriptGraph::channelAffine(GraphValue x, const std::vector<double>& scale,
+                                           const std::vector<double>& shift) {
+    // Channel by channel, as Inception3._transform_input (and our eager module) computes it:
+    // the same float operations in the same order.
+    std::string expression = "torch.cat([";
+    for (std::size_t c = 0; c < scale.size(); ++c) {
+        if (c > 0) {
+            expression += ", ";
+        }
+        expression += name(x);
+        expression += ".select(1, ";
+        expression += std::to_string(c);
+        expression += ").unsqueeze(1) * ";
+        expression += floatLiteral(scale[c]);
+        expression += " + ";
+        expression += floatLiteral(shift.at(c));
+    }
+    expression += "], 1)";
     return let(expression);
 }
 

@@ -55,6 +55,8 @@ public:
     GraphValue channelLinear(GraphValue x, const std::string& prefix) override;
     GraphValue channelLayerNorm(GraphValue x, const std::string& prefix, double eps) override;
     GraphValue channelScale(GraphValue x, const std::string& key) override;
+    GraphValue channelAffine(GraphValue x, const std::vector<double>& scale,
+                             const std::vector<double>& shift) override;
 
     /** The TorchScript source of forward so far. */
     const std::string& source() const { return m_source; }

@@ -4,6 +4,8 @@
 
 #include <QJsonDocument>
 
+#include "core/training/training_messages.h"
+
 namespace tstudio::training {
 
 namespace {
@@ -52,14 +54,13 @@ Status writeCheckpoint(const std::filesystem::path& path, const Checkpoint& chec
 }
 
 Result<Checkpoint> readCheckpoint(const std::filesystem::path& path) {
-    const std::string damaged = "The checkpoint " + path.string() + " cannot be read: ";
     auto metadata = weights::readSafetensorsMetadata(path);
     if (!metadata) {
-        return fail(damaged + metadata.message());
+        return fail(fillMessage(text::kCheckpointUnreadable, {path.string(), metadata.message()}));
     }
     const auto entry = metadata->find(kMetadataKey);
     if (entry == metadata->end()) {
-        return fail(damaged + "it is not a Transfer Studio checkpoint.");
+        return fail(fillMessage(text::kNotACheckpoint, {path.string()}));
     }
     QJsonParseError error;
     const QJsonDocument document =
@@ -68,11 +69,11 @@ Result<Checkpoint> readCheckpoint(const std::filesystem::path& path) {
     if (error.error != QJsonParseError::NoError || !document.isObject() ||
         header.value(key("version")).toInt() != kFormatVersion ||
         !header.value(key("config")).isObject() || !header.value(key("state")).isObject()) {
-        return fail(damaged + "its description is damaged or of another version.");
+        return fail(fillMessage(text::kCheckpointDescription, {path.string()}));
     }
     auto tensors = weights::readStateDict(path);
     if (!tensors) {
-        return fail(damaged + tensors.message());
+        return fail(fillMessage(text::kCheckpointUnreadable, {path.string(), tensors.message()}));
     }
     Checkpoint checkpoint;
     checkpoint.config = header.value(key("config")).toObject();
@@ -87,7 +88,7 @@ Result<Checkpoint> readCheckpoint(const std::filesystem::path& path) {
         const auto group =
             slash == std::string::npos ? groups.end() : groups.find(name.substr(0, slash + 1));
         if (group == groups.end()) {
-            return fail(damaged + "it holds an unexpected tensor \"" + name + "\".");
+            return fail(fillMessage(text::kUnexpectedTensor, {path.string(), name}));
         }
         group->second->emplace_back(name.substr(slash + 1), std::move(tensor));
     }
@@ -96,8 +97,7 @@ Result<Checkpoint> readCheckpoint(const std::filesystem::path& path) {
 
 Status loadCheckpointOptimizer(const Checkpoint& checkpoint, torch::optim::Optimizer& optimizer) {
     if (auto status = loadOptimizerState(optimizer, checkpoint.optimizer); !status) {
-        return fail("The optimizer state in the checkpoint does not fit this run: " +
-                    status.message() + ".");
+        return fail(fillMessage(text::kOptimizerDoesNotFit, {status.message()}));
     }
     return success();
 }

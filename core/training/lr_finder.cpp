@@ -10,6 +10,7 @@
 #include "core/training/epoch_order.h"
 #include "core/training/trainer.h"
 #include "core/training/training_guard.h"
+#include "core/training/training_messages.h"
 #include "core/training/training_run.h"
 
 namespace tstudio::training {
@@ -89,9 +90,8 @@ Result<LrFinderResult> sweep(TrainingRun& run, const LrFinderOptions& options,
         }
     }
     if (result.losses.size() < 3) {
-        return fail("The LR finder stopped after " + std::to_string(result.losses.size()) +
-                    " steps: too few to suggest a learning rate. Use a start LR lower, or "
-                    "more training images.");
+        return fail(
+            fillMessage(text::kLrFinderTooFewSteps, {std::to_string(result.losses.size())}));
     }
     result.suggestedLr = suggestLearningRate(result.learningRates, result.losses);
     return result;
@@ -103,7 +103,7 @@ Result<LrFinderResult> findLearningRate(const TrainingConfig& config, const data
                                         const LrFinderOptions& options, TrainingControl& control,
                                         const std::function<void(int, int)>& progress) {
     if (!(options.startLr > 0.0 && options.endLr > options.startLr) || options.steps < 2) {
-        return fail("The LR finder needs 0 < start < end and at least 2 steps.");
+        return fail(text::kLrFinderOptions);
     }
     return guardedRun<LrFinderResult>(config, [&]() -> Result<LrFinderResult> {
         // Nothing of the run is kept: no output folder, a fresh network thrown away at the end.

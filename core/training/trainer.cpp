@@ -8,6 +8,7 @@
 #include "core/training/data_parallel_training.h"
 #include "core/training/epoch_order.h"
 #include "core/training/training_guard.h"
+#include "core/training/training_messages.h"
 #include "core/training/training_run.h"
 
 namespace tstudio::training {
@@ -18,8 +19,9 @@ namespace {
 
 constexpr auto kReportInterval = std::chrono::milliseconds(250);
 
-std::string notFiniteName(double value) {
-    return std::isnan(value) ? "NaN" : "infinite";
+/** The template for a validation loss that is not finite; NaN and infinite each have one. */
+const char* notFiniteMessage(double value) {
+    return std::isnan(value) ? text::kValidationNaN : text::kValidationInfinite;
 }
 
 } // namespace
@@ -31,27 +33,20 @@ Status TrainingRun::resumeFromCheckpoint(bool resume) {
     }
     if (path.empty() || !fs::exists(path)) {
         // Starting afresh would silently redo (and overwrite) what the caller meant to continue.
-        return failure("Nothing to resume in " + m_config.outDir.string() +
-                       ": it holds no checkpoint.pt. Start a fresh run there without resume, or "
-                       "name the folder of the run to continue.");
+        return failure(fillMessage(text::kNothingToResume, {m_config.outDir.string()}));
     }
     auto checkpoint = readCheckpoint(path);
     if (!checkpoint) {
         return failure(checkpoint.message());
     }
     if (checkpoint->config != checkpointConfig()) {
-        return failure("The checkpoint in " + m_config.outDir.string() +
-                       " was written by a run with other settings: resume with the same "
-                       "settings (with another number of processes: the same batch per step, "
-                       "--batch times the processes), or start a fresh run in another folder.");
+        return failure(fillMessage(text::kOtherSettings, {m_config.outDir.string()}));
     }
     if (auto status = restoreRunState(m_state, checkpoint->state); !status) {
-        return failure("The checkpoint " + path.string() + " is damaged: " + status.message() +
-                       ".");
+        return failure(fillMessage(text::kCheckpointDamaged, {path.string(), status.message()}));
     }
     if (m_state.stageIndex >= m_stages.size()) {
-        return failure("The checkpoint " + path.string() +
-                       " names a stage this run does not have.");
+        return failure(fillMessage(text::kUnknownStage, {path.string()}));
     }
     restore(checkpoint->model);
     m_bestWeights = checkpoint->best;
@@ -153,10 +148,7 @@ Result<TrainingRun::EpochEnd> TrainingRun::runEpoch(std::size_t stageIndex, int 
             return EpochEnd::Stopped;
         }
         if (!std::isfinite(val->loss)) {
-            return failure("The validation loss became " + notFiniteName(val->loss) +
-                               " after epoch " + std::to_string(epoch) +
-                               ": training diverged. The last good checkpoint is kept. Lower "
-                               "the learning rate or add gradient clipping.",
+            return failure(fillMessage(notFiniteMessage(val->loss), {std::to_string(epoch)}),
                            ErrorKind::NotFinite);
         }
         metrics.valLoss = val->loss;
@@ -203,13 +195,9 @@ Result<std::optional<EpochMetrics>> TrainingRun::trainEpoch(const Stage& stage, 
                       trainMetrics, lossWindow);
         ++progress.batch;
         if (outcome == StepOutcome::NotFinite) {
-            return failure("The training loss became NaN or infinite in epoch " +
-                               std::to_string(epoch) + " (batch " + std::to_string(progress.batch) +
-                               "), before that step was applied: training diverged. The last "
-                               "good checkpoint is kept in " +
-                               m_config.outDir.string() +
-                               ". Lower the learning rate, add gradient clipping or check the "
-                               "data.",
+            return failure(fillMessage(text::kTrainingNotFinite,
+                                       {std::to_string(epoch), std::to_string(progress.batch),
+                                        m_config.outDir.string()}),
                            ErrorKind::NotFinite);
         }
         ++m_batchesThisSession;
@@ -310,7 +298,7 @@ Result<TrainingSummary> TrainingRun::finish(bool stopped, bool earlyStopped) {
             m_log("Stopped before the first epoch finished: no model written.");
             return summary;
         }
-        return failure("No epoch ran: set at least one epoch.");
+        return failure(text::kNoEpoch);
     }
     const int bestEpoch = m_state.best.epoch();
     if (m_config.keepBest && !m_bestWeights.empty() && bestEpoch != summary.epochsRun) {

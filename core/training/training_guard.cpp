@@ -1,5 +1,7 @@
 #include "core/training/training_guard.h"
 
+#include "core/training/training_messages.h"
+
 namespace tstudio::training {
 
 std::string exceptionMessage(const std::exception& e) {
@@ -16,11 +18,13 @@ bool isOutOfMemory(const std::string& message) {
 }
 
 Error outOfMemory(const TrainingConfig& config, const std::string& detail) {
-    return fail(ErrorKind::OutOfMemory, "Out of memory on " + config.device + " with batch size " +
-                                            std::to_string(config.batchSize) + " at input size " +
-                                            std::to_string(config.inputSize) +
-                                            ": use a smaller batch size or input size" +
-                                            (detail.empty() ? "." : " (" + detail + ")."));
+    std::vector<std::string> args{config.device, std::to_string(config.batchSize),
+                                  std::to_string(config.inputSize)};
+    if (detail.empty()) {
+        return fail(ErrorKind::OutOfMemory, fillMessage(text::kOutOfMemory, args));
+    }
+    args.push_back(detail);
+    return fail(ErrorKind::OutOfMemory, fillMessage(text::kOutOfMemoryDetail, args));
 }
 
 } // namespace tstudio::training

@@ -10,6 +10,7 @@
 #include "core/inference/pretrained_model.h"
 #include "core/models/registry.h"
 #include "core/training/epoch_order.h"
+#include "core/training/training_messages.h"
 #include "core/training/transfer_net_graph.h"
 #include "core/weights/hub_cache.h"
 
@@ -33,10 +34,10 @@ std::vector<Stage> stagesOf(const TrainingConfig& config) {
 Status checkNumbers(const TrainingConfig& config) {
     if (config.epochs < 0 || config.batchSize < 1 ||
         (config.mode == TrainMode::TwoStage && config.twoStage.headEpochs < 0)) {
-        return fail("Epochs must be 0 or more and the batch size at least 1.");
+        return fail(text::kBadEpochsOrBatch);
     }
     if (!(config.labelSmoothing >= 0.0 && config.labelSmoothing < 1.0)) {
-        return fail("Label smoothing must be in [0, 1).");
+        return fail(text::kBadLabelSmoothing);
     }
     return success();
 }
@@ -67,8 +68,8 @@ Status TrainingRun::prepare(const data::Dataset& dataset, bool writeSplit) {
     }
     const models::BackboneInfo* info = models::findBackbone(m_config.arch);
     if (info == nullptr) {
-        return fail("Unknown architecture \"" + m_config.arch +
-                    "\"; known: " + models::knownBackboneNames());
+        return fail(
+            fillMessage(text::kUnknownArchitecture, {m_config.arch, models::knownBackboneNames()}));
     }
     auto device = inference::parseDevice(m_config.device);
     if (!device) {
@@ -79,8 +80,8 @@ Status TrainingRun::prepare(const data::Dataset& dataset, bool writeSplit) {
         std::error_code code;
         fs::create_directories(m_config.outDir, code);
         if (code) {
-            return fail("Cannot create the output folder " + m_config.outDir.string() + ": " +
-                        code.message() + ".");
+            return fail(
+                fillMessage(text::kCannotCreateOutput, {m_config.outDir.string(), code.message()}));
         }
     }
 
@@ -126,9 +127,8 @@ Status TrainingRun::prepare(const data::Dataset& dataset, bool writeSplit) {
             return trainable.error();
         }
         if (trainable->empty() && stage.epochs > 0) {
-            return fail("Nothing would train in stage " + std::to_string(stage.number) +
-                        ": the freeze spec \"" + formatFreezeSpec(stage.freeze) +
-                        "\" freezes every parameter.");
+            return fail(fillMessage(text::kNothingTrains, {std::to_string(stage.number),
+                                                           formatFreezeSpec(stage.freeze)}));
         }
         m_everTrainable.insert(trainable->begin(), trainable->end());
         m_totalEpochs += stage.epochs;
@@ -196,12 +196,9 @@ Status TrainingRun::selectSamples() {
             std::all_of(counts.begin(), counts.end(), [](std::size_t n) { return n == 0; });
         if (excluded > 0 && noneUsable) {
             return fail(ErrorKind::Dataset,
-                        "Every labelled image is excluded (" + std::to_string(excluded) +
-                            "): include some again (X on the Label step) to train on them.");
+                        fillMessage(text::kAllExcluded, {std::to_string(excluded)}));
         }
-        return fail(ErrorKind::Dataset,
-                    "The training split has no labelled images: label some images, or give the "
-                    "split a larger training fraction.");
+        return fail(ErrorKind::Dataset, text::kNoTrainingImages);
     }
     return success();
 }
@@ -313,8 +310,9 @@ Result<PrefixCache> TrainingRun::buildCache(const std::vector<std::size_t>& indi
         m_observer.phase(progress);
     }
     if (rows.empty()) {
-        return fail(ErrorKind::Dataset,
-                    std::string("none of the ") + what + " images could be read");
+        return fail(ErrorKind::Dataset, std::string_view(what) == "training"
+                                            ? text::kNoTrainingImageReadable
+                                            : text::kNoValidationImageReadable);
     }
     cache.rows = torch::cat(rows);
     cache.labels = torch::tensor(labels, torch::kInt64).to(m_device);

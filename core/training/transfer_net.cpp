@@ -7,6 +7,7 @@
 #include "core/models/factory.h"
 #include "core/models/registry.h"
 #include "core/models/seeded_random.h"
+#include "core/training/training_messages.h"
 
 namespace tstudio::training {
 
@@ -85,14 +86,12 @@ namespace {
 Status checkShape(const models::BackboneInfo& info, int inputSize, int numClasses) {
     if (numClasses < 2) {
         return fail(ErrorKind::Dataset,
-                    "Training a classifier needs at least two classes with labelled images; "
-                    "this dataset has " +
-                        std::to_string(numClasses) + ".");
+                    fillMessage(text::kTwoClasses, {std::to_string(numClasses)}));
     }
     if (inputSize < info.minInputSize || inputSize > 2048) {
-        return fail("Input size " + std::to_string(inputSize) + " does not suit " +
-                    info.displayName + ": use " + std::to_string(info.minInputSize) +
-                    " to 2048 (default " + std::to_string(info.defaultInputSize) + ").");
+        return fail(fillMessage(text::kInputSize, {std::to_string(inputSize), info.displayName,
+                                                   std::to_string(info.minInputSize),
+                                                   std::to_string(info.defaultInputSize)}));
     }
     return success();
 }
@@ -103,8 +102,8 @@ Result<TransferNet> TransferNet::create(const TrainingConfig& config, int numCla
                                         const weights::StateDict* backboneWeights) {
     const models::BackboneInfo* info = models::findBackbone(config.arch);
     if (info == nullptr) {
-        return fail("Unknown architecture \"" + config.arch +
-                    "\"; known: " + models::knownBackboneNames());
+        return fail(
+            fillMessage(text::kUnknownArchitecture, {config.arch, models::knownBackboneNames()}));
     }
     const int inputSize = config.inputSize == 0 ? info->defaultInputSize : config.inputSize;
     if (auto status = checkShape(*info, inputSize, numClasses); !status) {
@@ -124,8 +123,7 @@ Result<TransferNet> TransferNet::create(const TrainingConfig& config, int numCla
                                    (*backbone)->optionalModulePaths());
         if (!report) {
             return fail(ErrorKind::BadWeights,
-                        "The weights do not fit " + info->displayName + ": " + report.message() +
-                            " Choose weights made for this architecture, or train from scratch.");
+                        fillMessage(text::kWeightsDoNotFit, {info->displayName, report.message()}));
         }
     }
 

@@ -18,6 +18,7 @@ set(TSTUDIO_WEIGHT_FORMAT_SOURCES
     safetensors_format.h
     weight_file.cpp
     weight_file.h
+    weight_messages.h
     weight_records.cpp
     weight_records.h
     zip_archive.cpp

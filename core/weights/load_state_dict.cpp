@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/weights/weight_messages.h"
+
 namespace tstudio::weights {
 
 namespace {
@@ -23,7 +25,7 @@ std::string keyList(const std::vector<std::string>& keys) {
         text += (i ? ", " : "") + keys[i];
     }
     if (keys.size() > kKeysShown) {
-        text += ", ... (" + std::to_string(keys.size() - kKeysShown) + " more)";
+        return fillMessage(text::kMoreKeys, {text, std::to_string(keys.size() - kKeysShown)});
     }
     return text;
 }
@@ -32,32 +34,38 @@ std::string keyList(const std::vector<std::string>& keys) {
 
 std::string LoadReport::summary() const {
     const auto total = matched + static_cast<int64_t>(missing.size() + mismatched.size());
-    std::string text =
-        std::to_string(matched) + " of " + std::to_string(total) + " model tensors match the file.";
+    std::string summary =
+        fillMessage(text::kTensorsMatch, {std::to_string(matched), std::to_string(total)});
+    // One line per list, each a template of its own: a window translates them line by line.
+    const auto addLine = [&summary](const char* line, const std::vector<std::string>& args) {
+        summary += '\n';
+        summary += fillMessage(line, args);
+    };
     if (!missing.empty()) {
-        text +=
-            "\nMissing from the file (" + std::to_string(missing.size()) + "): " + keyList(missing);
+        addLine(text::kMissingKeys, {std::to_string(missing.size()), keyList(missing)});
     }
     if (!keptOwn.empty()) {
-        text += "\nNot in the file, optional, kept as initialised (" +
-                std::to_string(keptOwn.size()) + "): " + keyList(keptOwn);
+        addLine(text::kOptionalKept, {std::to_string(keptOwn.size()), keyList(keptOwn)});
     }
     if (!unexpected.empty()) {
-        text += "\nIn the file but not in the model (" + std::to_string(unexpected.size()) +
-                "): " + keyList(unexpected);
+        addLine(text::kUnexpectedKeys, {std::to_string(unexpected.size()), keyList(unexpected)});
     }
     if (!mismatched.empty()) {
-        text += "\nDifferent shape (" + std::to_string(mismatched.size()) + "): ";
+        std::string shapes;
         for (std::size_t i = 0; i < mismatched.size() && i < kKeysShown; ++i) {
             const ShapeMismatch& m = mismatched[i];
-            text += (i ? ", " : "") + m.key + " (model " + shapeText(m.modelShape) + ", file " +
-                    shapeText(m.fileShape) + ")";
+            if (i > 0) {
+                shapes += ", ";
+            }
+            shapes += fillMessage(text::kModelAndFileShape,
+                                  {m.key, shapeText(m.modelShape), shapeText(m.fileShape)});
         }
         if (mismatched.size() > kKeysShown) {
-            text += ", ...";
+            shapes += ", ...";
         }
+        addLine(text::kDifferentShape, {std::to_string(mismatched.size()), shapes});
     }
-    return text;
+    return summary;
 }
 
 LoadReport compareStateDict(const torch::nn::Module& module, const StateDict& dict) {
@@ -101,12 +109,10 @@ Result<LoadReport> loadStateDict(torch::nn::Module& module, const StateDict& dic
     report.keptOwn.assign(kept, report.missing.end());
     report.missing.erase(kept, report.missing.end());
     if (policy == LoadPolicy::Strict && !report.clean()) {
-        return fail("The weights do not fit the model, so nothing was loaded. " + report.summary());
+        return fail(fillMessage(text::kDoNotFit, {report.summary()}));
     }
     if (report.matched == 0 && !dict.empty()) {
-        return fail("None of the file's tensors fit the model: these are weights for another "
-                    "architecture. " +
-                    report.summary());
+        return fail(fillMessage(text::kNoneFit, {report.summary()}));
     }
     std::unordered_map<std::string, const torch::Tensor*> inFile;
     for (const auto& [key, tensor] : dict) {
@@ -121,7 +127,7 @@ Result<LoadReport> loadStateDict(torch::nn::Module& module, const StateDict& dic
             }
         }
     } catch (const c10::Error& error) {
-        return fail(std::string("Loading the weights failed: ") + error.what_without_backtrace());
+        return fail(fillMessage(text::kLoadFailed, {error.what_without_backtrace()}));
     }
     return report;
 }

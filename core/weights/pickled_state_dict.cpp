@@ -5,6 +5,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/weights/weight_messages.h"
+
 namespace tstudio::weights::formats {
 
 namespace {
@@ -65,8 +67,7 @@ Result<std::vector<TensorRecord>> collectStateDict(const PickleValue& root) {
         dict = inner;
     }
     if (dict->kind != Kind::Dict) {
-        return fail("the file holds a single object, not a dict of tensors; save "
-                    "model.state_dict() instead");
+        return fail(text::kSingleObject);
     }
     std::vector<TensorRecord> tensors;
     std::unordered_map<std::string_view, std::size_t> positions;
@@ -84,8 +85,7 @@ Result<std::vector<TensorRecord>> collectStateDict(const PickleValue& root) {
         }
     }
     if (tensors.empty()) {
-        return fail("the file holds no tensors (neither a state dict nor a checkpoint with "
-                    "\"state_dict\" or \"model\")");
+        return fail(text::kNoTensors);
     }
     return tensors;
 }

@@ -4,6 +4,7 @@
 
 #include "core/weights/pickle_machine.h"
 #include "core/weights/pickled_state_dict.h"
+#include "core/weights/weight_messages.h"
 #include "core/weights/zip_archive.h"
 
 namespace tstudio::weights::formats {
@@ -48,8 +49,7 @@ const ZipEntry* findDataPickle(const std::vector<ZipEntry>& entries) {
 Status checkArchive(std::string_view data, const EntriesByName& byName, const std::string& folder,
                     const ZipEntry& pickle) {
     if (byName.count(folder + "constants.pkl")) {
-        return fail("this is a TorchScript model (torch.jit.save), not a state dict; in Python, "
-                    "load it and torch.save(model.state_dict(), path) instead");
+        return fail(text::kTorchScript);
     }
     if (auto status = requireStored(pickle); !status) {
         return status.error();

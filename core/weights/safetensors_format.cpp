@@ -10,6 +10,7 @@
 #include <QJsonValue>
 
 #include "core/weights/byte_reader.h"
+#include "core/weights/weight_messages.h"
 
 namespace tstudio::weights::formats {
 
@@ -117,20 +118,20 @@ bool looksLikeSafetensors(std::string_view data) {
 
 Result<WeightRecords> parseSafetensors(std::string_view data) {
     if (data.size() < 8) {
-        return fail("the file is too short to be a .safetensors file");
+        return fail(text::kSafetensorsTooShort);
     }
     const auto headerSize = readLittle<std::uint64_t>(data.data());
     if (headerSize > kMaxHeaderBytes || headerSize > data.size() - 8) {
-        return fail("the .safetensors header length (" + std::to_string(headerSize) +
-                    " bytes) exceeds the file or the 100 MB limit: the file is truncated or "
-                    "damaged");
+        return fail(
+            QString::fromUtf8(text::kSafetensorsHeaderTooLong).arg(headerSize).toStdString());
     }
     QJsonParseError parseError;
     const QJsonDocument header = QJsonDocument::fromJson(
         QByteArray(data.data() + 8, static_cast<qsizetype>(headerSize)), &parseError);
     if (parseError.error != QJsonParseError::NoError || !header.isObject()) {
-        return fail("the .safetensors header is not a JSON object: " +
-                    parseError.errorString().toStdString());
+        return fail(QString::fromUtf8(text::kSafetensorsNotJson)
+                        .arg(parseError.errorString())
+                        .toStdString());
     }
     const std::uint64_t dataStart = 8 + headerSize;
     const std::uint64_t dataSize = data.size() - dataStart;
@@ -167,7 +168,7 @@ Result<WeightRecords> parseSafetensors(std::string_view data) {
         records.tensors.push_back(std::move(entry.record));
     }
     if (records.tensors.empty()) {
-        return fail("the .safetensors file holds no tensors");
+        return fail(text::kSafetensorsEmpty);
     }
     if (auto status = checkRecords(records, data.size()); !status) {
         return status.error();
@@ -229,12 +230,12 @@ Result<std::string> serializeSafetensors(const std::vector<TensorBytes>& tensors
 
 Result<std::uint64_t> safetensorsHeaderLength(std::string_view prefix) {
     if (prefix.size() < 8) {
-        return fail("the file is too short to be a .safetensors file");
+        return fail(text::kSafetensorsTooShort);
     }
     const auto headerSize = readLittle<std::uint64_t>(prefix.data());
     if (headerSize > kMaxHeaderBytes) {
-        return fail("the .safetensors header length (" + std::to_string(headerSize) +
-                    " bytes) exceeds the 100 MB limit: the file is damaged");
+        return fail(
+            QString::fromUtf8(text::kSafetensorsHeaderOverLimit).arg(headerSize).toStdString());
     }
     return headerSize;
 }
@@ -244,8 +245,9 @@ Result<std::map<std::string, std::string>> parseSafetensorsMetadata(std::string_
     const QJsonDocument document = QJsonDocument::fromJson(
         QByteArray(header.data(), static_cast<qsizetype>(header.size())), &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        return fail("the .safetensors header is not a JSON object: " +
-                    parseError.errorString().toStdString());
+        return fail(QString::fromUtf8(text::kSafetensorsNotJson)
+                        .arg(parseError.errorString())
+                        .toStdString());
     }
     std::map<std::string, std::string> out;
     const QJsonValue meta = document.object().value(QStringLiteral("__metadata__"));

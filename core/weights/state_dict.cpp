@@ -11,6 +11,7 @@
 #include "core/weights/safetensors_format.h"
 #include "core/weights/tensor_conversion.h"
 #include "core/weights/weight_file.h"
+#include "core/weights/weight_messages.h"
 
 namespace tstudio::weights {
 
@@ -22,14 +23,12 @@ public:
     Status open(const std::filesystem::path& path) {
         std::error_code code;
         if (!std::filesystem::is_regular_file(path, code)) {
-            return fail("Cannot read weights from " + path.string() +
-                        ": no such file. Check the path, or choose another .pth/.safetensors "
-                        "file.");
+            return fail(fillMessage(text::kNoSuchFile, {path.string()}));
         }
         m_file.setFileName(QString::fromStdString(path.string()));
         if (!m_file.open(QIODevice::ReadOnly)) {
-            return fail("Cannot read weights from " + path.string() + ": " +
-                        m_file.errorString().toStdString() + ".");
+            return fail(fillMessage(text::kCannotRead,
+                                    {path.string(), m_file.errorString().toStdString()}));
         }
         const qint64 size = m_file.size();
         if (size == 0) {
@@ -42,8 +41,8 @@ public:
         }
         m_copy = m_file.readAll();
         if (m_copy.size() != size) {
-            return fail("Cannot read weights from " + path.string() + ": " +
-                        m_file.errorString().toStdString() + ".");
+            return fail(fillMessage(text::kCannotRead,
+                                    {path.string(), m_file.errorString().toStdString()}));
         }
         m_view = std::string_view(m_copy.constData(), static_cast<std::size_t>(m_copy.size()));
         return success();
@@ -61,11 +60,11 @@ Status writeWith(const std::filesystem::path& path, const StateDict& dict,
     std::vector<torch::Tensor> keepAlive;
     auto tensors = bytesFromStateDict(dict, &keepAlive);
     if (!tensors) {
-        return fail("Cannot write " + path.string() + ": " + tensors.message() + ".");
+        return fail(fillMessage(text::kCannotWriteWeights, {path.string(), tensors.message()}));
     }
     auto bytes = serialize(*tensors);
     if (!bytes) {
-        return fail("Cannot write " + path.string() + ": " + bytes.message() + ".");
+        return fail(fillMessage(text::kCannotWriteWeights, {path.string(), bytes.message()}));
     }
     return writeFileAtomically(path, *bytes);
 }
@@ -111,11 +110,11 @@ Result<StateDict> readStateDict(const std::filesystem::path& path) {
     const std::string_view bytes = file.bytes();
     auto records = formats::parseWeightFile(bytes);
     if (!records) {
-        return fail("Cannot read weights from " + path.string() + ": " + records.message() + ".");
+        return fail(fillMessage(text::kCannotRead, {path.string(), records.message()}));
     }
     auto dict = tensorsFromRecords(*records, bytes);
     if (!dict) {
-        return fail("Cannot read weights from " + path.string() + ": " + dict.message() + ".");
+        return fail(fillMessage(text::kCannotRead, {path.string(), dict.message()}));
     }
     stripDataParallelPrefix(*dict);
     return dict;
@@ -140,11 +139,11 @@ Status writeSafetensors(const std::filesystem::path& path, const StateDict& dict
     std::vector<torch::Tensor> keepAlive;
     auto tensors = bytesFromStateDict(dict, &keepAlive);
     if (!tensors) {
-        return fail("Cannot write " + path.string() + ": " + tensors.message() + ".");
+        return fail(fillMessage(text::kCannotWriteWeights, {path.string(), tensors.message()}));
     }
     auto bytes = formats::serializeSafetensors(*tensors, metadata);
     if (!bytes) {
-        return fail("Cannot write " + path.string() + ": " + bytes.message() + ".");
+        return fail(fillMessage(text::kCannotWriteWeights, {path.string(), bytes.message()}));
     }
     return writeFileAtomically(path, *bytes);
 }

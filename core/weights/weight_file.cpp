@@ -3,6 +3,7 @@
 #include "core/weights/pth_legacy_format.h"
 #include "core/weights/pth_zip_format.h"
 #include "core/weights/safetensors_format.h"
+#include "core/weights/weight_messages.h"
 
 namespace tstudio::weights::formats {
 
@@ -17,14 +18,12 @@ Result<WeightRecords> parseWeightFile(std::string_view data, bool verifyChecksum
         return parseSafetensors(data);
     }
     if (data.empty()) {
-        return fail("the file is empty");
+        return fail(text::kEmptyFile);
     }
     if (data.starts_with("version https://git-lfs")) {
-        return fail("this is a Git LFS pointer, not the weights: fetch the real file with "
-                    "git lfs pull");
+        return fail(text::kGitLfsPointer);
     }
-    return fail("not a weight file this program knows: expected a PyTorch .pth/.pt (saved with "
-                "torch.save) or a .safetensors file");
+    return fail(text::kUnknownFormat);
 }
 
 } // namespace tstudio::weights::formats

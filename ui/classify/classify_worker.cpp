@@ -12,6 +12,7 @@
 #include "core/inference/top_classes.h"
 #include "core/training/model_bundle.h"
 #include "ui/classify/preview_pixels.h"
+#include "ui/common/failure_message.h"
 #include "ui/common/rgb_qimage.h"
 
 namespace tstudio::ui {
@@ -31,7 +32,7 @@ QString ClassifyWorker::openModel(const ClassifierChoice& choice) {
     if (choice.isBundle()) {
         auto opened = training::BundleClassifier::open(choice.bundle.toStdString());
         if (!opened) {
-            return QString::fromStdString(opened.message());
+            return translatedError(opened.message());
         }
         m_bundle = std::make_unique<training::BundleClassifier>(std::move(opened).value());
     } else {
@@ -40,7 +41,7 @@ QString ClassifyWorker::openModel(const ClassifierChoice& choice) {
         spec.weights = choice.weights.toStdString();
         auto opened = inference::ImageClassifier::open(spec);
         if (!opened) {
-            return QString::fromStdString(opened.message());
+            return translatedError(opened.message());
         }
         m_imagenet = std::make_unique<inference::ImageClassifier>(std::move(opened).value());
     }

@@ -10,6 +10,7 @@
 #include <QString>
 
 #include "core/common/result.h"
+#include "ui/common/failure_message.h"
 
 namespace tstudio::ui {
 
@@ -116,7 +117,7 @@ void BackgroundJob::start(Work work, OnFinished onFinished) {
                  onFinished = std::move(onFinished)](JobControl& control) mutable -> Outcome {
         auto result = work(control);
         if (!result) {
-            return {{}, QString::fromStdString(result.message())};
+            return {{}, translatedError(result.message())};
         }
         return {[onFinished, value = std::move(result).value()]() mutable {
                     onFinished(std::move(value));

@@ -2,7 +2,23 @@
 
 #include <QCoreApplication>
 
+#include "core/common/file_messages.h"
+#include "core/common/message_text.h"
+#include "core/training/training_messages.h"
+#include "core/weights/weight_messages.h"
+
 namespace tstudio::ui {
+
+namespace {
+
+/** Every template of core whose messages reach the window as an Error. */
+const MessageCatalog& coreMessages() {
+    static const MessageCatalog catalog(
+        {weights::kWeightMessages, training::kTrainingMessages, kFileMessages});
+    return catalog;
+}
+
+} // namespace
 
 QString failureAdvice(ErrorKind kind) {
     switch (kind) {
@@ -41,6 +57,14 @@ QString failureMessage(ErrorKind kind, const QString& detail) {
         return detail;
     }
     return detail.isEmpty() ? advice : advice + QLatin1Char('\n') + detail;
+}
+
+QString translatedError(const std::string& message) {
+    return coreMessages().translate(message);
+}
+
+QString failureMessage(const Error& error) {
+    return failureMessage(error.kind, translatedError(error.message));
 }
 
 } // namespace tstudio::ui

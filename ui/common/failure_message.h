@@ -1,5 +1,7 @@
 #pragma once
 
+#include <string>
+
 #include <QString>
 
 #include "core/common/result.h"
@@ -15,5 +17,16 @@ QString failureMessage(ErrorKind kind, const QString& detail);
 
 /** The translated sentence alone; empty for ErrorKind::General. */
 QString failureAdvice(ErrorKind kind);
+
+/**
+ * core's message in the language of the installed translators: read back into the template core
+ * filled (weight files, training runs, files written; core/common/message_text.h) and worded
+ * anew with the same arguments. A message of no known template stays as core wrote it. Any
+ * thread.
+ */
+QString translatedError(const std::string& message);
+
+/** failureMessage(kind, translatedError(message)) of a core Error. */
+QString failureMessage(const Error& error);
 
 } // namespace tstudio::ui

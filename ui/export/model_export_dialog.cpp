@@ -124,10 +124,15 @@ ModelExportDialog::ModelExportDialog(QWidget* parent)
     connect(chooseBundle, &QPushButton::clicked, this, &ModelExportDialog::chooseBundle);
     connect(chooseOutput, &QPushButton::clicked, this, &ModelExportDialog::chooseOutput);
     connect(m_bundle, &QLineEdit::editingFinished, this, [this] { setBundle(m_bundle->text()); });
+    // The outcome speaks of the last export's format and file: once either changes it would
+    // describe a file the dialog no longer shows (an earlier .pth's success under "ONNX", a
+    // missing folder that has since been typed correctly), so it goes.
     connect(m_format, &QComboBox::currentIndexChanged, this, [this] {
+        m_outcome->clear();
         updateFormats();
         suggestOutput();
     });
+    connect(m_output, &QLineEdit::textEdited, m_outcome, &QLabel::clear);
     connect(m_export, &QPushButton::clicked, this, &ModelExportDialog::startExport);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_job, &BackgroundJob::failed, this,
@@ -227,12 +232,18 @@ void ModelExportDialog::suggestOutput() {
 }
 
 void ModelExportDialog::setBusy(bool busy) {
+    if (busy) {
+        m_focusBeforeExport = focusWidget();
+    }
     m_running = busy;
     m_busy->setVisible(busy);
     m_bundle->setEnabled(!busy);
     m_format->setEnabled(!busy);
     m_output->setEnabled(!busy);
     updateFormats();
+    if (!busy && m_focusBeforeExport && m_focusBeforeExport->isEnabled()) {
+        m_focusBeforeExport->setFocus();
+    }
 }
 
 void ModelExportDialog::showOutcome(bool ok, const QString& message) {

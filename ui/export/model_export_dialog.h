@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDialog>
+#include <QPointer>
 #include <QString>
 
 class QComboBox;
@@ -60,6 +61,9 @@ private:
     QPushButton* m_export = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
     BackgroundJob* m_job = nullptr;
+    /// Where the keyboard was when an export started: the widgets are disabled while it runs,
+    /// which moves the focus on (to Choose… or Browse…, so Return would open a file dialog).
+    QPointer<QWidget> m_focusBeforeExport;
     QString m_arch; ///< the bundle's architecture; empty when it cannot be read
     bool m_running = false;
 };

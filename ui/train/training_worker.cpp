@@ -61,11 +61,10 @@ void TrainingWorker::run(int job, const training::TrainingConfig& config,
             Q_EMIT finished(job, *summary);
         } else if (m_control.stop.load()) {
             // Stopped before the first epoch ended: nothing worth a bundle was made.
-            Q_EMIT logLine(job, QString::fromStdString(summary.message()));
+            Q_EMIT logLine(job, translatedError(summary.message()));
             Q_EMIT cancelled(job);
         } else {
-            Q_EMIT failed(job, failureMessage(summary.errorKind(),
-                                              QString::fromStdString(summary.message())));
+            Q_EMIT failed(job, failureMessage(summary.error()));
         }
     } catch (const std::exception& e) {
         Q_EMIT failed(
@@ -86,8 +85,7 @@ void TrainingWorker::findLearningRate(int job, const training::TrainingConfig& c
         } else if (m_control.stop.load()) {
             Q_EMIT cancelled(job);
         } else {
-            Q_EMIT failed(
-                job, failureMessage(result.errorKind(), QString::fromStdString(result.message())));
+            Q_EMIT failed(job, failureMessage(result.error()));
         }
     } catch (const std::exception& e) {
         Q_EMIT failed(job, tr("The learning-rate finder stopped by an internal error: %1")

@@ -16,7 +16,7 @@ const std::vector<std::string>& bundleClasses() {
 }
 
 MadeBundle makeBundle(const std::filesystem::path& dir, const std::string& arch,
-                      const std::string& head, int inputSize) {
+                      const std::string& head, int inputSize, bool calibrateNorms) {
     const models::BackboneInfo* backbone = models::findBackbone(arch);
     if (backbone == nullptr) {
         qFatal("unknown arch %s", arch.c_str());
@@ -44,6 +44,16 @@ MadeBundle makeBundle(const std::filesystem::path& dir, const std::string& arch,
             } else {
                 tensor.add_(torch::randn_like(tensor) * 0.02);
             }
+        }
+        if (calibrateNorms) {
+            // Momentum 1: one train-mode pass leaves each running statistic at its batch's.
+            for (const auto& module : net->backbone()->modules()) {
+                if (auto* norm = module->as<torch::nn::BatchNorm2d>()) {
+                    norm->options.momentum(1.0);
+                }
+            }
+            net->train(true);
+            net->forward(torch::randn({8, 3, config.inputSize, config.inputSize}));
         }
         made.inputs = torch::randn({2, 3, config.inputSize, config.inputSize});
         net->train(false);

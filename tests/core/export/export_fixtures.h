@@ -18,9 +18,13 @@ struct MadeBundle {
 };
 
 /** Writes dir/<arch>.tsmodel: arch from scratch with head (CLI --head text), inputSize (0: the
-    smallest the arch takes), three classes, one epoch of history. */
+    smallest the arch takes), three classes, one epoch of history. With calibrateNorms every
+    batch norm's running statistics are set to those its input has on a random batch, so that
+    activations stay near unit scale through a deep network (Inception's initialisation
+    otherwise grows its logits to ~1e8, where a difference is only measurable relatively). */
 MadeBundle makeBundle(const std::filesystem::path& dir, const std::string& arch,
-                      const std::string& head = "neck", int inputSize = 0);
+                      const std::string& head = "neck", int inputSize = 0,
+                      bool calibrateNorms = false);
 
 /** The classes makeBundle gives every bundle. */
 const std::vector<std::string>& bundleClasses();

@@ -1,6 +1,6 @@
 // File > Export Model…: the dialog exports through core's exportModel off the GUI thread and
-// shows the verification; formats an architecture cannot take are disabled with core's reason;
-// a damaged bundle writes nothing; the main window presets the last run's bundle.
+// shows the verification; Inception v3 exports its graph formats; a damaged bundle writes
+// nothing; the main window presets the last run's bundle.
 
 #include <filesystem>
 #include <fstream>
@@ -9,6 +9,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardItemModel>
@@ -76,19 +77,83 @@ private Q_SLOTS:
         }
     }
 
-    void aFormatTheArchitectureCannotTakeIsDisabledWithItsReason() {
+    void theOutcomeGoesWhenTheFormatOrTheFileChanges() {
+        QTemporaryDir dir;
+        const auto made = tstudio::test::makeBundle(dir.path().toStdString(), "mobilenet_v2");
+        ModelExportDialog dialog;
+        dialog.setBundle(QString::fromStdString(made.path.string()));
+        QVERIFY(dialog.setFormat(QStringLiteral("pth")));
+        dialog.setOutput(dir.filePath(QStringLiteral("missing/model.pth")));
+        QSignalSpy finished(&dialog, &ModelExportDialog::finished);
+        dialog.startExport();
+        QVERIFY(finished.count() == 1 || finished.wait(60000));
+        QVERIFY(!finished.at(0).at(0).toBool());
+        QVERIFY2(outcomeOf(dialog).contains(QStringLiteral("does not exist")),
+                 qPrintable(outcomeOf(dialog)));
+        // Typing in the file name: the message about the old name goes.
+        auto* output = dialog.findChild<QLineEdit*>(QStringLiteral("exportOutput"));
+        QTest::keyClick(output, Qt::Key_Backspace);
+        QVERIFY2(outcomeOf(dialog).isEmpty(), qPrintable(outcomeOf(dialog)));
+
+        dialog.setOutput(dir.filePath(QStringLiteral("model.pth")));
+        dialog.startExport();
+        QVERIFY(finished.count() == 2 || finished.wait(120000));
+        QVERIFY2(finished.at(1).at(0).toBool(), qPrintable(outcomeOf(dialog)));
+        QVERIFY(outcomeOf(dialog).contains(QStringLiteral("model.pth")));
+        // Another format: the .pth's success would read as the ONNX file's.
+        QVERIFY(dialog.setFormat(QStringLiteral("onnx")));
+        QCOMPARE(QFileInfo(dialog.output()).fileName(), QStringLiteral("model.onnx"));
+        QVERIFY2(outcomeOf(dialog).isEmpty(), qPrintable(outcomeOf(dialog)));
+    }
+
+    void theKeyboardFocusComesBackAfterAnExport() {
+        QTemporaryDir dir;
+        const auto made = tstudio::test::makeBundle(dir.path().toStdString(), "mobilenet_v2");
+        ModelExportDialog dialog;
+        dialog.setBundle(QString::fromStdString(made.path.string()));
+        dialog.setOutput(dir.filePath(QStringLiteral("model.pth")));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        QPushButton* exportButton = nullptr;
+        for (QPushButton* button : dialog.findChildren<QPushButton*>()) {
+            if (button->text() == QStringLiteral("&Export")) {
+                exportButton = button;
+            }
+        }
+        QVERIFY(exportButton != nullptr);
+        exportButton->setFocus();
+        QVERIFY(exportButton->hasFocus());
+        QSignalSpy finished(&dialog, &ModelExportDialog::finished);
+        dialog.startExport();
+        // While it runs the button is disabled and Qt moves the focus on.
+        QVERIFY(!exportButton->hasFocus());
+        QVERIFY(finished.wait(120000));
+        QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(outcomeOf(dialog)));
+        // Back on Export, not on Browse… (where Return would open a file dialog).
+        QVERIFY(exportButton->hasFocus());
+    }
+
+    /** Inception v3 (asymmetric convolutions, transform_input) offers every format, and its
+        graph formats export verified. */
+    void inceptionOffersAndExportsTheGraphFormats() {
         QTemporaryDir dir;
         const auto made = tstudio::test::makeBundle(dir.path().toStdString(), "inception_v3");
         ModelExportDialog dialog;
         dialog.setBundle(QString::fromStdString(made.path.string()));
-        QVERIFY(formatEnabled(dialog, QStringLiteral("pth")));
-        QVERIFY(!formatEnabled(dialog, QStringLiteral("onnx")));
-        QVERIFY(!formatEnabled(dialog, QStringLiteral("torchscript")));
-        QVERIFY(!dialog.setFormat(QStringLiteral("onnx")));
-        const auto* combo = dialog.findChild<QComboBox*>(QStringLiteral("exportFormat"));
-        const QString reason =
-            combo->itemData(combo->findData(QStringLiteral("onnx")), Qt::ToolTipRole).toString();
-        QVERIFY2(reason.contains(QStringLiteral("not supported")), qPrintable(reason));
+        for (const QString& format : {QStringLiteral("pth"), QStringLiteral("safetensors"),
+                                      QStringLiteral("torchscript"), QStringLiteral("onnx")}) {
+            QVERIFY2(formatEnabled(dialog, format), qPrintable(format));
+        }
+        for (const QString& format : {QStringLiteral("torchscript"), QStringLiteral("onnx")}) {
+            QVERIFY(dialog.setFormat(format));
+            QSignalSpy finished(&dialog, &ModelExportDialog::finished);
+            dialog.startExport();
+            QVERIFY(finished.wait(120000));
+            QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(outcomeOf(dialog)));
+            QVERIFY(fs::exists(fs::path(dialog.output().toStdString())));
+            QVERIFY2(outcomeOf(dialog).contains(QStringLiteral("largest difference")),
+                     qPrintable(outcomeOf(dialog)));
+        }
     }
 
     void aDamagedBundleIsRefusedAndNothingIsWritten() {

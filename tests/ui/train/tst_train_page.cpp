@@ -12,6 +12,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 #include "core/training/model_bundle.h"
 #include "tiny_dataset.h"
@@ -386,6 +387,37 @@ private Q_SLOTS:
         QVERIFY(page.errorText().contains(QStringLiteral("bad.pth")));
         QVERIFY(!project.isTraining());
         QVERIFY(page.startButton()->isEnabled());
+    }
+
+    void engineErrorsAreShownInGerman() {
+        // With the German translation installed, core's own words reach the page in German too,
+        // not only the explanation of their kind.
+        QTranslator german;
+        QVERIFY(german.load(QStringLiteral("transfer-studio_de"), QStringLiteral(TSTUDIO_QM_DIR)));
+        QVERIFY(QCoreApplication::installTranslator(&german));
+        QTemporaryDir runs;
+        ProjectState project;
+        project.setDataset(m_dataset);
+        auto config = tinyConfig(runs.path(), 1);
+        config.fromScratch = false;
+        const QString bad = runs.filePath(QStringLiteral("bad.pth"));
+        QFile file(bad);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("this is not a weights file");
+        file.close();
+        config.weights = bad.toStdString();
+        project.setConfig(config);
+        TrainPage page(&project);
+        QSignalSpy ended(&page, &TrainPage::runEnded);
+        page.start();
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, kRunTimeoutMs);
+        QCoreApplication::removeTranslator(&german);
+        const QString detail = QStringLiteral("Die Gewichte aus %1 lassen sich nicht lesen: Dies "
+                                              "ist keine Gewichtsdatei, die dieses Programm kennt")
+                                   .arg(bad);
+        QVERIFY2(page.errorText().contains(detail), qPrintable(page.errorText()));
+        QVERIFY2(!page.errorText().contains(QStringLiteral("Cannot read")),
+                 qPrintable(page.errorText()));
     }
 
     void lrFinderPlotsAndSetsTheChosenRate() {
