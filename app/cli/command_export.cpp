@@ -20,23 +20,28 @@ int runModelExport(const std::vector<std::string>& args) {
     ArgParser parser(
         "tstudio export --model BUNDLE --format pth|safetensors|torchscript|onnx --out FILE "
         "[--json]",
-        "Exports a trained model bundle (.tsmodel from `tstudio train`) as a plain dict of\n"
-        "tensors with torchvision's key names. With the default head the .pth loads strictly\n"
-        "into torchvision's own model, e.g.\n"
-        "  torchvision.models.resnet18(num_classes=K).load_state_dict(torch.load(FILE))\n"
+        "Exports a trained model bundle (.tsmodel from `tstudio train`) in one of four\n"
+        "formats, verified before success is reported:\n"
+        "  pth, safetensors  the whole network as a plain dict of tensors with torchvision's\n"
+        "                    key names, read back into a fresh network and compared within\n"
+        "                    1e-4. With the default head the .pth loads strictly into\n"
+        "                    torchvision's own model, e.g.\n"
+        "    torchvision.models.resnet18(num_classes=K).load_state_dict(torch.load(FILE))\n"
+        "  torchscript       a module that torch.jit.load runs (attributes classes,\n"
+        "                    input_size, mean, std), verified with LibTorch's torch::jit::load\n"
+        "                    within 1e-4.\n"
+        "  onnx              an opset-17 model with a dynamic batch axis and the classes and\n"
+        "                    preprocessing in its metadata, verified with OpenCV's DNN module\n"
+        "                    within 1e-3 of the logits' scale.\n"
         "Beside FILE it writes FILE.json (architecture, head, classes, preprocessing, the\n"
-        "torchvision constructor call) and FILE.md (a model card). Before reporting success the\n"
-        "file is read back into a fresh network and its logits compared with the bundle's; a\n"
-        "difference above 1e-4 fails the export and leaves nothing behind.\n"
-        "torchscript writes a module that torch.jit.load runs (attributes classes, input_size,\n"
-        "mean, std), verified with LibTorch's torch::jit::load within 1e-4; onnx writes an\n"
-        "opset-17 model with a dynamic batch axis and the classes and preprocessing in its\n"
-        "metadata, verified with OpenCV's DNN module within 1e-3 of the logits' scale. Both\n"
-        "are written for every backbone of the zoo (tstudio models).");
+        "torchvision constructor call) and FILE.md (a model card). A file that does not give\n"
+        "the bundle's logits fails the export and leaves nothing behind. Every backbone of the\n"
+        "zoo (tstudio models) is written in all four formats.");
     parser.addOption("model", "BUNDLE", "The .tsmodel file (required).");
     parser.addOption("format", "pth|safetensors|torchscript|onnx", "The file format (required).");
     parser.addOption("out", "FILE", "Where to write the weights (required).");
-    parser.addFlag("json", "One JSON object: files, maxAbsDifference, torchvision.");
+    parser.addFlag("json", "One JSON object: format, files, maxAbsDifference; for pth and\n"
+                           "safetensors also whether it loads strictly into torchvision.");
     parser.setEpilogue(exitCodesHelp());
     if (!parser.parse(args)) {
         std::fprintf(stderr, "tstudio export: %s (see --help)\n", parser.error().c_str());
@@ -85,11 +90,20 @@ int runModelExport(const std::vector<std::string>& args) {
             {QStringLiteral("maxAbsDifference"), result->maxAbsDifference},
             {QStringLiteral("allowedDifference"), result->allowedDifference},
             {QStringLiteral("inputs"), result->verifiedInputs},
-            {QStringLiteral("loadsStrictlyIntoTorchvision"), result->torchvision.loadsStrictly},
-            {QStringLiteral("constructor"),
-             QString::fromStdString(result->torchvision.constructor)}};
-        if (!result->torchvision.note.empty()) {
-            json.insert(QStringLiteral("note"), QString::fromStdString(result->torchvision.note));
+            {QStringLiteral("format"), QString::fromLatin1(modelexport::formatName(*format))}};
+        // Torchvision's constructor takes a state dict: a graph format is loaded on its own, so
+        // saying whether it "loads strictly" into torchvision would mislead.
+        const bool stateDict = *format == modelexport::ExportFormat::Pth ||
+                               *format == modelexport::ExportFormat::Safetensors;
+        if (stateDict) {
+            json.insert(QStringLiteral("loadsStrictlyIntoTorchvision"),
+                        result->torchvision.loadsStrictly);
+            json.insert(QStringLiteral("constructor"),
+                        QString::fromStdString(result->torchvision.constructor));
+            if (!result->torchvision.note.empty()) {
+                json.insert(QStringLiteral("note"),
+                            QString::fromStdString(result->torchvision.note));
+            }
         }
         printJsonLine(json);
         return kExitOk;

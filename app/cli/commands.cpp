@@ -13,7 +13,8 @@ const std::vector<Command>& commands() {
         {"lr-find", "Find a good learning rate for train (range test)", runLrFind},
         {"evaluate", "Measure a trained model on a labelled dataset", runEvaluate},
         {"predict", "Classify images with a trained model", runPredict},
-        {"export", "Export a trained model as .pth or .safetensors (verified)", runModelExport},
+        {"export", "Export a trained model: pth, safetensors, TorchScript or ONNX (verified)",
+         runModelExport},
     };
     return list;
 }

@@ -50,11 +50,14 @@ std::string weightsText(const training::TrainingConfig& config,
     return text;
 }
 
-/** The epoch with the best validation accuracy, or nullptr without validation. */
+/** The epoch with the best validation accuracy, ties to the lower validation loss (as the run
+    chose it), or nullptr without validation. */
 const training::EpochMetrics* bestEpoch(const std::vector<training::EpochMetrics>& history) {
     const training::EpochMetrics* best = nullptr;
     for (const training::EpochMetrics& m : history) {
-        if (!std::isnan(m.valAccuracy) && (best == nullptr || m.valAccuracy > best->valAccuracy)) {
+        if (!std::isnan(m.valAccuracy) &&
+            (best == nullptr || m.valAccuracy > best->valAccuracy ||
+             (m.valAccuracy == best->valAccuracy && m.valLoss < best->valLoss))) {
             best = &m;
         }
     }
@@ -128,18 +131,50 @@ void appendSettings(std::string& md, const training::BundleInfo& bundle, int inp
              fixed(c.labelSmoothing, 3), ", seed ", std::to_string(c.seed), "\n\n"});
 }
 
-void appendMetrics(std::string& md, const training::BundleInfo& bundle) {
-    md += "## Validation\n\n";
-    if (const training::EpochMetrics* best = bestEpoch(bundle.history)) {
-        add(md, {"Best epoch ", number(best->epoch), " (stage ", number(best->stage),
-                 "): accuracy ", percent(best->valAccuracy), ", loss ", fixed(best->valLoss, 4)});
-        if (best->valTop5) {
-            add(md, {", top-5 ", percent(*best->valTop5)});
-        }
-        md += ".\n\n";
-    } else {
-        md += "No validation figures: the run had no validation split.\n\n";
+/** Per-class precision, recall, F1 and support, then the confusion matrix. */
+void appendEvaluation(std::string& md, const training::EvaluationResult& result,
+                      const std::vector<std::string>& classes) {
+    md += "| Class | Precision | Recall | F1 | Support |\n|---|---|---|---|---|\n";
+    for (std::size_t i = 0; i < classes.size() && i < result.perClass.size(); ++i) {
+        const training::ClassMetrics& m = result.perClass[i];
+        add(md, {"| ", classes[i], " | ", fixed(m.precision, 3), " | ", fixed(m.recall, 3), " | ",
+                 fixed(m.f1, 3), " | ", number(m.support), " |\n"});
     }
+    md += "\n";
+    appendConfusion(md, result, classes);
+    md += "\n";
+}
+
+void appendValidation(std::string& md, const training::BundleInfo& bundle) {
+    md += "## Validation\n\n";
+    const training::EpochMetrics* best = bestEpoch(bundle.history);
+    if (best == nullptr) {
+        md += "No validation figures: the run had no validation split.\n\n";
+        return;
+    }
+    add(md, {"Best epoch ", number(best->epoch), " (stage ", number(best->stage), "): accuracy ",
+             percent(best->valAccuracy), ", loss ", fixed(best->valLoss, 4)});
+    if (best->valTop5) {
+        add(md, {", top-5 ", percent(*best->valTop5)});
+    }
+    md += ".\n\n";
+    if (!bundle.validation) {
+        md += "The model file does not record the validation confusion matrix (it was written "
+              "before runs recorded it).\n\n";
+        return;
+    }
+    const training::EvaluationResult& v = bundle.validation->result;
+    add(md, {"The weights in this file are epoch ", number(bundle.validation->epoch), "'s; on its ",
+             number(v.count), " validation images: accuracy ", percent(v.top1), ", loss ",
+             fixed(v.loss, 4)});
+    if (v.top5) {
+        add(md, {", top-5 ", percent(*v.top5)});
+    }
+    md += ".\n\n";
+    appendEvaluation(md, v, bundle.classes);
+}
+
+void appendTest(std::string& md, const training::BundleInfo& bundle) {
     md += "## Test\n\n";
     if (!bundle.test) {
         md += "No test result: the run had no test split.\n\n";
@@ -150,15 +185,8 @@ void appendMetrics(std::string& md, const training::BundleInfo& bundle) {
     if (t.top5) {
         add(md, {", top-5 ", percent(*t.top5)});
     }
-    md += ".\n\n| Class | Precision | Recall | F1 | Support |\n|---|---|---|---|---|\n";
-    for (std::size_t i = 0; i < bundle.classes.size() && i < t.perClass.size(); ++i) {
-        const training::ClassMetrics& m = t.perClass[i];
-        add(md, {"| ", bundle.classes[i], " | ", fixed(m.precision, 3), " | ", fixed(m.recall, 3),
-                 " | ", fixed(m.f1, 3), " | ", number(m.support), " |\n"});
-    }
-    md += "\n";
-    appendConfusion(md, t, bundle.classes);
-    md += "\n";
+    md += ".\n\n";
+    appendEvaluation(md, t, bundle.classes);
 }
 
 void appendLoading(std::string& md, ExportFormat format, const ExportResult& result) {
@@ -210,7 +238,8 @@ std::string modelCard(const training::BundleInfo& bundle, const models::Backbone
     add(md, {"- Starting weights: ", weightsText(bundle.config, backbone), "\n\n"});
     appendData(md, bundle);
     appendSettings(md, bundle, inputSize);
-    appendMetrics(md, bundle);
+    appendValidation(md, bundle);
+    appendTest(md, bundle);
     appendLoading(md, format, result);
     add(md, {"Trained ", bundle.createdAt.empty() ? "(date unknown)" : bundle.createdAt,
              "; exported ", QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString(),

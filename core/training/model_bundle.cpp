@@ -85,6 +85,41 @@ std::optional<ImagesPerClass> imagesPerClassFromJson(const QJsonObject& json, st
     return counts;
 }
 
+/** The validation result a bundle records, when it is whole: an epoch of the history and a
+    classes x classes confusion matrix of non-negative counts that sum to the image count. Anything
+    else reads as none recorded, like imagesPerClassFromJson. */
+std::optional<BundleValidation> validationFromJson(const QJsonObject& json, std::size_t classes,
+                                                   std::size_t epochs) {
+    BundleValidation validation;
+    validation.epoch = json.value(key("epoch")).toInt(0);
+    if (validation.epoch < 1 || static_cast<std::size_t>(validation.epoch) > epochs) {
+        return std::nullopt;
+    }
+    const QJsonArray rows = json.value(key("confusion")).toArray();
+    if (static_cast<std::size_t>(rows.size()) != classes) {
+        return std::nullopt;
+    }
+    std::int64_t total = 0;
+    for (const QJsonValue& row : rows) {
+        const QJsonArray cells = row.toArray();
+        if (static_cast<std::size_t>(cells.size()) != classes) {
+            return std::nullopt;
+        }
+        for (const QJsonValue& cell : cells) {
+            const qint64 count = cell.toInteger(-1);
+            if (count < 0) {
+                return std::nullopt;
+            }
+            total += count;
+        }
+    }
+    validation.result = evaluationResultFromJson(json);
+    if (validation.result.count != total || validation.result.perClass.size() != classes) {
+        return std::nullopt;
+    }
+    return validation;
+}
+
 } // namespace
 
 QJsonObject bundleInfoToJson(const BundleInfo& info) {
@@ -118,6 +153,11 @@ QJsonObject bundleInfoToJson(const BundleInfo& info) {
                     QJsonObject{{key("train"), counts(info.imagesPerClass->train)},
                                 {key("val"), counts(info.imagesPerClass->val)},
                                 {key("test"), counts(info.imagesPerClass->test)}});
+    }
+    if (info.validation) {
+        QJsonObject validation = toJson(info.validation->result, info.classes);
+        validation.insert(key("epoch"), info.validation->epoch);
+        json.insert(key("validation"), validation);
     }
     return json;
 }
@@ -157,6 +197,8 @@ Result<BundleInfo> bundleInfoFromJson(const QJsonObject& json) {
     info.createdAt = json.value(key("createdAt")).toString().toStdString();
     info.imagesPerClass =
         imagesPerClassFromJson(json.value(key("imagesPerClass")).toObject(), info.classes.size());
+    info.validation = validationFromJson(json.value(key("validation")).toObject(),
+                                         info.classes.size(), info.history.size());
     return info;
 }
 

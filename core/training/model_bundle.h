@@ -36,6 +36,13 @@ struct ImagesPerClass {
     std::vector<std::int64_t> test;
 };
 
+/** The validation split's result for the weights a bundle holds: those of one epoch (the best
+    one when the run kept the best epoch's weights, else the last). */
+struct BundleValidation {
+    int epoch = 0; ///< 1-based over the run, as EpochMetrics::epoch
+    EvaluationResult result;
+};
+
 struct BundleInfo {
     int formatVersion = 1;
     TrainingConfig config;
@@ -47,6 +54,9 @@ struct BundleInfo {
     /// What the run trained and validated on (for model cards); none in bundles written before
     /// runs recorded it.
     std::optional<ImagesPerClass> imagesPerClass;
+    /// The validation confusion matrix and metrics of the epoch whose weights the bundle holds;
+    /// none without a validation split, and in bundles written before runs recorded it.
+    std::optional<BundleValidation> validation;
 };
 
 /** Reads only the description (fast; no weights). Fails clearly on anything not a bundle. */

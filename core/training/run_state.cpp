@@ -23,6 +23,13 @@ LrSchedule::PlateauState plateauFromJson(const QJsonObject& json) {
         json.value(key("haveBest")).toBool(), json.value(key("badEpochs")).toInt()};
 }
 
+std::optional<EvaluationResult> validationFromJson(const QJsonValue& json) {
+    if (!json.isObject()) {
+        return std::nullopt;
+    }
+    return evaluationResultFromJson(json.toObject());
+}
+
 } // namespace
 
 QJsonObject toJson(const RunState& state) {
@@ -30,13 +37,21 @@ QJsonObject toJson(const RunState& state) {
     for (const EpochMetrics& m : state.history) {
         history.append(toJson(m));
     }
-    return QJsonObject{{key("stageIndex"), static_cast<int>(state.stageIndex)},
-                       {key("stageEpochsDone"), state.stageEpochsDone},
-                       {key("stageEnded"), state.stageEnded},
-                       {key("history"), history},
-                       {key("best"), state.best.toJson()},
-                       {key("earlyStopping"), state.early.toJson()},
-                       {key("plateau"), toJson(state.plateau)}};
+    QJsonObject json{{key("stageIndex"), static_cast<int>(state.stageIndex)},
+                     {key("stageEpochsDone"), state.stageEpochsDone},
+                     {key("stageEnded"), state.stageEnded},
+                     {key("history"), history},
+                     {key("best"), state.best.toJson()},
+                     {key("earlyStopping"), state.early.toJson()},
+                     {key("plateau"), toJson(state.plateau)}};
+    // Class names are the run's own (the bundle writes them); the state keeps only the numbers.
+    if (state.bestValidation) {
+        json.insert(key("bestValidation"), toJson(*state.bestValidation, {}));
+    }
+    if (state.lastValidation) {
+        json.insert(key("lastValidation"), toJson(*state.lastValidation, {}));
+    }
+    return json;
 }
 
 Status restoreRunState(RunState& state, const QJsonObject& json) {
@@ -57,6 +72,8 @@ Status restoreRunState(RunState& state, const QJsonObject& json) {
     if (state.best.epoch() < 0 || state.best.epoch() > static_cast<int>(state.history.size())) {
         return fail("the run state's best epoch is not one of its epochs");
     }
+    state.bestValidation = validationFromJson(json.value(key("bestValidation")));
+    state.lastValidation = validationFromJson(json.value(key("lastValidation")));
     state.early.restore(json.value(key("earlyStopping")).toObject());
     state.plateau = plateauFromJson(json.value(key("plateau")).toObject());
     return success();

@@ -4,6 +4,7 @@
 // checkpoint holds besides the tensors, and what a resume restores.
 
 #include <cstddef>
+#include <optional>
 #include <vector>
 
 #include <QJsonObject>
@@ -24,6 +25,10 @@ struct RunState {
     bool stageEnded = false;           ///< the stage ended before its epochs (early stopping)
     std::vector<EpochMetrics> history; ///< complete epochs only, in order
     BestEpoch best;
+    /// The validation results of the best and of the latest epoch: the bundle records the one
+    /// whose weights it holds. None without a validation split (or from an older checkpoint).
+    std::optional<EvaluationResult> bestValidation;
+    std::optional<EvaluationResult> lastValidation;
     EarlyStopper early;
     LrSchedule::PlateauState plateau;
 };

@@ -131,6 +131,7 @@ Result<TrainingRun::EpochEnd> TrainingRun::runEpoch(std::size_t stageIndex, int 
         return EpochEnd::Stopped;
     }
     EpochMetrics metrics = **trained;
+    std::optional<EvaluationResult> validation;
     metrics.valLoss = std::numeric_limits<double>::quiet_NaN();
     metrics.valAccuracy = std::numeric_limits<double>::quiet_NaN();
     if (!m_val.empty()) {
@@ -153,9 +154,10 @@ Result<TrainingRun::EpochEnd> TrainingRun::runEpoch(std::size_t stageIndex, int 
         metrics.valLoss = val->loss;
         metrics.valAccuracy = val->top1;
         metrics.valTop5 = val->top5;
+        validation = std::move(*val);
     }
     metrics.seconds = secondsSince(epochStart) - (m_pausedSeconds - pausedBefore);
-    return recordEpoch(stageIndex, stageEpoch, metrics);
+    return recordEpoch(stageIndex, stageEpoch, metrics, std::move(validation));
 }
 
 Result<std::optional<EpochMetrics>> TrainingRun::trainEpoch(const Stage& stage, int stageEpoch,
@@ -244,12 +246,17 @@ void TrainingRun::reportBatch(BatchProgress progress, std::int64_t imagesSoFar,
 }
 
 Result<TrainingRun::EpochEnd> TrainingRun::recordEpoch(std::size_t stageIndex, int stageEpoch,
-                                                       const EpochMetrics& metrics) {
+                                                       const EpochMetrics& metrics,
+                                                       std::optional<EvaluationResult> validation) {
     m_state.history.push_back(metrics);
     m_schedule->endEpoch(metrics.valLoss);
     m_state.plateau = m_schedule->plateau();
-    if (m_state.best.offer(metrics, !m_val.empty()) && m_config.keepBest) {
-        m_bestWeights = snapshot();
+    m_state.lastValidation = std::move(validation);
+    if (m_state.best.offer(metrics, !m_val.empty())) {
+        m_state.bestValidation = m_state.lastValidation;
+        if (m_config.keepBest) {
+            m_bestWeights = snapshot();
+        }
     }
     const bool earlyStop = !m_val.empty() && m_state.early.update(metrics);
     m_state.stageIndex = stageIndex;

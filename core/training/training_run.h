@@ -126,8 +126,10 @@ private:
     Result<EpochEnd> runEpoch(std::size_t stageIndex, int stageEpoch);
     Result<std::optional<EpochMetrics>> trainEpoch(const Stage& stage, int stageEpoch, int epoch);
     void reportBatch(BatchProgress progress, std::int64_t imagesSoFar, double trainSeconds);
+    /** validation: the epoch's result on the validation split, none without one. */
     Result<EpochEnd> recordEpoch(std::size_t stageIndex, int stageEpoch,
-                                 const EpochMetrics& metrics);
+                                 const EpochMetrics& metrics,
+                                 std::optional<EvaluationResult> validation);
     Result<TrainingSummary> finish(bool stopped, bool earlyStopped);
 
     // State (training_state.cpp)

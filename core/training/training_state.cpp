@@ -98,6 +98,16 @@ Status TrainingRun::writeFinalBundle(TrainingSummary& summary) {
         }
     }
     info.imagesPerClass = std::move(counts);
+    // The epoch whose weights the bundle holds: finish() restored the best epoch's when the run
+    // keeps them, else they are the last epoch's.
+    const bool bestWeights = m_config.keepBest && !m_bestWeights.empty();
+    const std::optional<EvaluationResult>& validation =
+        bestWeights ? m_state.bestValidation : m_state.lastValidation;
+    if (validation) {
+        info.validation = BundleValidation{bestWeights ? m_state.best.epoch()
+                                                       : static_cast<int>(m_state.history.size()),
+                                           *validation};
+    }
     info.createdAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
     summary.bundle = bundleFile(m_config.outDir);
     if (auto status = writeBundle(summary.bundle, *m_net, info); !status) {

@@ -119,6 +119,9 @@ private Q_SLOTS:
     void helpAndUsageErrors_data() {
         tstudio::test::addExitCodeAndOutputColumns();
         QTest::newRow("top help") << QStringList{QStringLiteral("--help")} << 0 << "features";
+        QTest::newRow("top help names the export formats")
+            << QStringList{QStringLiteral("--help")} << 0
+            << "pth, safetensors, TorchScript or ONNX";
         QTest::newRow("classify help")
             << QStringList{QStringLiteral("classify"), QStringLiteral("--help")} << 0
             << "Exit status";

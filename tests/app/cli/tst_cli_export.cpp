@@ -102,7 +102,10 @@ private Q_SLOTS:
         const QJsonObject json = QJsonDocument::fromJson(run.out).object();
         QVERIFY2(json.value(QStringLiteral("maxAbsDifference")).toDouble(1.0) <= 1e-4,
                  run.out.constData());
+        QCOMPARE(json.value(QStringLiteral("format")).toString(), QStringLiteral("safetensors"));
         QVERIFY(json.value(QStringLiteral("loadsStrictlyIntoTorchvision")).toBool());
+        QCOMPARE(json.value(QStringLiteral("constructor")).toString(),
+                 QStringLiteral("torchvision.models.mobilenet_v3_small(num_classes=2)"));
         QCOMPARE(json.value(QStringLiteral("files")).toArray().size(), 3);
         QVERIFY(QFile::exists(out));
     }
@@ -139,6 +142,12 @@ private Q_SLOTS:
         // A trained model's logits are small: the ONNX bound, relative to their scale, is 1e-3.
         QVERIFY2(json.value(QStringLiteral("maxAbsDifference")).toDouble(1.0) <= tolerance,
                  run.out.constData());
+        // The JSON names the format; a graph is not a state dict for torchvision's constructor,
+        // so it says nothing of loading into one.
+        QCOMPARE(json.value(QStringLiteral("format")).toString(), format);
+        for (const char* stateDictOnly : {"loadsStrictlyIntoTorchvision", "constructor", "note"}) {
+            QVERIFY2(!json.contains(QLatin1String(stateDictOnly)), run.out.constData());
+        }
     }
 
     /** Inception v3 trained by `tstudio train` at its smallest input (1x7 and 7x1 convolutions,
@@ -204,6 +213,11 @@ private Q_SLOTS:
         run = runCli({QStringLiteral("export"), QStringLiteral("--help")});
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.out.contains("--format pth|safetensors|torchscript|onnx"));
+        // The description covers the four formats, not only the state dict.
+        for (const char* needle : {"in one of four", "pth, safetensors", "torchscript",
+                                   "torch.jit.load", "onnx", "OpenCV's DNN module"}) {
+            QVERIFY2(run.out.contains(needle), needle);
+        }
     }
 };
 

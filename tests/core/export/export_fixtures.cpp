@@ -5,6 +5,7 @@
 #include "core/models/registry.h"
 #include "core/models/seeded_random.h"
 #include "core/training/bundle_writer.h"
+#include "core/training/metrics.h"
 #include "core/training/transfer_net.h"
 
 namespace tstudio::test {
@@ -66,10 +67,18 @@ MadeBundle makeBundle(const std::filesystem::path& dir, const std::string& arch,
     epoch.trainLoss = 0.9;
     epoch.trainAccuracy = 0.6;
     epoch.valLoss = 0.8;
-    epoch.valAccuracy = 0.7;
+    epoch.valAccuracy = 7.0 / 9.0;
     info.history.push_back(epoch);
     info.createdAt = "2026-12-01T12:00:00Z";
     info.imagesPerClass = training::ImagesPerClass{{12, 10, 8}, {3, 4, 2}, {0, 1, 0}};
+    // The 9 validation images of epoch 1 (3 ants, 4 bees, 2 wasps), 7 right.
+    training::BundleValidation validation;
+    validation.epoch = 1;
+    validation.result.count = 9;
+    validation.result.loss = 0.8;
+    validation.result.confusion = {{2, 1, 0}, {0, 3, 1}, {0, 0, 2}};
+    training::fillFromConfusion(validation.result);
+    info.validation = validation;
     made.path = dir / (arch + ".tsmodel");
     if (auto status = training::writeBundle(made.path, *net, info); !status) {
         qFatal("%s", status.message().c_str());

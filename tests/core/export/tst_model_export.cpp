@@ -162,6 +162,20 @@ private Q_SLOTS:
                                    "| ant | 12 | 3 | 0 |", "| wasp | 8 | 2 | 0 |"}) {
             QVERIFY2(card.contains(QLatin1String(needle)), needle);
         }
+        // The validation split of the epoch the weights come from, rows the true classes, in
+        // the Validation section (the bundle has no test split, so the only matrix there is).
+        const qsizetype validation = card.indexOf(QLatin1String("## Validation"));
+        const qsizetype test = card.indexOf(QLatin1String("## Test"));
+        QVERIFY(validation >= 0 && test > validation);
+        const QString section = card.mid(validation, test - validation);
+        for (const char* needle :
+             {"The weights in this file are epoch 1's; on its 9 validation images: accuracy 77.78 "
+              "%",
+              "Confusion matrix (rows: true class, columns: predicted)", "| | ant | bee | wasp |",
+              "| **ant** | 2 | 1 | 0 |", "| **bee** | 0 | 3 | 1 |", "| **wasp** | 0 | 0 | 2 |",
+              "| bee | 0.750 | 0.750 | 0.750 | 4 |"}) {
+            QVERIFY2(section.contains(QLatin1String(needle)), needle);
+        }
     }
 
     /** Every backbone, both formats, the default head, at the smallest input each takes. */

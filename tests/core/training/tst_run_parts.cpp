@@ -113,6 +113,10 @@ private Q_SLOTS:
         state.best.offer(state.history[0], true);
         state.best.offer(state.history[1], true);
         state.plateau.factor = 0.25;
+        EvaluationResult validation;
+        validation.count = 4;
+        validation.confusion = {{1, 1}, {0, 2}};
+        state.bestValidation = validation;
         const QJsonObject json = toJson(state);
         RunState back(EarlyStopping{3, EarlyStopping::Metric::ValAccuracy});
         QVERIFY(restoreRunState(back, json).ok());
@@ -122,6 +126,15 @@ private Q_SLOTS:
         QCOMPARE(back.history.size(), std::size_t{2});
         QCOMPARE(back.best.epoch(), 2);
         QCOMPARE(back.plateau.factor, 0.25);
+        QVERIFY(back.bestValidation.has_value());
+        QCOMPARE(back.bestValidation->confusion, validation.confusion);
+        QCOMPARE(back.bestValidation->count, std::int64_t{4});
+        QVERIFY(!back.lastValidation.has_value());
+        // A checkpoint written before runs kept the validation results: none, not a failure.
+        QJsonObject older = json;
+        older.remove(QStringLiteral("bestValidation"));
+        QVERIFY(restoreRunState(back, older).ok());
+        QVERIFY(!back.bestValidation.has_value());
 
         QJsonObject damaged = json;
         damaged.insert(QStringLiteral("stageIndex"), 7);

@@ -2,6 +2,8 @@
 // cache, reproducibility, resume, early stopping, NaN, cancel, and the model bundle. Stopping and
 // pausing at exact points are in tst_run_control.
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -11,6 +13,7 @@
 
 #include <torch/torch.h>
 
+#include "core/training/bundle_writer.h"
 #include "core/training/checkpoint.h"
 #include "core/training/model_bundle.h"
 #include "core/training/model_tree.h"
@@ -207,6 +210,14 @@ private Q_SLOTS:
         QCOMPARE(second.epochs.size(), std::size_t{1});
         compareHistories(a->history, resumed->history, 1e-6);
         compareWeights(a->bundle, resumed->bundle, 1e-6f);
+        // The validation record of the kept epoch survives the checkpoint too.
+        const auto wholeInfo = readBundleInfo(a->bundle);
+        const auto resumedInfo = readBundleInfo(resumed->bundle);
+        QVERIFY(wholeInfo.ok() && resumedInfo.ok());
+        QVERIFY(wholeInfo->validation && resumedInfo->validation);
+        QCOMPARE(resumedInfo->validation->epoch, wholeInfo->validation->epoch);
+        QCOMPARE(resumedInfo->validation->result.confusion,
+                 wholeInfo->validation->result.confusion);
     }
 
     void resumeWithoutCheckpointFails() {
@@ -386,6 +397,97 @@ private Q_SLOTS:
         // Not a bundle: a plain weights file, and garbage.
         QVERIFY(!readBundleInfo(dir(tmp, "broken.png")).ok());
         QVERIFY(!BundleClassifier::open(dir(tmp, "missing.tsmodel")).ok());
+    }
+
+    /** A run with train and val only: the bundle records the validation result of the epoch
+        its weights come from (the best one; the last without keepBest), which is what the
+        bundle itself gives on the val split. */
+    void bundleRecordsTheValidationOfItsWeights_data() {
+        QTest::addColumn<bool>("keepBest");
+        QTest::newRow("best epoch") << true;
+        QTest::newRow("last epoch") << false;
+    }
+    void bundleRecordsTheValidationOfItsWeights() {
+        QFETCH(bool, keepBest);
+        QTemporaryDir tmp;
+        const data::Dataset dataset = test::colourDataset(8, 4, 0);
+        TrainingConfig config = test::tinyConfig(dir(tmp, "val"));
+        config.epochs = 3;
+        config.keepBest = keepBest;
+        Recorder recorder;
+        auto summary = run(config, dataset, recorder);
+        QVERIFY2(summary.ok(), summary.ok() ? "" : summary.message().c_str());
+        QVERIFY(!summary->test.has_value());
+
+        auto info = readBundleInfo(summary->bundle);
+        QVERIFY2(info.ok(), info.ok() ? "" : info.message().c_str());
+        QVERIFY(info->validation.has_value());
+        const int epoch = keepBest ? summary->bestEpoch : summary->epochsRun;
+        QCOMPARE(info->validation->epoch, epoch);
+        const EvaluationResult& recorded = info->validation->result;
+        QCOMPARE(recorded.top1, info->history[static_cast<std::size_t>(epoch - 1)].valAccuracy);
+        QCOMPARE(recorded.confusion.size(), std::size_t{3});
+        std::int64_t cells = 0;
+        for (std::size_t row = 0; row < 3; ++row) {
+            QCOMPARE(recorded.confusion[row].size(), std::size_t{3});
+            cells += std::accumulate(recorded.confusion[row].begin(), recorded.confusion[row].end(),
+                                     std::int64_t{0});
+        }
+        QVERIFY(info->imagesPerClass.has_value());
+        const std::int64_t valImages = std::accumulate(
+            info->imagesPerClass->val.begin(), info->imagesPerClass->val.end(), std::int64_t{0});
+        QCOMPARE(valImages, std::int64_t{12});
+        QCOMPARE(cells, valImages);
+        QCOMPARE(recorded.count, valImages);
+
+        auto classifier = BundleClassifier::open(summary->bundle);
+        QVERIFY2(classifier.ok(), classifier.ok() ? "" : classifier.message().c_str());
+        auto val = classifier->evaluate(dataset, data::Split::Val);
+        QVERIFY2(val.ok(), val.ok() ? "" : val.message().c_str());
+        QCOMPARE(val->confusion, recorded.confusion);
+        QVERIFY(std::abs(val->loss - recorded.loss) < 1e-4);
+    }
+
+    /** Bundles written before runs recorded the validation result still read (as none
+        recorded), and so do ones whose record is damaged. */
+    void bundleWithoutValidationRecordReads() {
+        QTemporaryDir tmp;
+        TrainingConfig config = test::tinyConfig(dir(tmp, "old"));
+        config.epochs = 1;
+        Recorder recorder;
+        auto summary = run(config, test::colourDataset(4, 2, 0), recorder);
+        QVERIFY2(summary.ok(), summary.ok() ? "" : summary.message().c_str());
+        auto info = readBundleInfo(summary->bundle);
+        QVERIFY2(info.ok(), info.ok() ? "" : info.message().c_str());
+        QVERIFY(info->validation.has_value());
+        const QJsonObject json = bundleInfoToJson(*info);
+        QVERIFY(json.contains(QStringLiteral("validation")));
+
+        QJsonObject old = json;
+        old.remove(QStringLiteral("validation"));
+        auto read = bundleInfoFromJson(old);
+        QVERIFY2(read.ok(), read.ok() ? "" : read.message().c_str());
+        QVERIFY(!read->validation.has_value());
+        QVERIFY(read->imagesPerClass.has_value());
+
+        const auto damaged = [&](const char* field, const QJsonValue& value) {
+            QJsonObject validation = json.value(QStringLiteral("validation")).toObject();
+            validation.insert(QLatin1String(field), value);
+            QJsonObject bundle = json;
+            bundle.insert(QStringLiteral("validation"), validation);
+            return bundleInfoFromJson(bundle);
+        };
+        for (const auto& [field, value] : std::vector<std::pair<const char*, QJsonValue>>{
+                 {"epoch", 2},                                   // not an epoch of the run
+                 {"confusion", QJsonArray{QJsonArray{1, 2, 3}}}, // not classes x classes
+                 {"count", 999}}) {                              // not the matrix's sum
+            auto result = damaged(field, value);
+            QVERIFY2(result.ok(), field);
+            QVERIFY2(!result->validation.has_value(), field);
+        }
+        auto intact = bundleInfoFromJson(json);
+        QVERIFY(intact.ok() && intact->validation.has_value());
+        QCOMPARE(intact->validation->result.confusion, info->validation->result.confusion);
     }
 
     void lrFinderSuggestsAndChangesNothing() {
