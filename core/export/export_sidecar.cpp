@@ -103,7 +103,7 @@ QJsonObject exportSidecar(const training::BundleInfo& bundle, const models::Back
     if (!result.torchvision.note.empty()) {
         torchvision.insert(key("note"), text(result.torchvision.note));
     }
-    return QJsonObject{
+    QJsonObject sidecar{
         {key("format"), key("tstudio-export")},
         {key("formatVersion"), 1},
         {key("weightsFile"), text(result.weightsFile.filename().string())},
@@ -115,13 +115,17 @@ QJsonObject exportSidecar(const training::BundleInfo& bundle, const models::Back
         {key("classes"), classes},
         {key("inputSize"), inputSize},
         {key("preprocessing"), preprocessingJson(bundle.preprocessing)},
-        {key("torchvision"), torchvision},
         {key("verification"), QJsonObject{{key("maxAbsLogitDifference"), result.maxAbsDifference},
                                           {key("inputs"), result.verifiedInputs},
-                                          {key("tolerance"), kExportTolerance}}},
+                                          {key("tolerance"), result.allowedDifference}}},
         {key("trainedAt"), text(bundle.createdAt)},
         {key("exportedAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
         {key("exportedBy"), key("Transfer Studio " TSTUDIO_VERSION)}};
+    // Which torchvision model takes the file strictly is a question for state dicts only.
+    if (format == ExportFormat::Pth || format == ExportFormat::Safetensors) {
+        sidecar.insert(key("torchvision"), torchvision);
+    }
+    return sidecar;
 }
 
 } // namespace tstudio::modelexport
