@@ -9,12 +9,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
-#include <QXmlStreamReader>
 
 #include "core/data/dataset_inspector.h"
 #include "core/data/dataset_opener.h"
 #include "core/data/problem_text.h"
 #include "dataset_fixtures.h"
+#include "tests/translation_file.h"
 
 using namespace tstudio;
 using namespace tstudio::data;
@@ -41,28 +41,11 @@ private:
 
 /** The source texts of the "DatasetProblem" context that have a finished translation. */
 QSet<QString> translatedProblemTexts(const QString& tsFile) {
+    const QString prefix = QStringLiteral("DatasetProblem\n");
     QSet<QString> translated;
-    QFile file(tsFile);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return translated;
-    }
-    QXmlStreamReader xml(&file);
-    QString context;
-    QString source;
-    while (!xml.atEnd()) {
-        if (xml.readNext() != QXmlStreamReader::StartElement) {
-            continue;
-        }
-        if (xml.name() == QLatin1String("name")) {
-            context = xml.readElementText();
-        } else if (xml.name() == QLatin1String("source")) {
-            source = xml.readElementText();
-        } else if (xml.name() == QLatin1String("translation")) {
-            const bool finished = xml.attributes().value(QLatin1String("type")).isEmpty();
-            if (xml.readElementText().size() > 0 && finished &&
-                context == QLatin1String("DatasetProblem")) {
-                translated.insert(source);
-            }
+    for (const QString& entry : test::finishedTranslations(tsFile)) {
+        if (entry.startsWith(prefix)) {
+            translated.insert(entry.mid(prefix.size()));
         }
     }
     return translated;

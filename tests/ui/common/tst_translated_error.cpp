@@ -11,7 +11,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
-#include <QXmlStreamReader>
 
 #include "core/common/file_messages.h"
 #include "core/training/training_guard.h"
@@ -19,6 +18,7 @@
 #include "core/training/transfer_net.h"
 #include "core/weights/state_dict.h"
 #include "core/weights/weight_messages.h"
+#include "tests/translation_file.h"
 #include "ui/common/failure_message.h"
 
 using namespace tstudio;
@@ -26,36 +26,6 @@ using tstudio::ui::failureMessage;
 using tstudio::ui::translatedError;
 
 namespace {
-
-/** "context\nsource" of every finished translation in a Qt Linguist file. */
-QSet<QString> finishedTranslations(const QString& tsFile) {
-    QSet<QString> finished;
-    QFile file(tsFile);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return finished;
-    }
-    QXmlStreamReader xml(&file);
-    QString context;
-    QString source;
-    while (!xml.atEnd()) {
-        if (xml.readNext() != QXmlStreamReader::StartElement) {
-            continue;
-        }
-        if (xml.name() == QLatin1String("name")) {
-            context = xml.readElementText();
-        } else if (xml.name() == QLatin1String("source")) {
-            source = xml.readElementText();
-        } else if (xml.name() == QLatin1String("translation")) {
-            const bool done = xml.attributes().value(QLatin1String("type")).isEmpty();
-            // IncludeChildElements: a plural entry holds <numerusform>s, which would stop the
-            // reader.
-            if (done && !xml.readElementText(QXmlStreamReader::IncludeChildElements).isEmpty()) {
-                finished.insert(context + QLatin1Char('\n') + source);
-            }
-        }
-    }
-    return finished;
-}
 
 /** The German translation, loaded from the build's .qm file and installed while it lives. */
 class GermanInstalled {
@@ -164,7 +134,7 @@ private Q_SLOTS:
     }
 
     void everyTemplateHasAGermanTranslation() {
-        const QSet<QString> finished = finishedTranslations(
+        const QSet<QString> finished = tstudio::test::finishedTranslations(
             QStringLiteral(TSTUDIO_SOURCE_DIR "/translations/transfer-studio_de.ts"));
         QVERIFY(!finished.isEmpty());
         for (const std::span<const MessageTemplate> list :

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 
 #include <QDir>
@@ -72,6 +73,30 @@ class TestTrainPage : public QObject {
 
     QTemporaryDir m_data;
     tstudio::data::Dataset m_dataset;
+
+    /** Runs the Train step with a weight file that is not one (bad.pth); once the run has
+        failed, check(page, project, path of the file) looks at what the page shows. */
+    void
+    runWithBadWeights(const std::function<void(TrainPage&, ProjectState&, const QString&)>& check) {
+        QTemporaryDir runs;
+        ProjectState project;
+        project.setDataset(m_dataset);
+        auto config = tinyConfig(runs.path(), 1);
+        config.fromScratch = false;
+        const QString bad = runs.filePath(QStringLiteral("bad.pth"));
+        QFile file(bad);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("this is not a weights file");
+        file.close();
+        config.weights = bad.toStdString();
+        project.setConfig(config);
+        TrainPage page(&project);
+        QSignalSpy ended(&page, &TrainPage::runEnded);
+        page.start();
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, kRunTimeoutMs);
+        QVERIFY(!ended[0][0].toBool());
+        check(page, project, bad);
+    }
 
 private Q_SLOTS:
     void initTestCase() {
@@ -361,32 +386,17 @@ private Q_SLOTS:
     }
 
     void engineErrorsAreShownClearly() {
-        QTemporaryDir runs;
-        ProjectState project;
-        project.setDataset(m_dataset);
-        auto config = tinyConfig(runs.path(), 1);
-        config.fromScratch = false;
-        const QString bad = runs.filePath(QStringLiteral("bad.pth"));
-        QFile file(bad);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("this is not a weights file");
-        file.close();
-        config.weights = bad.toStdString();
-        project.setConfig(config);
-        TrainPage page(&project);
-        QSignalSpy ended(&page, &TrainPage::runEnded);
-        page.start();
-        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, kRunTimeoutMs);
-        QVERIFY(!ended[0][0].toBool());
-        QVERIFY2(page.errorText().startsWith(QStringLiteral("Training failed")),
-                 qPrintable(page.errorText()));
-        // The translatable explanation of the kind first, then core's words naming the file.
-        QVERIFY2(
-            page.errorText().contains(tstudio::ui::failureAdvice(tstudio::ErrorKind::BadWeights)),
-            qPrintable(page.errorText()));
-        QVERIFY(page.errorText().contains(QStringLiteral("bad.pth")));
-        QVERIFY(!project.isTraining());
-        QVERIFY(page.startButton()->isEnabled());
+        runWithBadWeights([](TrainPage& page, ProjectState& project, const QString& bad) {
+            QVERIFY2(page.errorText().startsWith(QStringLiteral("Training failed")),
+                     qPrintable(page.errorText()));
+            // The translatable explanation of the kind first, then core's words naming the file.
+            QVERIFY2(page.errorText().contains(
+                         tstudio::ui::failureAdvice(tstudio::ErrorKind::BadWeights)),
+                     qPrintable(page.errorText()));
+            QVERIFY(page.errorText().contains(QFileInfo(bad).fileName()));
+            QVERIFY(!project.isTraining());
+            QVERIFY(page.startButton()->isEnabled());
+        });
     }
 
     void engineErrorsAreShownInGerman() {
@@ -395,29 +405,16 @@ private Q_SLOTS:
         QTranslator german;
         QVERIFY(german.load(QStringLiteral("transfer-studio_de"), QStringLiteral(TSTUDIO_QM_DIR)));
         QVERIFY(QCoreApplication::installTranslator(&german));
-        QTemporaryDir runs;
-        ProjectState project;
-        project.setDataset(m_dataset);
-        auto config = tinyConfig(runs.path(), 1);
-        config.fromScratch = false;
-        const QString bad = runs.filePath(QStringLiteral("bad.pth"));
-        QFile file(bad);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("this is not a weights file");
-        file.close();
-        config.weights = bad.toStdString();
-        project.setConfig(config);
-        TrainPage page(&project);
-        QSignalSpy ended(&page, &TrainPage::runEnded);
-        page.start();
-        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, kRunTimeoutMs);
+        runWithBadWeights([](TrainPage& page, ProjectState&, const QString& bad) {
+            const QString detail =
+                QStringLiteral("Die Gewichte aus %1 lassen sich nicht lesen: Dies "
+                               "ist keine Gewichtsdatei, die dieses Programm kennt")
+                    .arg(bad);
+            QVERIFY2(page.errorText().contains(detail), qPrintable(page.errorText()));
+            QVERIFY2(!page.errorText().contains(QStringLiteral("Cannot read")),
+                     qPrintable(page.errorText()));
+        });
         QCoreApplication::removeTranslator(&german);
-        const QString detail = QStringLiteral("Die Gewichte aus %1 lassen sich nicht lesen: Dies "
-                                              "ist keine Gewichtsdatei, die dieses Programm kennt")
-                                   .arg(bad);
-        QVERIFY2(page.errorText().contains(detail), qPrintable(page.errorText()));
-        QVERIFY2(!page.errorText().contains(QStringLiteral("Cannot read")),
-                 qPrintable(page.errorText()));
     }
 
     void lrFinderPlotsAndSetsTheChosenRate() {
