@@ -4,6 +4,12 @@
 
 namespace tstudio::graph {
 
+std::string key(const std::string& prefix, std::string_view name) {
+    std::string text = prefix;
+    text += name;
+    return text;
+}
+
 GraphValue activate(NetworkGraph& graph, GraphValue x, Activation activation) {
     switch (activation) {
     case Activation::None:

@@ -7,6 +7,7 @@
 // no key holds, are torchvision's constants.
 
 #include <string>
+#include <string_view>
 
 #include "core/graph/network_graph.h"
 
@@ -26,6 +27,9 @@ struct ArchitectureGraph {
 
 /** The description of info's architecture, or null where none is written yet. */
 const ArchitectureGraph* findArchitectureGraph(const models::BackboneInfo& info);
+
+/** prefix + name: a parameter key under a module path ("layer1.0." + "conv1.weight"). */
+std::string key(const std::string& prefix, std::string_view name);
 
 /** conv (no bias, "same" padding for its odd kernel) + batch norm + optional activation. */
 enum class Activation { None, ReLU, ReLU6, Hardswish, SiLU };

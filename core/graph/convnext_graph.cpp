@@ -8,12 +8,6 @@ namespace {
 
 constexpr double kNormEps = 1e-6;
 
-std::string key(const std::string& prefix, const char* name) {
-    std::string text = prefix;
-    text += name;
-    return text;
-}
-
 /** torchvision.models.convnext.CNBlock: depthwise 7x7, LayerNorm, Linear 4x, GELU, Linear,
     layer scale, residual (stochastic depth is nothing in eval mode). */
 GraphValue cnBlock(NetworkGraph& graph, GraphValue x, const std::string& prefix) {

@@ -8,12 +8,6 @@ namespace {
 
 constexpr double kEps = 1e-5;
 
-std::string key(const std::string& prefix, const char* name) {
-    std::string text = prefix;
-    text += name;
-    return text;
-}
-
 /** BatchNorm, ReLU, conv: DenseNet's pre-activation order. */
 GraphValue normReluConv(NetworkGraph& graph, GraphValue x, const std::string& norm,
                         const std::string& conv) {

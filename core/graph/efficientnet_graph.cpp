@@ -20,12 +20,6 @@ std::string part(const std::string& prefix, int index) {
     return text;
 }
 
-std::string key(const std::string& prefix, const char* name) {
-    std::string text = prefix;
-    text += name;
-    return text;
-}
-
 /** torchvision.models.efficientnet.MBConv: [expand 1x1], depthwise, SE, project 1x1. */
 GraphValue mbConv(NetworkGraph& graph, GraphValue x, const std::string& prefix, std::int64_t stride,
                   std::int64_t& channels) {

@@ -9,7 +9,8 @@ namespace {
 
 constexpr double kEps = 0.001;
 
-std::string key(const std::string& prefix, const char* name) {
+/** prefix + "." + name: a child module's path or parameter. */
+std::string childKey(const std::string& prefix, const char* name) {
     std::string text = prefix;
     text += ".";
     text += name;
@@ -22,7 +23,7 @@ enum class Padding { Valid, Same };
 /** torchvision's BasicConv2d at prefix: conv (no bias), batch norm (eps 0.001), ReLU. */
 GraphValue basicConv(NetworkGraph& graph, GraphValue x, const std::string& prefix, Padding padding,
                      std::int64_t stride = 1) {
-    const std::string conv = key(prefix, "conv");
+    const std::string conv = childKey(prefix, "conv");
     const torch::Tensor& weight = graph.parameter(conv + ".weight");
     ConvOptions options;
     options.stride = stride;
@@ -33,7 +34,7 @@ GraphValue basicConv(NetworkGraph& graph, GraphValue x, const std::string& prefi
         }
     }
     x = graph.conv2d(x, conv, options);
-    x = graph.batchNorm(x, key(prefix, "bn"), kEps);
+    x = graph.batchNorm(x, childKey(prefix, "bn"), kEps);
     return graph.relu(x);
 }
 
@@ -76,57 +77,63 @@ GraphValue stem(NetworkGraph& graph, GraphValue x) {
 
 /** InceptionA (Mixed_5b .. 5d): 1x1, 5x5, double 3x3 and pooling branches. */
 GraphValue inceptionA(NetworkGraph& graph, GraphValue x, const std::string& prefix) {
-    const GraphValue branch1x1 = basicConv(graph, x, key(prefix, "branch1x1"), Padding::Same);
-    GraphValue branch5x5 = basicConv(graph, x, key(prefix, "branch5x5_1"), Padding::Same);
-    branch5x5 = basicConv(graph, branch5x5, key(prefix, "branch5x5_2"), Padding::Same);
-    GraphValue branch3x3dbl = basicConv(graph, x, key(prefix, "branch3x3dbl_1"), Padding::Same);
-    branch3x3dbl = basicConv(graph, branch3x3dbl, key(prefix, "branch3x3dbl_2"), Padding::Same);
-    branch3x3dbl = basicConv(graph, branch3x3dbl, key(prefix, "branch3x3dbl_3"), Padding::Same);
+    const GraphValue branch1x1 = basicConv(graph, x, childKey(prefix, "branch1x1"), Padding::Same);
+    GraphValue branch5x5 = basicConv(graph, x, childKey(prefix, "branch5x5_1"), Padding::Same);
+    branch5x5 = basicConv(graph, branch5x5, childKey(prefix, "branch5x5_2"), Padding::Same);
+    GraphValue branch3x3dbl =
+        basicConv(graph, x, childKey(prefix, "branch3x3dbl_1"), Padding::Same);
+    branch3x3dbl =
+        basicConv(graph, branch3x3dbl, childKey(prefix, "branch3x3dbl_2"), Padding::Same);
+    branch3x3dbl =
+        basicConv(graph, branch3x3dbl, childKey(prefix, "branch3x3dbl_3"), Padding::Same);
     const GraphValue branchPool =
-        basicConv(graph, averagePool3x3(graph, x), key(prefix, "branch_pool"), Padding::Same);
+        basicConv(graph, averagePool3x3(graph, x), childKey(prefix, "branch_pool"), Padding::Same);
     return graph.cat({branch1x1, branch5x5, branch3x3dbl, branchPool});
 }
 
 /** InceptionB (Mixed_6a), a reduction: stride-2 3x3, double 3x3 and max-pool branches. */
 GraphValue inceptionB(NetworkGraph& graph, GraphValue x, const std::string& prefix) {
     const GraphValue branch3x3 =
-        basicConv(graph, x, key(prefix, "branch3x3"), Padding::Valid, /*stride=*/2);
-    GraphValue branch3x3dbl = basicConv(graph, x, key(prefix, "branch3x3dbl_1"), Padding::Same);
-    branch3x3dbl = basicConv(graph, branch3x3dbl, key(prefix, "branch3x3dbl_2"), Padding::Same);
-    branch3x3dbl = basicConv(graph, branch3x3dbl, key(prefix, "branch3x3dbl_3"), Padding::Valid,
-                             /*stride=*/2);
+        basicConv(graph, x, childKey(prefix, "branch3x3"), Padding::Valid, /*stride=*/2);
+    GraphValue branch3x3dbl =
+        basicConv(graph, x, childKey(prefix, "branch3x3dbl_1"), Padding::Same);
+    branch3x3dbl =
+        basicConv(graph, branch3x3dbl, childKey(prefix, "branch3x3dbl_2"), Padding::Same);
+    branch3x3dbl =
+        basicConv(graph, branch3x3dbl, childKey(prefix, "branch3x3dbl_3"), Padding::Valid,
+                  /*stride=*/2);
     return graph.cat({branch3x3, branch3x3dbl, maxPool3x3Stride2(graph, x)});
 }
 
 /** InceptionC (Mixed_6b .. 6e): 1x1, factorised 7x7 (1x7, 7x1), doubled 7x7 and pooling. */
 GraphValue inceptionC(NetworkGraph& graph, GraphValue x, const std::string& prefix) {
-    const GraphValue branch1x1 = basicConv(graph, x, key(prefix, "branch1x1"), Padding::Same);
+    const GraphValue branch1x1 = basicConv(graph, x, childKey(prefix, "branch1x1"), Padding::Same);
     GraphValue branch7x7 = x;
     for (const char* name : {"branch7x7_1", "branch7x7_2", "branch7x7_3"}) {
-        branch7x7 = basicConv(graph, branch7x7, key(prefix, name), Padding::Same);
+        branch7x7 = basicConv(graph, branch7x7, childKey(prefix, name), Padding::Same);
     }
     GraphValue branch7x7dbl = x;
     for (const char* name : {"branch7x7dbl_1", "branch7x7dbl_2", "branch7x7dbl_3", "branch7x7dbl_4",
                              "branch7x7dbl_5"}) {
-        branch7x7dbl = basicConv(graph, branch7x7dbl, key(prefix, name), Padding::Same);
+        branch7x7dbl = basicConv(graph, branch7x7dbl, childKey(prefix, name), Padding::Same);
     }
     const GraphValue branchPool =
-        basicConv(graph, averagePool3x3(graph, x), key(prefix, "branch_pool"), Padding::Same);
+        basicConv(graph, averagePool3x3(graph, x), childKey(prefix, "branch_pool"), Padding::Same);
     return graph.cat({branch1x1, branch7x7, branch7x7dbl, branchPool});
 }
 
 /** InceptionD (Mixed_7a), a reduction: 1x1 then stride-2 3x3; 1x1, 1x7, 7x1, stride-2 3x3;
     max pool. */
 GraphValue inceptionD(NetworkGraph& graph, GraphValue x, const std::string& prefix) {
-    GraphValue branch3x3 = basicConv(graph, x, key(prefix, "branch3x3_1"), Padding::Same);
+    GraphValue branch3x3 = basicConv(graph, x, childKey(prefix, "branch3x3_1"), Padding::Same);
     branch3x3 =
-        basicConv(graph, branch3x3, key(prefix, "branch3x3_2"), Padding::Valid, /*stride=*/2);
+        basicConv(graph, branch3x3, childKey(prefix, "branch3x3_2"), Padding::Valid, /*stride=*/2);
     GraphValue branch7x7x3 = x;
     for (const char* name : {"branch7x7x3_1", "branch7x7x3_2", "branch7x7x3_3"}) {
-        branch7x7x3 = basicConv(graph, branch7x7x3, key(prefix, name), Padding::Same);
+        branch7x7x3 = basicConv(graph, branch7x7x3, childKey(prefix, name), Padding::Same);
     }
-    branch7x7x3 =
-        basicConv(graph, branch7x7x3, key(prefix, "branch7x7x3_4"), Padding::Valid, /*stride=*/2);
+    branch7x7x3 = basicConv(graph, branch7x7x3, childKey(prefix, "branch7x7x3_4"), Padding::Valid,
+                            /*stride=*/2);
     return graph.cat({branch3x3, branch7x7x3, maxPool3x3Stride2(graph, x)});
 }
 
@@ -134,20 +141,23 @@ GraphValue inceptionD(NetworkGraph& graph, GraphValue x, const std::string& pref
     3x1; pooling. torchvision concatenates each split pair first; concatenating the six parts
     at once gives the same channels in the same order. */
 GraphValue inceptionE(NetworkGraph& graph, GraphValue x, const std::string& prefix) {
-    const GraphValue branch1x1 = basicConv(graph, x, key(prefix, "branch1x1"), Padding::Same);
-    const GraphValue branch3x3 = basicConv(graph, x, key(prefix, "branch3x3_1"), Padding::Same);
+    const GraphValue branch1x1 = basicConv(graph, x, childKey(prefix, "branch1x1"), Padding::Same);
+    const GraphValue branch3x3 =
+        basicConv(graph, x, childKey(prefix, "branch3x3_1"), Padding::Same);
     const GraphValue branch3x3a =
-        basicConv(graph, branch3x3, key(prefix, "branch3x3_2a"), Padding::Same);
+        basicConv(graph, branch3x3, childKey(prefix, "branch3x3_2a"), Padding::Same);
     const GraphValue branch3x3b =
-        basicConv(graph, branch3x3, key(prefix, "branch3x3_2b"), Padding::Same);
-    GraphValue branch3x3dbl = basicConv(graph, x, key(prefix, "branch3x3dbl_1"), Padding::Same);
-    branch3x3dbl = basicConv(graph, branch3x3dbl, key(prefix, "branch3x3dbl_2"), Padding::Same);
+        basicConv(graph, branch3x3, childKey(prefix, "branch3x3_2b"), Padding::Same);
+    GraphValue branch3x3dbl =
+        basicConv(graph, x, childKey(prefix, "branch3x3dbl_1"), Padding::Same);
+    branch3x3dbl =
+        basicConv(graph, branch3x3dbl, childKey(prefix, "branch3x3dbl_2"), Padding::Same);
     const GraphValue branch3x3dblA =
-        basicConv(graph, branch3x3dbl, key(prefix, "branch3x3dbl_3a"), Padding::Same);
+        basicConv(graph, branch3x3dbl, childKey(prefix, "branch3x3dbl_3a"), Padding::Same);
     const GraphValue branch3x3dblB =
-        basicConv(graph, branch3x3dbl, key(prefix, "branch3x3dbl_3b"), Padding::Same);
+        basicConv(graph, branch3x3dbl, childKey(prefix, "branch3x3dbl_3b"), Padding::Same);
     const GraphValue branchPool =
-        basicConv(graph, averagePool3x3(graph, x), key(prefix, "branch_pool"), Padding::Same);
+        basicConv(graph, averagePool3x3(graph, x), childKey(prefix, "branch_pool"), Padding::Same);
     return graph.cat({branch1x1, branch3x3a, branch3x3b, branch3x3dblA, branch3x3dblB, branchPool});
 }
 

@@ -8,12 +8,6 @@ namespace {
 
 constexpr double kEps = 1e-5;
 
-std::string key(const std::string& prefix, const char* name) {
-    std::string text = prefix;
-    text += name;
-    return text;
-}
-
 /** Whether features.<index> (an inverted residual) starts a stage of stride 2: torchvision's
     inverted_residual_setting, which no key records. */
 bool stridesDown(int index) {

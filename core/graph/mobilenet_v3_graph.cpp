@@ -44,12 +44,6 @@ constexpr std::array<BlockConfig, 11> kSmall{{{2, false},
                                               {1, true},
                                               {1, true}}};
 
-std::string key(const std::string& prefix, const std::string& name) {
-    std::string text = prefix;
-    text += name;
-    return text;
-}
-
 std::string layer(const std::string& blockPrefix, int index) {
     std::string text = blockPrefix;
     text += std::to_string(index);

@@ -8,12 +8,6 @@ namespace {
 
 constexpr double kEps = 1e-5;
 
-std::string key(const std::string& prefix, const char* name) {
-    std::string text = prefix;
-    text += name;
-    return text;
-}
-
 /** BasicBlock (conv1, conv2) or Bottleneck (conv1 1x1, conv2 3x3 with the stride, conv3). */
 GraphValue residualBlock(NetworkGraph& graph, GraphValue x, const std::string& prefix,
                          std::int64_t stride) {

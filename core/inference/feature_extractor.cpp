@@ -53,22 +53,15 @@ struct FeatureExtractor::Impl {
     PretrainedModel model;
     FeatureSpec spec;
     int layer = kPool;
-    /// The neck or the logits, the faster way; block layers run eagerly.
+    /// The neck or the logits, the faster way (open() sets it for those layers); block
+    /// layers run the modules.
     std::optional<graph::FastestForward> whole;
 
     torch::Tensor run(const torch::Tensor& input) {
         if (whole) {
             return (*whole)(input);
         }
-        auto& net = *model.net;
-        if (layer == kLogits) {
-            return net.forward(input);
-        }
-        const int blocks = static_cast<int>(net.blockNames().size());
-        if (layer == kPool) {
-            return net.forwardNeck(net.forwardBlocks(input, 0, blocks));
-        }
-        return pooled(net.forwardBlocks(input, 0, layer + 1), spec.pooling);
+        return pooled(model.net->forwardBlocks(input, 0, layer + 1), spec.pooling);
     }
 
     /** Runs one batch and appends its rows to table, filed under names. */
