@@ -1,5 +1,6 @@
 #include "core/training/data_parallel.h"
 
+#include <cstring>
 #include <map>
 
 #include "core/common/seeded_shuffle.h"
@@ -19,6 +20,13 @@ bool DataParallel::isMain() const {
 
 int DataParallel::rank() const {
     return m_group == nullptr ? 0 : m_group->rank();
+}
+
+std::string DataParallel::rankDevice(const std::string& device) const {
+    if (!active() || device != "cuda") {
+        return device;
+    }
+    return "cuda:" + std::to_string(m_group->config().localRank);
 }
 
 int DataParallel::worldSize() const {
@@ -43,6 +51,17 @@ void DataParallel::broadcastFromMain(const std::vector<torch::Tensor>& tensors) 
 void DataParallel::averageGradients(const std::vector<torch::Tensor>& parameters) {
     if (active()) {
         distributed::averageGradients(*m_group, parameters);
+    }
+}
+
+void DataParallel::averageInPlace(const std::vector<torch::Tensor>& tensors) {
+    if (!active() || tensors.empty()) {
+        return;
+    }
+    torch::NoGradGuard noGrad;
+    distributed::allreduceSum(*m_group, tensors);
+    for (const torch::Tensor& t : tensors) {
+        t.div_(worldSize());
     }
 }
 
@@ -118,18 +137,30 @@ Status DataParallel::checkIdentical(const std::vector<torch::Tensor>& tensors) {
     if (!active()) {
         return success();
     }
-    // Two checksums per rank, gathered: a plain sum and one weighted by position, in double,
-    // over the exact float values. Identical weights give identical sums on every rank.
+    // A hash of the exact bytes, computed serially: a sum in LibTorch would be split between
+    // threads, and ranks with different thread counts (machines with different cores) would
+    // round identical weights to different checksums.
     torch::NoGradGuard noGrad;
-    double plain = 0.0, weighted = 0.0;
+    std::uint64_t hash = 0x9e3779b97f4a7c15ULL;
     for (const torch::Tensor& t : tensors) {
-        const torch::Tensor values = t.detach().to(torch::kCPU, torch::kFloat64).reshape({-1});
-        plain += values.sum().item<double>();
-        weighted +=
-            (values * torch::arange(1, values.numel() + 1, torch::kFloat64)).sum().item<double>();
+        const torch::Tensor values = t.detach().to(torch::kCPU).contiguous();
+        const auto* bytes = static_cast<const unsigned char*>(values.data_ptr());
+        const std::size_t size = static_cast<std::size_t>(values.nbytes());
+        std::size_t i = 0;
+        for (; i + 8 <= size; i += 8) {
+            std::uint64_t word = 0;
+            std::memcpy(&word, bytes + i, 8);
+            hash = splitMix64(hash ^ word);
+        }
+        for (; i < size; ++i) {
+            hash = splitMix64(hash ^ bytes[i]);
+        }
     }
-    const torch::Tensor rows =
-        distributed::allgatherRows(*m_group, torch::tensor({plain, weighted}, torch::kFloat64));
+    // Two exact 32-bit halves: the collective moves floating-point rows.
+    const torch::Tensor rows = distributed::allgatherRows(
+        *m_group,
+        torch::tensor({static_cast<double>(hash >> 32), static_cast<double>(hash & 0xffffffffULL)},
+                      torch::kFloat64));
     std::string differing;
     for (int r = 1; r < worldSize(); ++r) {
         if (!torch::equal(rows[r], rows[0])) {

@@ -32,6 +32,10 @@ public:
     int rank() const;
     int worldSize() const;
 
+    /** The device this rank trains on: with several processes a plain "cuda" becomes
+        "cuda:<local rank>", one GPU each, as torchrun's users set it; others stay as given. */
+    std::string rankDevice(const std::string& device) const;
+
     /** This rank's share of an epoch's training order (DistributedSampler: padded, strided). */
     std::vector<std::size_t> trainingPart(const std::vector<std::size_t>& order) const;
     /** This rank's share of an evaluation: each item on exactly one rank. */
@@ -41,6 +45,9 @@ public:
     void broadcastFromMain(const std::vector<torch::Tensor>& tensors);
     /** Each defined gradient of parameters replaced by its mean over the ranks. */
     void averageGradients(const std::vector<torch::Tensor>& parameters);
+    /** Each tensor replaced by its mean over the ranks, in place (as timm's distribute_bn
+        does with batch-norm statistics at an epoch's end). */
+    void averageInPlace(const std::vector<torch::Tensor>& tensors);
     /** flags (floats) summed over the ranks: non-zero where any rank raised one. */
     torch::Tensor anyRank(const torch::Tensor& flags);
     /** metrics summed over the ranks, in place: afterwards every rank holds the whole set's. */

@@ -71,7 +71,7 @@ Status TrainingRun::prepare(const data::Dataset& dataset, bool writeSplit) {
         return fail(
             fillMessage(text::kUnknownArchitecture, {m_config.arch, models::knownBackboneNames()}));
     }
-    auto device = inference::parseDevice(m_config.device);
+    auto device = inference::parseDevice(m_parallel.rankDevice(m_config.device));
     if (!device) {
         return device.error();
     }

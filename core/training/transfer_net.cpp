@@ -219,6 +219,21 @@ weights::StateDict TransferNet::stateDict() const {
     return dict;
 }
 
+std::vector<torch::Tensor> TransferNet::trainingBuffers() const {
+    std::vector<torch::Tensor> out;
+    for (const auto& [path, module] : namedModules()) {
+        if (!module->is_training()) {
+            continue;
+        }
+        for (const torch::Tensor& buffer : module->buffers(/*recurse=*/false)) {
+            if (buffer.is_floating_point()) {
+                out.push_back(buffer);
+            }
+        }
+    }
+    return out;
+}
+
 Status TransferNet::loadState(const weights::StateDict& dict) {
     std::map<std::string, torch::Tensor> own;
     for (auto& [name, tensor] : stateDict()) {

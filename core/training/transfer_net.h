@@ -84,6 +84,9 @@ public:
     std::vector<std::pair<std::string, torch::Tensor>> namedParameters() const;
     /** Parameters and buffers, torchvision keys plus head.*, in the backbone's order. */
     weights::StateDict stateDict() const;
+    /** The floating-point buffers of the modules in training mode: the batch-norm running
+        statistics that training steps change (frozen modules in eval mode keep theirs). */
+    std::vector<torch::Tensor> trainingBuffers() const;
     /** Loads a state dict made by stateDict() (strict: every key, equal shapes). */
     Status loadState(const weights::StateDict& dict);
 

@@ -12,6 +12,7 @@
 
 #include "core/distributed/free_port.h"
 #include "core/distributed/process_group.h"
+#include "core/training/data_parallel.h"
 #include "core/training/data_parallel_training.h"
 #include "dataset_fixtures.h"
 #include "run_recorder.h"
@@ -219,6 +220,72 @@ private Q_SLOTS:
                  message.c_str());
         QVERIFY2(seconds < 30.0, std::to_string(seconds).c_str());
         QVERIFY(!fs::exists(out / "model.tsmodel"));
+    }
+
+    void aFineTuneWithBatchNormEndsWithTheSameModelOnEveryRank() {
+        // Every rank's batch norms see only its part of the batch; at each epoch's end their
+        // running statistics become the mean over the ranks, else the final weight check (and
+        // the validation metrics) would differ between ranks.
+        const fs::path out = fs::path(m_tmp.path().toStdString()) / "finetune";
+        auto runs = runRanks(
+            2,
+            [&](int) {
+                TrainingConfig config = test::tinyConfig(out); // fine-tunes MobileNetV3's BNs
+                config.epochs = 1;
+                config.batchSize = 4;
+                return config;
+            },
+            m_dataset);
+        for (const auto& run : runs) {
+            QVERIFY2(run->summary && run->summary->ok(), messageOf(run->summary));
+        }
+        QCOMPARE((*runs[0]->summary)->history[0].valLoss, (*runs[1]->summary)->history[0].valLoss);
+        QVERIFY(runs[0]->recorder.logged("the weights are identical on all 2 processes"));
+    }
+
+    void theWeightCheckIsExact() {
+        // Equal weights pass, whatever their memory layout; one float a unit in the last place
+        // apart on one rank fails. (The check hashes bytes serially: a LibTorch sum, split between
+        // threads, rounded identical weights differently on ranks with different thread counts.)
+        const auto port = distributed::freeLocalPort();
+        QVERIFY(port.ok());
+        std::vector<Status> same(2, success()), differ(2, success());
+        std::vector<std::thread> threads;
+        for (int r = 0; r < 2; ++r) {
+            threads.emplace_back([&, r] {
+                distributed::ProcessGroupConfig config;
+                config.rank = r;
+                config.localRank = r;
+                config.worldSize = 2;
+                config.masterPort = *port;
+                config.timeout = std::chrono::seconds(30);
+                auto group = distributed::ProcessGroup::join(config);
+                if (!group) {
+                    same[r] = differ[r] = group.error();
+                    return;
+                }
+                DataParallel parallel(group->get());
+                torch::Tensor weights = torch::linspace(-1, 1, 70000).reshape({10, 7, 10, 100});
+                const torch::Tensor layout =
+                    r == 0 ? weights : weights.contiguous(torch::MemoryFormat::ChannelsLast);
+                same[r] = parallel.checkIdentical({layout, torch::ones({3})});
+                torch::Tensor nudged = weights.clone();
+                if (r == 1) {
+                    float* value = nudged.data_ptr<float>() + 12345;
+                    *value = std::nextafter(*value, 2.0f);
+                }
+                differ[r] = parallel.checkIdentical({nudged, torch::ones({3})});
+            });
+        }
+        for (std::thread& t : threads) {
+            t.join();
+        }
+        for (int r = 0; r < 2; ++r) {
+            QVERIFY2(same[r].ok(), same[r].ok() ? "" : same[r].message().c_str());
+            QVERIFY(!differ[r].ok());
+        }
+        QVERIFY2(differ[0].message().find("the weights of rank(s) 1 differ") != std::string::npos,
+                 differ[0].message().c_str());
     }
 
     void resumesWithAnotherNumberOfProcesses() {
