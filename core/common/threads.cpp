@@ -1,5 +1,7 @@
 #include "core/common/threads.h"
 
+#include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <thread>
 
@@ -10,8 +12,7 @@
 
 namespace tstudio {
 
-namespace {
-int availableCores() {
+int usableCores() {
     // The affinity mask, not hardware_concurrency(): containers and taskset restrict it.
     cpu_set_t set;
     CPU_ZERO(&set);
@@ -24,10 +25,24 @@ int availableCores() {
     const unsigned hw = std::thread::hardware_concurrency();
     return hw > 0 ? static_cast<int>(hw) : 1;
 }
-} // namespace
+
+namespace {
+std::atomic<int> g_coreLimit{0};
+}
+
+CoreLimit::CoreLimit(int cores) : m_previousThreads(torch::get_num_threads()) {
+    g_coreLimit.store(std::max(0, cores));
+    useAllCores();
+}
+
+CoreLimit::~CoreLimit() {
+    g_coreLimit.store(0);
+    torch::set_num_threads(m_previousThreads);
+}
 
 int useAllCores() {
-    const int cores = availableCores();
+    const int limit = g_coreLimit.load();
+    const int cores = limit > 0 ? std::min(limit, usableCores()) : usableCores();
     if (torch::get_num_threads() != cores) {
         torch::set_num_threads(cores);
     }

@@ -2,10 +2,31 @@
 
 namespace tstudio {
 
+/** The cores this process may run on (its affinity mask: containers and taskset restrict it). */
+int usableCores();
+
 /**
- * Sets LibTorch's intra-op thread pool to the cores this process may use. Debian's LibTorch
- * starts with one thread; call once per process before heavy work (idempotent, any thread).
- * Returns the thread count in use.
+ * While it lives, useAllCores() uses at most cores threads (0: no limit) and LibTorch is set to
+ * that many: a process that is one of several ranks of a run on this machine keeps to its share,
+ * as the others do by their affinity (ranks with different thread counts round differently, and
+ * a data-parallel run's weights must stay identical). Restores the previous count at its end.
+ * One at a time.
+ */
+class CoreLimit {
+public:
+    explicit CoreLimit(int cores);
+    ~CoreLimit();
+    CoreLimit(const CoreLimit&) = delete;
+    CoreLimit& operator=(const CoreLimit&) = delete;
+
+private:
+    int m_previousThreads;
+};
+
+/**
+ * Sets LibTorch's intra-op thread pool to the cores this process may use (see CoreLimit). Debian's
+ * LibTorch starts with one thread; call once per process before heavy work (idempotent, any
+ * thread). Returns the thread count in use.
  */
 int useAllCores();
 
