@@ -1551,7 +1551,7 @@ sudo apt install libopenblas0-openmp</translation>
 <context>
     <name>FailureMessage</name>
     <message>
-        <location filename="../ui/common/failure_message.cpp" line="+38"/>
+        <location filename="../ui/common/failure_message.cpp" line="+28"/>
         <source>The weight file cannot be read or does not fit this backbone. Choose the backbone it was made for, or another file, on the Model page.</source>
         <translation>Die Gewichtsdatei ist nicht lesbar oder passt nicht zu diesem Backbone. Wählen Sie auf der Seite „Modell“ das Backbone, für das sie gemacht wurde, oder eine andere Datei.</translation>
     </message>
@@ -2704,7 +2704,7 @@ Verlust %2</translation>
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+71"/>
         <source>Choose a Trained Model</source>
         <translation>Trainiertes Modell auswählen</translation>
     </message>
@@ -2719,7 +2719,7 @@ Verlust %2</translation>
         <translation>Modell exportieren als</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+65"/>
         <source>Choose a trained model (.tsmodel) to export.</source>
         <translation>Wählen Sie ein trainiertes Modell (.tsmodel) zum Exportieren.</translation>
     </message>
@@ -3240,12 +3240,12 @@ Verlust %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+237"/>
+        <location line="+246"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="-236"/>
+        <location line="-245"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
@@ -3275,7 +3275,7 @@ Verlust %2</translation>
         <translation>Lernraten-Bereichstest: Schritt %1 von %2</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>Preparing…</source>
         <translation>Vorbereitung…</translation>
     </message>
@@ -3300,7 +3300,7 @@ Verlust %2</translation>
         <translation>Trainiere %1…</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-81"/>
         <source>Learning-rate range test: preparing…</source>
         <translation>Lernraten-Bereichstest: Vorbereitung…</translation>
     </message>
@@ -3311,16 +3311,17 @@ Verlust %2</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+236"/>
         <source>Pause or resume the run (Ctrl+Shift+Enter)</source>
         <translation>Den Lauf anhalten oder fortsetzen (Strg+Umschalt+Eingabe)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-234"/>
         <source>Stop after the current batch; the model is saved when at least one epoch finished (Ctrl+.)</source>
         <translation>Nach dem aktuellen Batch beenden; das Modell wird gespeichert, wenn mindestens eine Epoche abgeschlossen ist (Strg+.)</translation>
     </message>
     <message>
-        <location line="+197"/>
+        <location line="+200"/>
         <source>Paused</source>
         <translation>Angehalten</translation>
     </message>
@@ -3346,7 +3347,12 @@ Verlust %2</translation>
         <translation>Pausiert · %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
+        <source>A run on several processes cannot be paused; Stop keeps what it trained, and Continue resumes it on any number of processes</source>
+        <translation>Ein Lauf auf mehreren Prozessen lässt sich nicht anhalten; Stoppen behält, was er trainiert hat, und Fortsetzen setzt ihn mit beliebig vielen Prozessen fort</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
@@ -3658,7 +3664,7 @@ Verlust %2</translation>
 <context>
     <name>TrainingSettings</name>
     <message>
-        <location filename="../ui/train/training_settings.cpp" line="+89"/>
+        <location filename="../ui/train/training_settings.cpp" line="+93"/>
         <source>Base learning rate. The arrows step along 1, 2, 5, 10, …</source>
         <translation>Basis-Lernrate. Die Pfeile schalten in Schritten 1, 2, 5, 10, …</translation>
     </message>
@@ -3818,6 +3824,11 @@ Verlust %2</translation>
         <translation>Trainingsbilder augmentieren</translation>
     </message>
     <message>
+        <location line="+12"/>
+        <source>Data-parallel training: this many processes on this computer share every step, each on its own part of the data and its own share of the cores (or its own GPU), their gradients averaged as PyTorch&apos;s DistributedDataParallel does. The batch size is per process. Runs on several processes cannot be paused.</source>
+        <translation>Datenparalleles Training: so viele Prozesse auf diesem Computer teilen sich jeden Schritt, jeder mit seinem Teil der Daten und seinem Anteil der Kerne (oder seiner eigenen GPU); ihre Gradienten werden gemittelt wie bei PyTorchs DistributedDataParallel. Die Batchgröße gilt je Prozess. Läufe auf mehreren Prozessen lassen sich nicht anhalten.</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>Each run writes its checkpoint, log and model bundle into a new folder inside this one</source>
         <translation>Jeder Lauf schreibt Checkpoint, Protokoll und Modellpaket in einen neuen Ordner hierin</translation>
@@ -3849,12 +3860,12 @@ Verlust %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+129"/>
+        <location line="+135"/>
         <source>Epochs:</source>
         <translation>Epochen:</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-134"/>
         <source>Batch size:</source>
         <translation>Batchgröße:</translation>
     </message>
@@ -3870,16 +3881,21 @@ Verlust %2</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Processes:</source>
+        <translation>Prozesse:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Runs folder:</source>
         <translation>Ordner für Läufe:</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+60"/>
         <source>%1 (not available)</source>
         <translation>%1 (nicht verfügbar)</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>The recommended settings for this mode are applied below.</source>
         <translation>Unten gelten jetzt die empfohlenen Einstellungen für diesen Modus.</translation>
     </message>
@@ -3889,7 +3905,22 @@ Verlust %2</translation>
         <translation>Epochen Stufe 2:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+17"/>
+        <source> (one GPU each)</source>
+        <translation> (je eine GPU)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> on this computer</source>
+        <translation> auf diesem Computer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 × batch %2 = %3 images a step</source>
+        <translation>%1 × Batch %2 = %3 Bilder je Schritt</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Folder for training runs</source>
         <translation>Ordner für Trainingsläufe</translation>
     </message>
@@ -3897,7 +3928,7 @@ Verlust %2</translation>
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../ui/train/training_worker.cpp" line="+71"/>
+        <location filename="../ui/train/training_worker.cpp" line="+78"/>
         <source>Training stopped by an internal error: %1</source>
         <translation>Training durch einen internen Fehler beendet: %1</translation>
     </message>
@@ -4033,7 +4064,7 @@ Verlust %2</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+59"/>
+        <location filename="../app/gui/main.cpp" line="+64"/>
         <source>Interactive transfer learning on images.</source>
         <translation>Interaktives Transfer-Learning für Bilder.</translation>
     </message>

@@ -8,6 +8,7 @@
 #include <QTranslator>
 
 #include "core/common/threads.h"
+#include "core/training/local_data_parallel.h"
 #include "ui/classify/classify_page.h"
 #include "ui/main_window.h"
 
@@ -34,6 +35,10 @@ public:
 int main(int argc, char* argv[]) {
     // Training runs in this process too: idle OpenMP threads must not spin against the loader.
     tstudio::tuneOpenMpWaiting(argv); // before anything else: it may re-execute us
+    // A helper rank of a run the window trains on several processes: no window, just the run.
+    if (const auto job = tstudio::training::helperRankJob(argc, argv)) {
+        return tstudio::training::runHelperRank(*job);
+    }
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("TransferStudio"));
     QApplication::setApplicationName(QStringLiteral("Transfer Studio"));

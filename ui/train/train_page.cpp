@@ -221,14 +221,16 @@ QString TrainPage::logText() const {
 }
 
 void TrainPage::start() {
-    const QString problem = m_session->startRun(m_project->config(), m_project->dataset());
+    const QString problem =
+        m_session->startRun(m_project->config(), m_project->dataset(), m_settings->processes());
     if (!problem.isEmpty()) {
         showError(problem);
     }
 }
 
 void TrainPage::continueRun() {
-    const QString problem = m_session->continueRun(m_project->config(), m_project->dataset());
+    const QString problem =
+        m_session->continueRun(m_project->config(), m_project->dataset(), m_settings->processes());
     if (!problem.isEmpty()) {
         showError(problem);
     }
@@ -287,7 +289,8 @@ void TrainPage::findLearningRate() {
 }
 
 void TrainPage::togglePause() {
-    if (m_session->job() != TrainingSession::Job::Training || m_session->isStopping()) {
+    if (m_session->job() != TrainingSession::Job::Training || m_session->isStopping() ||
+        m_session->runProcesses() > 1) {
         return;
     }
     const bool paused = !m_session->isPaused();
@@ -320,7 +323,13 @@ void TrainPage::updateButtons() {
     const bool paused = m_session->isPaused();
     const QString resumable = m_session->resumableRun();
     m_start->setEnabled(!running);
-    m_pause->setEnabled(training && !m_session->isStopping());
+    // The ranks of a data-parallel run wait for each other at every step: none can pause alone.
+    const bool pausable = m_session->runProcesses() == 1;
+    m_pause->setEnabled(training && pausable && !m_session->isStopping());
+    m_pause->setToolTip(training && !pausable
+                            ? tr("A run on several processes cannot be paused; Stop keeps what "
+                                 "it trained, and Continue resumes it on any number of processes")
+                            : tr("Pause or resume the run (Ctrl+Shift+Enter)"));
     m_pause->setText(paused ? tr("Resume") : tr("Pause"));
     m_pause->setIcon(style()->standardIcon(paused ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
     m_stop->setEnabled(running && !m_session->isStopping());

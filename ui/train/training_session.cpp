@@ -162,7 +162,7 @@ QString TrainingSession::checkCanStart(const training::TrainingConfig& config,
 }
 
 QString TrainingSession::startRun(const training::TrainingConfig& config,
-                                  const data::Dataset& dataset) {
+                                  const data::Dataset& dataset, int processes) {
     const QString problem = checkCanStart(config, dataset);
     if (!problem.isEmpty()) {
         return problem;
@@ -179,12 +179,12 @@ QString TrainingSession::startRun(const training::TrainingConfig& config,
     if (!QDir().mkpath(runDir)) {
         return tr("Cannot create the run folder %1: choose another runs folder.").arg(runDir);
     }
-    beginRun(config, dataset, runDir, /*resume=*/false);
+    beginRun(config, dataset, runDir, /*resume=*/false, processes);
     return {};
 }
 
 QString TrainingSession::continueRun(const training::TrainingConfig& config,
-                                     const data::Dataset& dataset) {
+                                     const data::Dataset& dataset, int processes) {
     if (isRunning()) {
         return tr("A run is already in progress: stop it first.");
     }
@@ -197,13 +197,17 @@ QString TrainingSession::continueRun(const training::TrainingConfig& config,
     if (!problem.isEmpty()) {
         return problem;
     }
-    beginRun(config, dataset, runDir, /*resume=*/true);
+    beginRun(config, dataset, runDir, /*resume=*/true, processes);
     return {};
 }
 
 void TrainingSession::beginRun(training::TrainingConfig config, const data::Dataset& dataset,
-                               const QString& runDir, bool resume) {
+                               const QString& runDir, bool resume, int processes) {
     config.outDir = runDir.toStdString();
+    m_runProcesses = std::max(1, processes);
+    if (m_runProcesses > 1 && config.device.rfind("cuda", 0) == 0) {
+        config.device = "cuda"; // each rank its own GPU, cuda:<local rank>
+    }
     m_runDir = runDir;
     // Until this run ends, it is the one a stop leaves to continue.
     setResumableRun(QString());
@@ -211,8 +215,8 @@ void TrainingSession::beginRun(training::TrainingConfig config, const data::Data
     Q_EMIT runStarted(runDir, resume);
     QMetaObject::invokeMethod(
         m_worker,
-        [worker = m_worker, job, config, resume, dataset] {
-            worker->run(job, config, dataset, resume);
+        [worker = m_worker, job, config, resume, dataset, processes = m_runProcesses] {
+            worker->run(job, config, dataset, resume, processes);
         },
         Qt::QueuedConnection);
 }

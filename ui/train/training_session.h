@@ -50,10 +50,19 @@ public:
     /** Why a job with config on dataset cannot start now (translated), or empty. */
     QString checkCanStart(const training::TrainingConfig& config,
                           const data::Dataset& dataset) const;
-    /** Starts a run in a new folder of config's runs folder; returns why not, or empty. */
-    QString startRun(const training::TrainingConfig& config, const data::Dataset& dataset);
-    /** Continues resumableRun() from its checkpoint, in its own folder; returns why not. */
-    QString continueRun(const training::TrainingConfig& config, const data::Dataset& dataset);
+    /**
+     * Starts a run in a new folder of config's runs folder; returns why not, or empty. With
+     * processes > 1 the run is data-parallel on this computer: this process is rank 0 and starts
+     * the others (training::trainOnLocalProcesses), one GPU each on CUDA.
+     */
+    QString startRun(const training::TrainingConfig& config, const data::Dataset& dataset,
+                     int processes = 1);
+    /** Continues resumableRun() from its checkpoint, in its own folder, on any number of
+        processes; returns why not. */
+    QString continueRun(const training::TrainingConfig& config, const data::Dataset& dataset,
+                        int processes = 1);
+    /** The processes the current or last run trains on; above 1 it cannot pause. */
+    int runProcesses() const { return m_runProcesses; }
     /** Starts the learning-rate range test; returns why not, or empty. */
     QString findLearningRate(const training::TrainingConfig& config, const data::Dataset& dataset,
                              const training::LrFinderOptions& options);
@@ -85,7 +94,7 @@ Q_SIGNALS:
 private:
     int beginJob(Job job);
     void beginRun(training::TrainingConfig config, const data::Dataset& dataset,
-                  const QString& runDir, bool resume);
+                  const QString& runDir, bool resume, int processes);
     void endJob();
     void setResumableRun(const QString& runDir);
 
@@ -95,6 +104,7 @@ private:
     int m_jobId = 0;
     bool m_paused = false;
     bool m_stopRequested = false;
+    int m_runProcesses = 1;
     QString m_runDir;
     QString m_resumableRun;
 };

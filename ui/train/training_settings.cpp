@@ -1,5 +1,7 @@
 #include "ui/train/training_settings.h"
 
+#include <algorithm>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
@@ -12,11 +14,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QVBoxLayout>
 
 #include "core/common/devices.h"
+#include "core/common/threads.h"
 #include "ui/project/project_state.h"
 #include "ui/train/scientific_spin_box.h"
 
@@ -163,6 +167,18 @@ QGroupBox* TrainingSettings::buildRunBox() {
     for (const std::string& device : availableDevices()) {
         m_device->addItem(QString::fromStdString(device), QString::fromStdString(device));
     }
+    m_processes = makeSpin(this, 1, std::max(1, usableCores()));
+    m_processes->setValue(QSettings().value(QStringLiteral("training/processes"), 1).toInt());
+    m_processes->setToolTip(
+        tr("Data-parallel training: this many processes on this computer share every step, each "
+           "on its own part of the data and its own share of the cores (or its own GPU), their "
+           "gradients averaged as PyTorch's DistributedDataParallel does. The batch size is per "
+           "process. Runs on several processes cannot be paused."));
+    m_processesNote = new QLabel(this);
+    m_processesNote->setForegroundRole(QPalette::PlaceholderText);
+    auto* processesRow = new QHBoxLayout;
+    processesRow->addWidget(m_processes);
+    processesRow->addWidget(m_processesNote, 1);
     m_outDir = new QLineEdit(this);
     m_outDir->setPlaceholderText(defaultRunsFolder());
     m_outDir->setToolTip(tr("Each run writes its checkpoint, log and model bundle into a new "
@@ -182,6 +198,7 @@ QGroupBox* TrainingSettings::buildRunBox() {
     m_runForm->addRow(tr("Early stopping:"), stopRow);
     m_runForm->addRow(QString(), m_augment);
     m_runForm->addRow(tr("Device:"), m_device);
+    m_runForm->addRow(tr("Processes:"), processesRow);
     m_runForm->addRow(tr("Runs folder:"), outRow);
     return runBox;
 }
@@ -201,6 +218,10 @@ void TrainingSettings::connectEdits() {
         connect(spin, &QSpinBox::valueChanged, this, &TrainingSettings::apply);
     }
     connect(m_augment, &QCheckBox::toggled, this, &TrainingSettings::apply);
+    connect(m_processes, &QSpinBox::valueChanged, this, [this](int processes) {
+        QSettings().setValue(QStringLiteral("training/processes"), processes);
+        updateProcesses();
+    });
     connect(m_outDir, &QLineEdit::editingFinished, this, &TrainingSettings::apply);
     connect(m_browse, &QPushButton::clicked, this, &TrainingSettings::chooseOutputFolder);
     connect(m_findLr, &QPushButton::clicked, this, &TrainingSettings::findLearningRateRequested);
@@ -247,6 +268,7 @@ void TrainingSettings::syncFromConfig() {
     }
     m_syncing = false;
     updateVisibility();
+    updateProcesses();
 }
 
 void TrainingSettings::apply() {
@@ -308,6 +330,29 @@ void TrainingSettings::updateVisibility() {
     if (auto* label = qobject_cast<QLabel*>(m_runForm->labelForField(m_epochs))) {
         label->setText(twoStage ? tr("Stage 2 epochs:") : tr("Epochs:"));
     }
+}
+
+int TrainingSettings::processes() const {
+    return m_processes->value();
+}
+
+void TrainingSettings::updateProcesses() {
+    // One process per GPU; on the CPU each process takes its share of the cores.
+    const bool cuda = m_device->currentData().toString().startsWith(QStringLiteral("cuda"));
+    int gpus = 0;
+    for (int i = 0; i < m_device->count(); ++i) {
+        gpus += m_device->itemData(i).toString().startsWith(QStringLiteral("cuda")) ? 1 : 0;
+    }
+    m_processes->setMaximum(std::max(1, cuda ? gpus : usableCores()));
+    m_processes->setSuffix(m_processes->value() == 1 ? QString()
+                           : cuda                    ? tr(" (one GPU each)")
+                                                     : tr(" on this computer"));
+    const int batch = m_batchSize->value();
+    m_processesNote->setText(m_processes->value() == 1 ? QString()
+                                                       : tr("%1 × batch %2 = %3 images a step")
+                                                             .arg(m_processes->value())
+                                                             .arg(batch)
+                                                             .arg(m_processes->value() * batch));
 }
 
 void TrainingSettings::chooseOutputFolder() {

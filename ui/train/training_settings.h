@@ -35,6 +35,10 @@ public:
     ScientificSpinBox* learningRate() const { return m_lr; }
     QPushButton* findLrButton() const { return m_findLr; }
     QComboBox* deviceBox() const { return m_device; }
+    QSpinBox* processesBox() const { return m_processes; }
+    /** Processes on this machine the next run trains on (a setting of this computer, kept in
+        QSettings rather than in the project). */
+    int processes() const;
 
 Q_SIGNALS:
     void findLearningRateRequested();
@@ -53,6 +57,9 @@ private:
     void applyMode();
     void updateVisibility();
     void chooseOutputFolder();
+    /** The processes' range for the device (cores for the CPU, GPUs for CUDA) and the note
+        on the images each step takes. */
+    void updateProcesses();
 
     ProjectState* m_project;
     QComboBox* m_optimizer = nullptr;
@@ -76,6 +83,8 @@ private:
     QLabel* m_recipeNote = nullptr;
     QCheckBox* m_augment = nullptr;
     QComboBox* m_device = nullptr;
+    QSpinBox* m_processes = nullptr;
+    QLabel* m_processesNote = nullptr;
     QLineEdit* m_outDir = nullptr;
     QPushButton* m_browse = nullptr;
     QFormLayout* m_optimizerForm = nullptr;

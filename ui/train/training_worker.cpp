@@ -2,7 +2,10 @@
 
 #include <exception>
 
+#include <QCoreApplication>
+
 #include "core/common/threads.h"
+#include "core/training/local_data_parallel.h"
 #include "ui/common/failure_message.h"
 
 namespace tstudio::ui {
@@ -51,12 +54,16 @@ void TrainingWorker::prepareJob() {
 }
 
 void TrainingWorker::run(int job, const training::TrainingConfig& config,
-                         const data::Dataset& dataset, bool resume) {
+                         const data::Dataset& dataset, bool resume, int processes) {
     // The worker's entry point holds the only catch: whatever escapes core becomes failed().
     try {
         useAllCores();
         SignalObserver observer(this, job);
-        auto summary = training::train(config, dataset, observer, m_control, resume);
+        training::LocalProcesses local;
+        local.processes = processes;
+        local.program = QCoreApplication::applicationFilePath().toStdString();
+        auto summary =
+            training::trainOnLocalProcesses(config, dataset, observer, m_control, local, resume);
         if (summary) {
             Q_EMIT finished(job, *summary);
         } else if (m_control.stop.load()) {

@@ -35,8 +35,10 @@ public:
     void prepareJob();
 
 public Q_SLOTS:
+    /** processes > 1: data-parallel on this computer, this program starting the other ranks
+        (its main() must hand training::kHelperRankArgument to training::runHelperRank). */
     void run(int job, const tstudio::training::TrainingConfig& config,
-             const tstudio::data::Dataset& dataset, bool resume);
+             const tstudio::data::Dataset& dataset, bool resume, int processes = 1);
     void findLearningRate(int job, const tstudio::training::TrainingConfig& config,
                           const tstudio::data::Dataset& dataset,
                           const tstudio::training::LrFinderOptions& options);

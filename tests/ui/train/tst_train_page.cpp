@@ -3,6 +3,7 @@
 #include <functional>
 #include <limits>
 
+#include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -15,6 +16,8 @@
 #include <QTest>
 #include <QTranslator>
 
+#include "core/common/threads.h"
+#include "core/training/local_data_parallel.h"
 #include "core/training/model_bundle.h"
 #include "tiny_dataset.h"
 #include "ui/common/failure_message.h"
@@ -241,6 +244,35 @@ private Q_SLOTS:
         QVERIFY(restarted.continueButton()->isHidden());
     }
 
+    void aRunOnTwoProcessesShowsRankZeroAndCannotPause() {
+        // The Processes box offers the cores; with fewer than two there is nothing to share.
+        if (tstudio::usableCores() < 2) {
+            QSKIP("this machine lets the test use one core");
+        }
+        TinyProject tiny(m_dataset, 2);
+        TrainPage page(&tiny.project);
+        page.settings()->processesBox()->setValue(2);
+        QSignalSpy ended(&page, &TrainPage::runEnded);
+        page.start();
+        QVERIFY(page.isRunning());
+        QVERIFY(!page.pauseButton()->isEnabled()); // the ranks wait for each other every step
+        QVERIFY(page.stopButton()->isEnabled());
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, kRunTimeoutMs);
+        QVERIFY2(ended[0][0].toBool(), qPrintable(page.errorText() + page.logText()));
+        // This process was rank 0 and its reports drew the page; the helper was this program.
+        QVERIFY2(page.logText().contains(QStringLiteral("Starting 1 helper process")),
+                 qPrintable(page.logText()));
+        QVERIFY(page.logText().contains(
+            QStringLiteral("Data parallel: rank 0 of 2, batch 4 per process (8 per step)")));
+        QVERIFY(page.logText().contains(
+            QStringLiteral("the weights are identical on all 2 processes")));
+        QCOMPARE(page.accuracyPlot()->pointCount(TrainPage::ValAccuracy), 2);
+        QVERIFY(QFileInfo::exists(tiny.project.lastBundle()));
+        // The count is this computer's setting, kept for the next window.
+        tstudio::ui::TrainingSettings settings(&tiny.project);
+        QCOMPARE(settings.processes(), 2);
+    }
+
     void pauseHoldsTheRunUntilResumed() {
         TinyProject tiny(m_dataset, 200);
         auto& project = tiny.project;
@@ -442,5 +474,15 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestTrainPage)
+// A run on several processes starts this program again as its helper ranks (as the window does
+// with its own executable), so main() hands them to the engine before any widget exists.
+int main(int argc, char** argv) {
+    if (const auto job = tstudio::training::helperRankJob(argc, argv)) {
+        return tstudio::training::runHelperRank(*job);
+    }
+    QApplication app(argc, argv);
+    TestTrainPage test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_train_page.moc"

@@ -5,9 +5,15 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
+#include <QSettings>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QTest>
 
+#include <algorithm>
+#include <memory>
+
+#include "core/common/threads.h"
 #include "ui/project/project_state.h"
 #include "ui/train/scientific_spin_box.h"
 #include "ui/train/training_settings.h"
@@ -26,6 +32,49 @@ void pickMode(QComboBox* box, TrainMode mode) {
 class TestTrainingSettings : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true); // QSettings in a test location
+        QCoreApplication::setOrganizationName(QStringLiteral("TransferStudioTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_training_settings"));
+        QSettings().clear();
+    }
+
+    void theProcessesBoxOffersTheCoresAndSaysWhatAStepTakes() {
+        ProjectState project;
+        auto config = project.config();
+        config.batchSize = 16;
+        project.setConfig(config);
+        auto settings = std::make_unique<TrainingSettings>(&project);
+        QSpinBox* processes = settings->processesBox();
+        QCOMPARE(settings->processes(), 1);
+        QCOMPARE(processes->maximum(), std::max(1, tstudio::usableCores()));
+        if (processes->maximum() < 2) {
+            QSKIP("this machine lets the test use one core");
+        }
+        auto noteText = [&] {
+            QStringList texts;
+            for (auto* label : settings->findChildren<QLabel*>()) {
+                texts << label->text();
+            }
+            return texts.join(u'|');
+        };
+        QVERIFY(!noteText().contains(QStringLiteral("images a step")));
+        processes->setValue(2);
+        QCOMPARE(processes->suffix(), QStringLiteral(" on this computer"));
+        QVERIFY2(noteText().contains(QStringLiteral("2 × batch 16 = 32 images a step")),
+                 qPrintable(noteText()));
+        // The batch is per process: a new batch size changes what a step takes.
+        config.batchSize = 8;
+        project.setConfig(config);
+        QVERIFY2(noteText().contains(QStringLiteral("2 × batch 8 = 16 images a step")),
+                 qPrintable(noteText()));
+        // A setting of this computer, not of the project: the next window has it too.
+        settings = std::make_unique<TrainingSettings>(&project);
+        QCOMPARE(settings->processes(), 2);
+        settings->processesBox()->setValue(1);
+        QVERIFY(settings->processesBox()->suffix().isEmpty());
+    }
+
     void pickingAModeAppliesItsRecipe() {
         ProjectState project;
         TrainingSettings settings(&project);
