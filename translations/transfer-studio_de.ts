@@ -3538,8 +3538,8 @@ Verlust %2</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>The checkpoint in %1 was written by a run with other settings: resume with the same settings (with another number of processes: the same batch per step, --batch times the processes), or start a fresh run in another folder.</source>
-        <translation>Der Checkpoint in %1 stammt von einem Lauf mit anderen Einstellungen: Setzen Sie mit denselben Einstellungen fort (bei einer anderen Zahl von Prozessen: derselbe Batch pro Schritt, --batch mal die Prozesse), oder starten Sie einen neuen Lauf in einem anderen Ordner.</translation>
+        <source>The checkpoint in %1 was written by a run with other settings: resume with the same settings (on another number of processes: the same images per step, the batch size times the processes), or start a fresh run in another folder.</source>
+        <translation>Der Checkpoint in %1 stammt von einem Lauf mit anderen Einstellungen: Setzen Sie mit denselben Einstellungen fort (bei einer anderen Zahl von Prozessen: dieselben Bilder pro Schritt, die Batchgröße mal die Prozesse), oder starten Sie einen neuen Lauf in einem anderen Ordner.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3620,7 +3620,7 @@ Verlust %2</translation>
 <context>
     <name>TrainingSession</name>
     <message>
-        <location filename="../ui/train/training_session.cpp" line="+132"/>
+        <location filename="../ui/train/training_session.cpp" line="+138"/>
         <location line="+57"/>
         <source>A run is already in progress: stop it first.</source>
         <translation>Ein Lauf ist bereits im Gange: Beenden Sie ihn zuerst.</translation>
@@ -3659,6 +3659,11 @@ Verlust %2</translation>
         <location line="+14"/>
         <source>There is no stopped run to continue: its folder or checkpoint is gone.</source>
         <translation>Es gibt keinen angehaltenen Lauf zum Fortsetzen: Sein Ordner oder Checkpoint fehlt.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>A step of the stopped run took %1 images, which %2 processes cannot share evenly: continue it on a number of processes that divides %1.</source>
+        <translation>Ein Schritt des gestoppten Laufs nahm %1 Bilder, die sich %2 Prozesse nicht gleichmäßig teilen können: setzen Sie ihn mit einer Anzahl von Prozessen fort, die %1 teilt.</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 
 #include <QJsonDocument>
 
+#include "core/training/trainer.h"
 #include "core/training/training_messages.h"
 
 namespace tstudio::training {
@@ -53,7 +54,9 @@ Status writeCheckpoint(const std::filesystem::path& path, const Checkpoint& chec
     return weights::writeSafetensors(path, tensors, {{kMetadataKey, json}});
 }
 
-Result<Checkpoint> readCheckpoint(const std::filesystem::path& path) {
+namespace {
+/** The checkpoint's JSON header, checked, without reading its tensors. */
+Result<QJsonObject> readCheckpointHeader(const std::filesystem::path& path) {
     auto metadata = weights::readSafetensorsMetadata(path);
     if (!metadata) {
         return fail(fillMessage(text::kCheckpointUnreadable, {path.string(), metadata.message()}));
@@ -65,20 +68,42 @@ Result<Checkpoint> readCheckpoint(const std::filesystem::path& path) {
     QJsonParseError error;
     const QJsonDocument document =
         QJsonDocument::fromJson(QByteArray::fromStdString(entry->second), &error);
-    const QJsonObject header = document.object();
+    QJsonObject header = document.object();
     if (error.error != QJsonParseError::NoError || !document.isObject() ||
         header.value(key("version")).toInt() != kFormatVersion ||
         !header.value(key("config")).isObject() || !header.value(key("state")).isObject()) {
         return fail(fillMessage(text::kCheckpointDescription, {path.string()}));
+    }
+    return header;
+}
+} // namespace
+
+Result<int> checkpointStepBatch(const std::filesystem::path& outDir) {
+    const std::filesystem::path path = checkpointFile(outDir);
+    auto header = readCheckpointHeader(path);
+    if (!header) {
+        return header.error();
+    }
+    const int batch = header->value(key("config")).toObject().value(key("batchSize")).toInt();
+    if (batch < 1) {
+        return fail(fillMessage(text::kCheckpointDescription, {path.string()}));
+    }
+    return batch;
+}
+
+Result<Checkpoint> readCheckpoint(const std::filesystem::path& path) {
+    auto header = readCheckpointHeader(path);
+    if (!header) {
+        return header.error();
     }
     auto tensors = weights::readStateDict(path);
     if (!tensors) {
         return fail(fillMessage(text::kCheckpointUnreadable, {path.string(), tensors.message()}));
     }
     Checkpoint checkpoint;
-    checkpoint.config = header.value(key("config")).toObject();
-    checkpoint.state = header.value(key("state")).toObject();
-    checkpoint.optimizer.steps = header.value(key("optimizerSteps")).toObject();
+    checkpoint.config = header->value(key("config")).toObject();
+    checkpoint.state = header->value(key("state")).toObject();
+    checkpoint.optimizer.steps = header->value(key("optimizerSteps")).toObject();
     const std::map<std::string, weights::StateDict*> groups{
         {kModel, &checkpoint.model},
         {kBest, &checkpoint.best},

@@ -19,6 +19,13 @@ inline std::filesystem::path checkpointFile(const std::filesystem::path& outDir)
     return outDir / "checkpoint.pt";
 }
 
+/**
+ * The images an optimizer step of the run in outDir took (its batch times its processes), from
+ * its checkpoint's header alone: a resume on P processes needs a batch of that / P each. Fails
+ * like a resume, naming the file, when there is no readable checkpoint. Any thread.
+ */
+Result<int> checkpointStepBatch(const std::filesystem::path& outDir);
+
 /** Where train() writes a run's model bundle in its output folder. */
 inline std::filesystem::path bundleFile(const std::filesystem::path& outDir) {
     return outDir / "model.tsmodel";

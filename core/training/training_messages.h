@@ -51,8 +51,8 @@ inline constexpr char kNothingToResume[] = QT_TRANSLATE_NOOP(
 inline constexpr char kOtherSettings[] = QT_TRANSLATE_NOOP(
     "TrainingMessage",
     "The checkpoint in %1 was written by a run with other settings: resume with the same "
-    "settings (with another number of processes: the same batch per step, --batch times the "
-    "processes), or start a fresh run in another folder.");
+    "settings (on another number of processes: the same images per step, the batch size times "
+    "the processes), or start a fresh run in another folder.");
 inline constexpr char kCheckpointDamaged[] =
     QT_TRANSLATE_NOOP("TrainingMessage", "The checkpoint %1 is damaged: %2.");
 inline constexpr char kUnknownStage[] =

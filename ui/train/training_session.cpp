@@ -10,6 +10,7 @@
 #include "core/common/devices.h"
 #include "core/models/registry.h"
 #include "core/weights/hub_cache.h"
+#include "ui/common/failure_message.h"
 #include "ui/common/settings_keys.h"
 #include "ui/common/worker_thread.h"
 #include "ui/train/training_settings.h"
@@ -101,6 +102,11 @@ TrainingSession::TrainingSession(QObject* parent) : QObject(parent) {
             return;
         }
         const Job endedJob = m_job;
+        // A continued run that failed (other settings, a helper that could not start) leaves
+        // its checkpoint as it was: it can still be continued.
+        if (endedJob == Job::Training && m_resuming) {
+            setResumableRun(hasCheckpoint(m_runDir) ? m_runDir : QString());
+        }
         endJob();
         Q_EMIT failed(message);
         Q_EMIT ended(endedJob);
@@ -197,7 +203,23 @@ QString TrainingSession::continueRun(const training::TrainingConfig& config,
     if (!problem.isEmpty()) {
         return problem;
     }
-    beginRun(config, dataset, runDir, /*resume=*/true, processes);
+    // A step of the stopped run took its batch times its processes; on another number of
+    // processes each takes its share of that, so the run goes on as it began (the engine refuses
+    // any other batch per step).
+    const auto stepBatch = training::checkpointStepBatch(runDir.toStdString());
+    if (!stepBatch) {
+        return failureMessage(stepBatch.error());
+    }
+    processes = std::max(1, processes);
+    if (*stepBatch % processes != 0) {
+        return tr("A step of the stopped run took %1 images, which %2 processes cannot share "
+                  "evenly: continue it on a number of processes that divides %1.")
+            .arg(*stepBatch)
+            .arg(processes);
+    }
+    training::TrainingConfig resumed = config;
+    resumed.batchSize = *stepBatch / processes;
+    beginRun(resumed, dataset, runDir, /*resume=*/true, processes);
     return {};
 }
 
@@ -205,6 +227,7 @@ void TrainingSession::beginRun(training::TrainingConfig config, const data::Data
                                const QString& runDir, bool resume, int processes) {
     config.outDir = runDir.toStdString();
     m_runProcesses = std::max(1, processes);
+    m_resuming = resume;
     if (m_runProcesses > 1 && config.device.rfind("cuda", 0) == 0) {
         config.device = "cuda"; // each rank its own GPU, cuda:<local rank>
     }

@@ -105,6 +105,7 @@ private:
     bool m_paused = false;
     bool m_stopRequested = false;
     int m_runProcesses = 1;
+    bool m_resuming = false; ///< the current or last run continued a stopped one
     QString m_runDir;
     QString m_resumableRun;
 };

@@ -315,7 +315,7 @@ private Q_SLOTS:
         auto other = runRanks(
             2, [&](int) { return featureConfig(out, 8); }, m_dataset, /*resume=*/true);
         QVERIFY(other[0]->summary && !other[0]->summary->ok());
-        QVERIFY2(other[0]->summary->message().find("--batch times the processes") !=
+        QVERIFY2(other[0]->summary->message().find("the batch size times the processes") !=
                      std::string::npos,
                  messageOf(other[0]->summary));
     }

@@ -273,6 +273,57 @@ private Q_SLOTS:
         QCOMPARE(settings.processes(), 2);
     }
 
+    void aRunStoppedOnTwoProcessesContinuesOnOne() {
+        if (tstudio::usableCores() < 2) {
+            QSKIP("this machine lets the test use one core");
+        }
+        constexpr int kEpochs = 4;
+        TinyProject tiny(m_dataset, kEpochs);
+        auto& project = tiny.project;
+        TrainPage page(&project);
+        page.settings()->processesBox()->setValue(2);
+        QSignalSpy ended(&page, &TrainPage::runEnded);
+        page.start();
+        QVERIFY(waitForFirstEpoch(page));
+        page.stopButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, kRunTimeoutMs);
+        const QString runDir = page.resumableRun();
+        QVERIFY2(!runDir.isEmpty(), qPrintable(page.summaryText() + page.errorText()));
+
+        // Three processes cannot share a step of 2 x 4 images: said before anything starts.
+        page.settings()->processesBox()->setValue(3);
+        if (page.settings()->processesBox()->value() == 3) {
+            page.continueButton()->click();
+            QVERIFY2(page.errorText().contains(QStringLiteral("cannot share")),
+                     qPrintable(page.errorText()));
+            QVERIFY(!page.isRunning());
+        }
+        // Other settings: the engine refuses the checkpoint, and the run stays continuable.
+        auto config = project.config();
+        const double lr = config.optimizer.lr;
+        config.optimizer.lr = lr * 2;
+        project.setConfig(config);
+        page.continueButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 2, kRunTimeoutMs);
+        QVERIFY(!ended[1][0].toBool());
+        QCOMPARE(page.resumableRun(), runDir);
+        QVERIFY(page.continueButton()->isEnabled());
+
+        // On one process the batch becomes the whole step's 8, and the run goes on to its end.
+        config.optimizer.lr = lr;
+        project.setConfig(config);
+        page.settings()->processesBox()->setValue(1);
+        page.continueButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 3, kRunTimeoutMs);
+        QVERIFY2(ended[2][0].toBool(), qPrintable(page.errorText() + page.logText()));
+        QVERIFY(page.logText().contains(QStringLiteral("Resuming from")));
+        const auto finished = tstudio::training::readBundleInfo(
+            QString(runDir + QStringLiteral("/model.tsmodel")).toStdString());
+        QVERIFY(finished.ok());
+        QCOMPARE(finished->history.size(), std::size_t{kEpochs});
+        QCOMPARE(finished->config.batchSize, 8);
+    }
+
     void pauseHoldsTheRunUntilResumed() {
         TinyProject tiny(m_dataset, 200);
         auto& project = tiny.project;
