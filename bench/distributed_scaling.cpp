@@ -1,10 +1,12 @@
 // Data-parallel scaling on the CPU: training images/s of 1, 2, ... processes at equal total
 // threads (each process pinned to its share of the cores, as `tstudio train --nproc-per-node`
 // does), each step forward + backward + gradient averaging over c10d/Gloo + SGD step on random
-// images, and the milliseconds per step spent averaging. One JSON object per process count.
+// images, and the milliseconds per step the averaging adds after backward. One JSON object per
+// process count and averaging mode: after backward (overlap false) or overlapped with it, bucket
+// by bucket as the gradients arrive (overlap true, what training does).
 //
 // distributed_scaling [--arch mobilenet_v2] [--size 160] [--batch 32] [--steps 8]
-//                     [--processes 1,2]
+//                     [--processes 1,2] [--overlap 0,1]
 // --batch is the batch of one step over all processes (each process takes batch / N), so every
 // row does the same work per step.
 
@@ -38,7 +40,18 @@ struct Options {
     int batch = 32;
     int steps = 8;
     std::vector<int> processes{1, 2};
+    std::vector<int> overlap{0, 1};
+    bool overlapThisRun = false;
 };
+
+std::vector<int> intList(const std::string& text) {
+    std::vector<int> out;
+    std::stringstream list(text);
+    for (std::string item; std::getline(list, item, ',');) {
+        out.push_back(std::atoi(item.c_str()));
+    }
+    return out;
+}
 
 double since(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -79,9 +92,15 @@ int worker(const Options& options) {
     double averaging = 0.0;
     const auto step = [&] {
         optimizer.zero_grad();
+        std::unique_ptr<distributed::OverlappedGradientAverager> overlap;
+        if (group && options.overlapThisRun) {
+            overlap = std::make_unique<distributed::OverlappedGradientAverager>(*group, parameters);
+        }
         torch::nn::functional::cross_entropy((*net)->forward(x), y).backward();
         const auto start = std::chrono::steady_clock::now();
-        if (group) {
+        if (overlap) {
+            overlap->finish();
+        } else if (group) {
             distributed::averageGradients(*group, parameters);
         }
         averaging += since(start);
@@ -101,6 +120,7 @@ int worker(const Options& options) {
             {QStringLiteral("processes"), world},
             {QStringLiteral("threadsPerProcess"), threads},
             {QStringLiteral("batchPerProcess"), batch},
+            {QStringLiteral("overlap"), group != nullptr && options.overlapThisRun},
             {QStringLiteral("imagesPerSecond"),
              static_cast<double>(batch) * world * options.steps / seconds},
             {QStringLiteral("averagingMsPerStep"), 1000.0 * averaging / options.steps}};
@@ -123,9 +143,13 @@ int main(int argc, char** argv) {
             isWorker = true;
             continue;
         }
+        if (arg == "--overlap-this-run") {
+            options.overlapThisRun = true;
+            continue;
+        }
         if (i + 1 >= argc) {
             std::fprintf(stderr, "usage: distributed_scaling [--arch NAME] [--size N] "
-                                 "[--batch N] [--steps N] [--processes 1,2]\n");
+                                 "[--batch N] [--steps N] [--processes 1,2] [--overlap 0,1]\n");
             return 2;
         }
         const std::string value = argv[++i];
@@ -138,11 +162,10 @@ int main(int argc, char** argv) {
         } else if (arg == "--steps") {
             options.steps = std::atoi(value.c_str());
         } else if (arg == "--processes") {
-            options.processes.clear();
-            std::stringstream list(value);
-            for (std::string item; std::getline(list, item, ',');) {
-                options.processes.push_back(std::atoi(item.c_str()));
-            }
+            options.processes = intList(value);
+        } else if (arg == "--overlap") {
+            options.overlap = intList(value);
+            continue; // the launcher's: each run is told its mode
         }
         passOn.push_back(arg);
         passOn.push_back(value);
@@ -150,11 +173,24 @@ int main(int argc, char** argv) {
     if (isWorker) {
         return worker(options);
     }
+    std::vector<std::pair<int, bool>> runs;
     for (const int processes : options.processes) {
+        if (processes == 1) {
+            runs.emplace_back(1, false);
+            continue;
+        }
+        for (const int overlap : options.overlap) {
+            runs.emplace_back(processes, overlap != 0);
+        }
+    }
+    for (const auto& [processes, overlap] : runs) {
         distributed::LocalLaunch launch;
         launch.program = std::filesystem::read_symlink("/proc/self/exe").string();
         launch.arguments = passOn;
         launch.arguments.push_back("--worker");
+        if (overlap) {
+            launch.arguments.push_back("--overlap-this-run");
+        }
         launch.processesPerNode = processes;
         auto port = distributed::freeLocalPort();
         if (!port) {

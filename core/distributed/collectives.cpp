@@ -1,6 +1,7 @@
 #include "core/distributed/collectives.h"
 
 #include <functional>
+#include <mutex>
 
 #include "core/distributed/process_group_impl.h"
 
@@ -8,22 +9,27 @@ namespace tstudio::distributed {
 
 namespace {
 
-/** Runs one collective, turning c10d's and Gloo's exceptions into a CollectiveError that says
-    which rank lost the others during what. */
+/** c10d's and Gloo's exception as a CollectiveError that says which rank lost the others
+    during what. */
+CollectiveError lostPeers(ProcessGroup& group, const char* what, const std::exception& e) {
+    const auto* c10 = dynamic_cast<const c10::Error*>(&e);
+    std::string detail = c10 != nullptr ? c10->what_without_backtrace() : e.what();
+    detail = detail.substr(0, detail.find('\n'));
+    const ProcessGroupConfig& config = group.config();
+    return CollectiveError("Data-parallel run: rank " + std::to_string(config.rank) + " of " +
+                           std::to_string(config.worldSize) + " lost the other processes during " +
+                           what + " (" + detail +
+                           "): one of them ended, failed or did not answer within " +
+                           std::to_string((config.timeout.count() + 999) / 1000) + " s.");
+}
+
+/** Runs one collective and waits for it. */
 void collective(ProcessGroup& group, const char* what,
                 const std::function<c10::intrusive_ptr<c10d::Work>(c10d::ProcessGroupGloo&)>& op) {
     try {
         op(*group.impl().group)->wait();
     } catch (const std::exception& e) {
-        const auto* c10 = dynamic_cast<const c10::Error*>(&e);
-        std::string detail = c10 != nullptr ? c10->what_without_backtrace() : e.what();
-        detail = detail.substr(0, detail.find('\n'));
-        const ProcessGroupConfig& config = group.config();
-        throw CollectiveError("Data-parallel run: rank " + std::to_string(config.rank) + " of " +
-                              std::to_string(config.worldSize) +
-                              " lost the other processes during " + what + " (" + detail +
-                              "): one of them ended, failed or did not answer within " +
-                              std::to_string((config.timeout.count() + 999) / 1000) + " s.");
+        throw lostPeers(group, what, e);
     }
 }
 
@@ -106,6 +112,147 @@ void averageGradients(ProcessGroup& group, const std::vector<torch::Tensor>& par
                    [&](c10d::ProcessGroupGloo& pg) { return pg.allreduce(buffers); });
         flat.div_(world);
     });
+}
+
+struct OverlappedGradientAverager::Impl {
+    struct Slot {
+        torch::Tensor parameter;
+        std::size_t bucket = 0;
+        std::int64_t offset = 0;
+        bool arrived = false;
+        unsigned hook = 0;
+    };
+    struct Bucket {
+        torch::Tensor flat;
+        std::size_t pending = 0; ///< gradients still to arrive
+        c10::intrusive_ptr<c10d::Work> work;
+    };
+
+    ProcessGroup& group;
+    std::vector<Slot> slots;
+    std::vector<Bucket> buckets;
+    std::size_t nextToStart = 0;
+    int startedDuringBackward = 0;
+    std::mutex mutex; // CUDA's autograd runs hooks on its device threads
+
+    explicit Impl(ProcessGroup& g) : group(g) {}
+
+    /** Starts the allreduce of every bucket that is complete and next in order. */
+    void startReadyBuckets(bool inBackward) {
+        while (nextToStart < buckets.size() && buckets[nextToStart].pending == 0) {
+            Bucket& bucket = buckets[nextToStart++];
+            std::vector<torch::Tensor> buffers{bucket.flat};
+            try {
+                bucket.work = group.impl().group->allreduce(buffers);
+            } catch (const std::exception& e) {
+                throw lostPeers(group, "gradient averaging", e);
+            }
+            startedDuringBackward += inBackward ? 1 : 0;
+        }
+    }
+
+    void arrive(std::size_t index, const torch::Tensor& grad) {
+        std::lock_guard<std::mutex> lock(mutex);
+        Slot& slot = slots[index];
+        Bucket& bucket = buckets[slot.bucket];
+        torch::NoGradGuard noGrad;
+        bucket.flat.slice(0, slot.offset, slot.offset + grad.numel())
+            .copy_(grad.detach().reshape({-1}));
+        if (!slot.arrived) {
+            slot.arrived = true;
+            --bucket.pending;
+        }
+        startReadyBuckets(/*inBackward=*/true);
+    }
+};
+
+OverlappedGradientAverager::OverlappedGradientAverager(ProcessGroup& group,
+                                                       const std::vector<torch::Tensor>& parameters,
+                                                       std::int64_t bucketBytes)
+    : m_impl(std::make_unique<Impl>(group)) {
+    if (group.worldSize() == 1) {
+        return;
+    }
+    std::vector<torch::Tensor> trainable;
+    for (auto it = parameters.rbegin(); it != parameters.rend(); ++it) {
+        if (it->requires_grad()) {
+            trainable.push_back(*it);
+        }
+    }
+    Impl& impl = *m_impl;
+    for (const std::vector<torch::Tensor>& members : buckets(trainable, bucketBytes)) {
+        std::int64_t size = 0;
+        for (const torch::Tensor& p : members) {
+            Impl::Slot slot;
+            slot.parameter = p;
+            slot.bucket = impl.buckets.size();
+            slot.offset = size;
+            impl.slots.push_back(slot);
+            size += p.numel();
+        }
+        // Zeros stand for a gradient that never arrives (a parameter this step did not use).
+        Impl::Bucket bucket;
+        bucket.flat = torch::zeros({size}, members.front().options().requires_grad(false));
+        bucket.pending = members.size();
+        impl.buckets.push_back(std::move(bucket));
+    }
+    for (std::size_t i = 0; i < impl.slots.size(); ++i) {
+        Impl* self = m_impl.get();
+        impl.slots[i].hook = impl.slots[i].parameter.register_hook(
+            [self, i](const torch::Tensor& grad) { self->arrive(i, grad); });
+    }
+}
+
+OverlappedGradientAverager::~OverlappedGradientAverager() {
+    for (Impl::Slot& slot : m_impl->slots) {
+        slot.parameter.remove_hook(slot.hook);
+    }
+    // A bucket still in flight (an exception between backward and finish) must not outlive its
+    // buffer's owner unnoticed: wait, ignoring a lost peer, which the run reports elsewhere.
+    for (Impl::Bucket& bucket : m_impl->buckets) {
+        if (bucket.work) {
+            try {
+                bucket.work->wait();
+            } catch (const std::exception&) {
+            }
+        }
+    }
+}
+
+void OverlappedGradientAverager::finish() {
+    Impl& impl = *m_impl;
+    if (impl.buckets.empty()) {
+        return;
+    }
+    std::lock_guard<std::mutex> lock(impl.mutex);
+    for (Impl::Bucket& bucket : impl.buckets) {
+        bucket.pending = 0; // what has not arrived by now is not coming
+    }
+    impl.startReadyBuckets(/*inBackward=*/false);
+    const double world = static_cast<double>(impl.group.worldSize());
+    torch::NoGradGuard noGrad;
+    for (Impl::Bucket& bucket : impl.buckets) {
+        try {
+            bucket.work->wait();
+        } catch (const std::exception& e) {
+            bucket.work.reset();
+            throw lostPeers(impl.group, "gradient averaging", e);
+        }
+        bucket.work.reset();
+        bucket.flat.div_(world);
+    }
+    for (const Impl::Slot& slot : impl.slots) {
+        torch::Tensor grad = slot.parameter.grad();
+        if (grad.defined()) {
+            grad.copy_(impl.buckets[slot.bucket]
+                           .flat.slice(0, slot.offset, slot.offset + grad.numel())
+                           .view(grad.sizes()));
+        }
+    }
+}
+
+int OverlappedGradientAverager::bucketsStartedDuringBackward() const {
+    return m_impl->startedDuringBackward;
 }
 
 void broadcastFromMain(ProcessGroup& group, const std::vector<torch::Tensor>& tensors,

@@ -6,6 +6,7 @@
 // makes them throw CollectiveError (after the group's timeout at the latest).
 
 #include <cstdint>
+#include <memory>
 #include <stdexcept>
 #include <vector>
 
@@ -39,6 +40,34 @@ void allreduceSum(ProcessGroup& group, const std::vector<torch::Tensor>& tensors
  */
 void averageGradients(ProcessGroup& group, const std::vector<torch::Tensor>& parameters,
                       std::int64_t bucketBytes = kDefaultBucketBytes);
+
+/**
+ * averageGradients() overlapped with the backward pass, as DistributedDataParallel's reducer does:
+ * created before backward(), it hooks the parameters; each bucket (in reverse parameter order, the
+ * order backward produces gradients) starts its allreduce as soon as its last gradient arrives
+ * and every earlier bucket has started (so the ranks start them in the same order), while
+ * backward goes on with the earlier layers. finish(), after backward(), starts what is left, waits
+ * for all and leaves every parameter's gradient the mean over the ranks. Every rank must use it
+ * with the same parameters. The hooks go with the object.
+ */
+class OverlappedGradientAverager {
+public:
+    OverlappedGradientAverager(ProcessGroup& group, const std::vector<torch::Tensor>& parameters,
+                               std::int64_t bucketBytes = kDefaultBucketBytes);
+    ~OverlappedGradientAverager();
+    OverlappedGradientAverager(const OverlappedGradientAverager&) = delete;
+    OverlappedGradientAverager& operator=(const OverlappedGradientAverager&) = delete;
+
+    /** After backward(): throws CollectiveError when a peer is gone. */
+    void finish();
+    /** Buckets whose allreduce started during backward() (the rest started in finish()). */
+    int bucketsStartedDuringBackward() const;
+
+    struct Impl;
+
+private:
+    std::unique_ptr<Impl> m_impl;
+};
 
 /** Rank 0's values copied into every rank's tensors, in place (in buckets as above). */
 void broadcastFromMain(ProcessGroup& group, const std::vector<torch::Tensor>& tensors,

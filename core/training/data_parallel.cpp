@@ -1,5 +1,6 @@
 #include "core/training/data_parallel.h"
 
+#include <cstdlib>
 #include <cstring>
 #include <map>
 
@@ -48,8 +49,20 @@ void DataParallel::broadcastFromMain(const std::vector<torch::Tensor>& tensors) 
     }
 }
 
-void DataParallel::averageGradients(const std::vector<torch::Tensor>& parameters) {
-    if (active()) {
+std::unique_ptr<distributed::OverlappedGradientAverager>
+DataParallel::overlapGradients(const std::vector<torch::Tensor>& parameters) {
+    const char* setting = std::getenv("TSTUDIO_GRAD_OVERLAP");
+    if (!active() || (setting != nullptr && std::string(setting) == "0")) {
+        return nullptr;
+    }
+    return std::make_unique<distributed::OverlappedGradientAverager>(*m_group, parameters);
+}
+
+void DataParallel::averageGradients(const std::vector<torch::Tensor>& parameters,
+                                    distributed::OverlappedGradientAverager* overlap) {
+    if (overlap != nullptr) {
+        overlap->finish();
+    } else if (active()) {
         distributed::averageGradients(*m_group, parameters);
     }
 }

@@ -5,6 +5,7 @@
 // identity or does nothing, so the engine calls them unconditionally.
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -15,8 +16,9 @@
 #include "core/training/prefix_cache.h"
 
 namespace tstudio::distributed {
+class OverlappedGradientAverager;
 class ProcessGroup;
-}
+} // namespace tstudio::distributed
 
 namespace tstudio::training {
 
@@ -43,8 +45,17 @@ public:
 
     /** Rank 0's values into every rank's tensors (the initial weights, as DDP does). */
     void broadcastFromMain(const std::vector<torch::Tensor>& tensors);
-    /** Each defined gradient of parameters replaced by its mean over the ranks. */
-    void averageGradients(const std::vector<torch::Tensor>& parameters);
+    /**
+     * Created before backward() of a step: the averaging of parameters' gradients overlapped with
+     * backward (buckets start as their gradients arrive), or null without a group or where it is
+     * turned off (TSTUDIO_GRAD_OVERLAP=0). Hand it to averageGradients() after backward().
+     */
+    std::unique_ptr<distributed::OverlappedGradientAverager>
+    overlapGradients(const std::vector<torch::Tensor>& parameters);
+    /** Each defined gradient of parameters replaced by its mean over the ranks: what overlap
+        started is finished, or else everything is averaged now. */
+    void averageGradients(const std::vector<torch::Tensor>& parameters,
+                          distributed::OverlappedGradientAverager* overlap = nullptr);
     /** Each tensor replaced by its mean over the ranks, in place (as timm's distribute_bn
         does with batch-norm statistics at an epoch's end). */
     void averageInPlace(const std::vector<torch::Tensor>& tensors);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <thread>
 
+#include "core/distributed/collectives.h"
 #include "core/models/seeded_random.h"
 #include "core/training/training_run.h"
 
@@ -76,10 +77,14 @@ StepOutcome TrainingRun::trainStep(const DeviceBatch& batch, std::uint64_t rando
     const torch::Tensor loss = torch::nn::functional::cross_entropy(
         logits, batch.labels,
         torch::nn::functional::CrossEntropyFuncOptions().label_smoothing(m_config.labelSmoothing));
-    m_precision.scaleLoss(loss).backward();
+    {
+        // Averaged before anything reads them (a NaN on one rank reaches every rank's verdict),
+        // bucket by bucket while backward still runs where it can.
+        const auto overlap = m_parallel.overlapGradients(m_optimizer.parameters);
+        m_precision.scaleLoss(loss).backward();
+        m_parallel.averageGradients(m_optimizer.parameters, overlap.get());
+    }
     const torch::Tensor foundInf = m_precision.unscale(m_optimizer.parameters);
-    // Averaged before anything reads them: a NaN on one rank reaches every rank's verdict.
-    m_parallel.averageGradients(m_optimizer.parameters);
     // One read of the device per step, after the backward pass is queued: a NaN or infinite loss
     // must be caught before its step is applied, and fp16 overflow decides whether to step.
     const torch::Tensor lossNotFinite =

@@ -132,6 +132,66 @@ private Q_SLOTS:
         }
     }
 
+    void averagingOverlappedWithBackwardEqualsAveragingAfterIt() {
+        // A small network in small buckets: the later layers' buckets start while backward still
+        // computes the earlier ones, and the result is bit for bit what averaging after
+        // backward gives. An unused parameter keeps no gradient.
+        std::mutex mutex;
+        std::vector<std::vector<torch::Tensor>> overlapped(2), after(2);
+        std::vector<int> startedEarly(2);
+        const auto failures = onRanks(2, [&](ProcessGroup& group) {
+            const int r = group.rank();
+            torch::manual_seed(1);
+            torch::nn::Sequential net(torch::nn::Conv2d(torch::nn::Conv2dOptions(3, 8, 3)),
+                                      torch::nn::ReLU(),
+                                      torch::nn::Conv2d(torch::nn::Conv2dOptions(8, 8, 3)),
+                                      torch::nn::Flatten(), torch::nn::Linear(8 * 4 * 4, 5));
+            // Unused first: its bucket comes last (one that never fills holds back those after
+            // it until finish(), which is still right, only later).
+            torch::Tensor unused = torch::zeros({4}).requires_grad_();
+            std::vector<torch::Tensor> parameters{unused};
+            for (const torch::Tensor& p : net->parameters()) {
+                parameters.push_back(p);
+            }
+            const torch::Tensor input = values({2, 3, 8, 8}, r, torch::kFloat32) / 100.0;
+            auto gradients = [&] {
+                std::vector<torch::Tensor> out;
+                for (const torch::Tensor& p : net->parameters()) {
+                    out.push_back(p.grad().clone());
+                    p.mutable_grad().zero_();
+                }
+                return out;
+            };
+            int early = 0;
+            {
+                OverlappedGradientAverager averager(group, parameters, /*bucketBytes=*/600);
+                net->forward(input).pow(2).sum().backward();
+                early = averager.bucketsStartedDuringBackward();
+                averager.finish();
+            }
+            std::vector<torch::Tensor> first = gradients();
+            net->forward(input).pow(2).sum().backward();
+            averageGradients(group, parameters, 600);
+            std::vector<torch::Tensor> second = gradients();
+            std::lock_guard lock(mutex);
+            overlapped[static_cast<std::size_t>(r)] = first;
+            after[static_cast<std::size_t>(r)] = second;
+            startedEarly[static_cast<std::size_t>(r)] = early;
+            QVERIFY(!unused.grad().defined());
+        });
+        QVERIFY2(failures.empty(), failures.c_str());
+        for (int r = 0; r < 2; ++r) {
+            QVERIFY2(startedEarly[r] >= 2, std::to_string(startedEarly[r]).c_str());
+            QCOMPARE(overlapped[r].size(), after[r].size());
+            for (std::size_t i = 0; i < after[r].size(); ++i) {
+                QVERIFY(torch::equal(overlapped[r][i], after[r][i]));
+                QVERIFY(torch::equal(overlapped[r][i], overlapped[0][i])); // every rank alike
+            }
+        }
+        // And it is an average: rank 0's own gradient differs from it.
+        QVERIFY(!torch::equal(overlapped[0][0], torch::zeros_like(overlapped[0][0])));
+    }
+
     void aRankThatNeverArrivesEndsTheOtherWithAMessage() {
         const auto port = freeLocalPort();
         QVERIFY(port.ok());
