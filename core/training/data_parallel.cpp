@@ -23,6 +23,16 @@ int DataParallel::rank() const {
     return m_group == nullptr ? 0 : m_group->rank();
 }
 
+PhaseProgress DataParallel::wholeProgress(const PhaseProgress& mine, std::int64_t whole) const {
+    if (!active()) {
+        return mine;
+    }
+    PhaseProgress shown = mine;
+    shown.total = whole;
+    shown.done = mine.done >= mine.total ? whole : std::min(whole, mine.done * worldSize());
+    return shown;
+}
+
 std::string DataParallel::rankDevice(const std::string& device) const {
     if (!active() || device != "cuda") {
         return device;

@@ -14,6 +14,7 @@
 #include "core/common/result.h"
 #include "core/training/metrics.h"
 #include "core/training/prefix_cache.h"
+#include "core/training/training_events.h"
 
 namespace tstudio::distributed {
 class OverlappedGradientAverager;
@@ -37,6 +38,10 @@ public:
     /** The device this rank trains on: with several processes a plain "cuda" becomes
         "cuda:<local rank>", one GPU each, as torchrun's users set it; others stay as given. */
     std::string rankDevice(const std::string& device) const;
+
+    /** What a phase's progress shows: with several processes the whole set's (this rank's share
+        times the ranks, which keep pace with each other, at most whole), else mine. */
+    PhaseProgress wholeProgress(const PhaseProgress& mine, std::int64_t whole) const;
 
     /** This rank's share of an epoch's training order (DistributedSampler: padded, strided). */
     std::vector<std::size_t> trainingPart(const std::vector<std::size_t>& order) const;

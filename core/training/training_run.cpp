@@ -307,7 +307,8 @@ Result<PrefixCache> TrainingRun::buildCache(const std::vector<std::size_t>& indi
                 labels.push_back(batch->labels[static_cast<std::int64_t>(i)].item<std::int64_t>());
             }
         }
-        m_observer.phase(progress);
+        m_observer.phase(m_parallel.wholeProgress(
+            progress, static_cast<std::int64_t>(m_train.size() + m_val.size())));
     }
     if (rows.empty()) {
         return fail(ErrorKind::Dataset, std::string_view(what) == "training"

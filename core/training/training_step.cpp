@@ -141,6 +141,7 @@ std::optional<EvaluationResult> TrainingRun::evaluate(const std::vector<std::siz
     };
     if (cache != nullptr) {
         torch::Tensor rows = cache->rows, labels = cache->labels;
+        const std::int64_t whole = rows.size(0);
         if (m_parallel.active()) {
             // Each rank evaluates every worldSize-th row; the sums over the ranks count each once.
             const torch::Tensor mine =
@@ -155,7 +156,7 @@ std::optional<EvaluationResult> TrainingRun::evaluate(const std::vector<std::siz
             const std::int64_t end = std::min(n, start + 64);
             addBatch(rows.slice(0, start, end), labels.slice(0, start, end), true);
             progress.done = end;
-            m_observer.phase(progress);
+            m_observer.phase(m_parallel.wholeProgress(progress, whole));
             if (!waitWhilePaused()) {
                 return std::nullopt;
             }
@@ -178,7 +179,8 @@ std::optional<EvaluationResult> TrainingRun::evaluate(const std::vector<std::siz
             addBatch(input.input, input.labels, false);
         }
         progress.done += static_cast<std::int64_t>(batch->samples.size() + batch->failures.size());
-        m_observer.phase(progress);
+        m_observer.phase(
+            m_parallel.wholeProgress(progress, static_cast<std::int64_t>(indices.size())));
         if (!waitWhilePaused()) {
             loader->requestStop();
             return std::nullopt;

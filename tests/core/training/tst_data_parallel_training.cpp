@@ -174,6 +174,16 @@ private Q_SLOTS:
         QCOMPARE(countFiles(out, "model.tsmodel"), 1);
         QCOMPARE(countFiles(out, "checkpoint.pt"), 1);
         QVERIFY(!runs[1]->recorder.logged("Model bundle written"));
+        // Progress speaks of the whole sets (24 training + 12 validation images), not of rank
+        // 0's share of them.
+        std::int64_t cachingTotal = 0, validatingTotal = 0;
+        for (const PhaseProgress& p : runs[0]->recorder.phases) {
+            QVERIFY(p.done <= p.total);
+            (p.phase == PhaseProgress::Phase::Caching ? cachingTotal : validatingTotal) = p.total;
+        }
+        QCOMPARE(cachingTotal, std::int64_t{36});
+        QCOMPARE(validatingTotal, std::int64_t{12});
+        QCOMPARE(runs[0]->recorder.phases.back().done, std::int64_t{12});
     }
 
     void aStopOnOneRankEndsBothAtTheSameStep() {
