@@ -94,26 +94,6 @@ void allreduceSum(ProcessGroup& group, const std::vector<torch::Tensor>& tensors
     });
 }
 
-void averageGradients(ProcessGroup& group, const std::vector<torch::Tensor>& parameters,
-                      std::int64_t bucketBytes) {
-    if (group.worldSize() == 1) {
-        return;
-    }
-    std::vector<torch::Tensor> grads;
-    for (const torch::Tensor& p : parameters) {
-        if (p.grad().defined()) {
-            grads.push_back(p.grad());
-        }
-    }
-    const double world = static_cast<double>(group.worldSize());
-    bucketed(grads, bucketBytes, [&](torch::Tensor& flat) {
-        std::vector<torch::Tensor> buffers{flat};
-        collective(group, "gradient averaging",
-                   [&](c10d::ProcessGroupGloo& pg) { return pg.allreduce(buffers); });
-        flat.div_(world);
-    });
-}
-
 struct OverlappedGradientAverager::Impl {
     struct Slot {
         torch::Tensor parameter;
@@ -190,7 +170,8 @@ OverlappedGradientAverager::OverlappedGradientAverager(ProcessGroup& group,
             impl.slots.push_back(slot);
             size += p.numel();
         }
-        // Zeros stand for a gradient that never arrives (a parameter this step did not use).
+        // Zeros stand for a gradient this rank has not got (a parameter its step did not use);
+        // finish() leaves such a parameter without one.
         Impl::Bucket bucket;
         bucket.flat = torch::zeros({size}, members.front().options().requires_grad(false));
         bucket.pending = members.size();
@@ -225,12 +206,23 @@ void OverlappedGradientAverager::finish() {
         return;
     }
     std::lock_guard<std::mutex> lock(impl.mutex);
+    torch::NoGradGuard noGrad;
+    // What no hook brought (averaging after backward, without overlap) comes from .grad now:
+    // both ways fill the same buckets, so ranks that average differently still agree.
+    for (Impl::Slot& slot : impl.slots) {
+        const torch::Tensor grad = slot.parameter.grad();
+        if (!slot.arrived && grad.defined()) {
+            impl.buckets[slot.bucket]
+                .flat.slice(0, slot.offset, slot.offset + grad.numel())
+                .copy_(grad.reshape({-1}));
+        }
+        slot.arrived = true;
+    }
     for (Impl::Bucket& bucket : impl.buckets) {
         bucket.pending = 0; // what has not arrived by now is not coming
     }
     impl.startReadyBuckets(/*inBackward=*/false);
     const double world = static_cast<double>(impl.group.worldSize());
-    torch::NoGradGuard noGrad;
     for (Impl::Bucket& bucket : impl.buckets) {
         try {
             bucket.work->wait();
@@ -253,6 +245,13 @@ void OverlappedGradientAverager::finish() {
 
 int OverlappedGradientAverager::bucketsStartedDuringBackward() const {
     return m_impl->startedDuringBackward;
+}
+
+void averageGradients(ProcessGroup& group, const std::vector<torch::Tensor>& parameters,
+                      std::int64_t bucketBytes) {
+    // Hooks installed after backward never fire: finish() takes every gradient from .grad.
+    OverlappedGradientAverager averager(group, parameters, bucketBytes);
+    averager.finish();
 }
 
 void broadcastFromMain(ProcessGroup& group, const std::vector<torch::Tensor>& tensors,

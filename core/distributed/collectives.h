@@ -34,9 +34,10 @@ void allreduceSum(ProcessGroup& group, const std::vector<torch::Tensor>& tensors
                   std::int64_t bucketBytes = kDefaultBucketBytes);
 
 /**
- * The gradients of parameters (those with one defined) replaced by their mean over all ranks, in
- * buckets as allreduceSum: what DistributedDataParallel does before each optimizer step. Every
- * rank must have gradients for the same parameters.
+ * The gradients of parameters replaced by their mean over all ranks, after backward: what
+ * DistributedDataParallel does before each optimizer step. The buckets are
+ * OverlappedGradientAverager's (averaging after backward is that without the overlap), so ranks
+ * that average one way or the other still agree. A parameter without a gradient keeps none.
  */
 void averageGradients(ProcessGroup& group, const std::vector<torch::Tensor>& parameters,
                       std::int64_t bucketBytes = kDefaultBucketBytes);

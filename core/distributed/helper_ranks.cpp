@@ -1,5 +1,6 @@
 #include "core/distributed/helper_ranks.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <fstream>
@@ -99,17 +100,19 @@ std::string HelperRanks::failure() {
     return m_failure;
 }
 
-std::string HelperRanks::finish(std::chrono::milliseconds within) {
+std::string HelperRanks::finish(std::chrono::milliseconds within, bool lateIsFailure) {
     const auto deadline = std::chrono::steady_clock::now() + within;
-    while (anyRunning() && std::chrono::steady_clock::now() < deadline) {
+    do {
         reap(std::chrono::duration_cast<std::chrono::milliseconds>(
-            deadline - std::chrono::steady_clock::now()));
-    }
+            std::max(deadline - std::chrono::steady_clock::now(),
+                     std::chrono::steady_clock::duration::zero())));
+    } while (anyRunning() && std::chrono::steady_clock::now() < deadline);
     if (anyRunning()) {
         stop();
-        if (m_failure.empty()) {
+        if (m_failure.empty() && lateIsFailure) {
             m_failure = "the other ranks did not end within " +
-                        std::to_string(within.count() / 1000) + " s of rank 0 and were stopped.";
+                        std::to_string((within.count() + 999) / 1000) +
+                        " s of rank 0 and were stopped.";
         }
     }
     return m_failure;
@@ -154,6 +157,9 @@ std::string lastLineOf(const std::filesystem::path& file) {
     }
     in.seekg(0, std::ios::end);
     const std::streamoff size = in.tellg();
+    if (size <= 0) {
+        return {};
+    }
     const std::streamoff from = size > 4096 ? size - 4096 : 0;
     in.seekg(from);
     std::string tail(static_cast<std::size_t>(size - from), '\0');

@@ -56,9 +56,10 @@ public:
 
     /**
      * Waits up to within for every helper to end, then stops those still running. Returns the
-     * first failure (as failure()), or, when one had to be stopped, that it did not end in time.
+     * first failure (as failure()), or, when one had to be stopped and lateIsFailure, that it
+     * did not end in time (after rank 0 failed, the others are expected to need stopping).
      */
-    std::string finish(std::chrono::milliseconds within);
+    std::string finish(std::chrono::milliseconds within, bool lateIsFailure = true);
 
     /** SIGTERM to every helper still running, SIGKILL after options.grace; waits for them. */
     void stop();

@@ -1,12 +1,17 @@
 #include "core/training/local_data_parallel.h"
 
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
+#include <mutex>
 #include <string>
+#include <thread>
 
 #include <unistd.h>
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -87,6 +92,47 @@ Error withHelperFailure(const Error& error, const std::string& helperFailure) {
     return combined;
 }
 
+/**
+ * ProcessGroup::join as rank 0, which blocks until every rank arrives or the timeout ends. A
+ * helper that fails before it joins, or a stop, must not keep the window waiting that long: the
+ * join runs on a thread of its own, and when either happens the helpers are stopped and the
+ * join is left to end on its own (at the timeout, holding only its own state).
+ */
+Result<std::unique_ptr<distributed::ProcessGroup>>
+joinWatchingHelpers(const distributed::ProcessGroupConfig& config,
+                    distributed::HelperRanks& helpers, const TrainingControl& control) {
+    struct Joining {
+        std::mutex mutex;
+        std::condition_variable ended;
+        std::optional<Result<std::unique_ptr<distributed::ProcessGroup>>> result;
+    };
+    auto joining = std::make_shared<Joining>();
+    std::thread([joining, config] {
+        auto result = distributed::ProcessGroup::join(config);
+        const std::lock_guard<std::mutex> lock(joining->mutex);
+        joining->result.emplace(std::move(result));
+        joining->ended.notify_all();
+    }).detach();
+    std::unique_lock<std::mutex> lock(joining->mutex);
+    while (!joining->ended.wait_for(lock, std::chrono::milliseconds(100),
+                                    [&] { return joining->result.has_value(); })) {
+        lock.unlock();
+        const std::string failure = helpers.failure();
+        if (!failure.empty() || control.stop.load()) {
+            helpers.stop();
+            if (!failure.empty()) {
+                return fail("The helper processes did not start: " + failure);
+            }
+            return fail("stopped");
+        }
+        lock.lock();
+    }
+    if (!*joining->result) {
+        return withHelperFailure(joining->result->error(), helpers.failure());
+    }
+    return std::move(**joining->result);
+}
+
 } // namespace
 
 Result<TrainingSummary> trainOnLocalProcesses(const TrainingConfig& config,
@@ -133,26 +179,33 @@ Result<TrainingSummary> trainOnLocalProcesses(const TrainingConfig& config,
         return helpers.error();
     }
     const CoreLimit share((*helpers)->threadsOfMainRank());
-    observer.log("Starting " + std::to_string(processes.processes - 1) + " helper process" +
-                 (processes.processes == 2 ? "" : "es") + " on this machine (this window is rank " +
-                 "0 of " + std::to_string(processes.processes) + ", " +
-                 std::to_string(useAllCores()) + " threads).");
+    observer.log(
+        "Starting " + std::to_string(processes.processes - 1) + " helper process" +
+        (processes.processes == 2 ? "" : "es") + " on this machine (this process is rank 0 of " +
+        std::to_string(processes.processes) + ", " + std::to_string(useAllCores()) + " threads).");
 
     distributed::ProcessGroupConfig group;
     group.worldSize = processes.processes;
     group.masterPort = *port;
     group.timeout = processes.timeout;
-    auto joined = distributed::ProcessGroup::join(group);
+    auto joined = joinWatchingHelpers(group, **helpers, control);
     if (!joined) {
-        return withHelperFailure(joined.error(), (*helpers)->finish(std::chrono::seconds(0)));
+        return joined.error();
     }
     auto summary = trainDataParallel(config, dataset, observer, control, **joined, resume);
-    // The helpers end with the run (or on losing rank 0, when it failed).
-    const std::string helperFailure =
-        (*helpers)->finish(summary ? std::chrono::seconds(30) : std::chrono::seconds(0));
     if (!summary) {
+        // A helper that already failed is the likely cause; else the helpers end on losing
+        // rank 0, and one that ends badly matters only when rank 0 lost them.
+        std::string helperFailure = (*helpers)->failure();
+        const std::string later = (*helpers)->finish(std::chrono::seconds(3), false);
+        if (helperFailure.empty() &&
+            summary.message().find("lost the other processes") != std::string::npos) {
+            helperFailure = later;
+        }
         return withHelperFailure(summary.error(), helperFailure);
     }
+    // The helpers end with the run.
+    const std::string helperFailure = (*helpers)->finish(std::chrono::seconds(30));
     if (!helperFailure.empty()) {
         observer.log("After the run: " + helperFailure);
     }
@@ -167,6 +220,15 @@ std::optional<fs::path> helperRankJob(int argc, char** argv) {
 }
 
 int runHelperRank(const fs::path& jobFolder) {
+    // Qt's image plugins (GIF, ICO), which decoding may use, need an application object: without
+    // one a helper could fail on images rank 0 reads, and take fewer steps than the others.
+    std::optional<QCoreApplication> application;
+    if (QCoreApplication::instance() == nullptr) {
+        static int argc = 1;
+        static char name[] = "tstudio-rank";
+        static char* argv[] = {name, nullptr};
+        application.emplace(argc, argv);
+    }
     QFile file(QString::fromStdString((jobFolder / kJobFile).string()));
     if (!file.open(QIODevice::ReadOnly)) {
         std::fprintf(stderr, "Cannot read the helper's job %s: %s\n",

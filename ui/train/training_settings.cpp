@@ -15,6 +15,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QVBoxLayout>
@@ -340,10 +341,15 @@ void TrainingSettings::updateProcesses() {
     // One process per GPU; on the CPU each process takes its share of the cores.
     const bool cuda = m_device->currentData().toString().startsWith(QStringLiteral("cuda"));
     int gpus = 0;
-    for (int i = 0; i < m_device->count(); ++i) {
-        gpus += m_device->itemData(i).toString().startsWith(QStringLiteral("cuda")) ? 1 : 0;
+    for (const std::string& device : availableDevices()) {
+        gpus += device.rfind("cuda", 0) == 0 ? 1 : 0;
     }
-    m_processes->setMaximum(std::max(1, cuda ? gpus : usableCores()));
+    {
+        // A smaller range for another device shows a smaller count; the one remembered for this
+        // computer changes only when the person changes it.
+        const QSignalBlocker quiet(m_processes);
+        m_processes->setMaximum(std::max(1, cuda ? gpus : usableCores()));
+    }
     m_processes->setSuffix(m_processes->value() == 1 ? QString()
                            : cuda                    ? tr(" (one GPU each)")
                                                      : tr(" on this computer"));

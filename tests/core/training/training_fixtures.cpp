@@ -57,6 +57,16 @@ training::TrainingConfig tinyConfig(const std::filesystem::path& outDir) {
     return c;
 }
 
+training::TrainingConfig dataParallelFeatureConfig(const std::filesystem::path& outDir, int batch,
+                                                   int epochs) {
+    training::TrainingConfig config = tinyConfig(outDir);
+    config.mode = training::TrainMode::Feature;
+    config.head = *training::parseHeadSpec("avg,16:relu");
+    config.epochs = epochs;
+    config.batchSize = batch;
+    return config;
+}
+
 std::map<std::string, std::vector<float>> readWeights(const std::filesystem::path& file) {
     std::map<std::string, std::vector<float>> out;
     auto dict = weights::readStateDict(file);

@@ -18,6 +18,11 @@ data::Dataset colourDataset(int perClass = 8, int valPerClass = 4, int testPerCl
 /** A small config: mobilenet_v3_small from scratch at 32 px, batch 8, into outDir. */
 training::TrainingConfig tinyConfig(const std::filesystem::path& outDir);
 
+/** tinyConfig in feature mode without augmentation and with a head without dropout (nothing
+    random differs between the ranks of a data-parallel run), batch and epochs as given. */
+training::TrainingConfig dataParallelFeatureConfig(const std::filesystem::path& outDir, int batch,
+                                                   int epochs);
+
 /** The tensors of a weight file (bundle) by name, as float vectors, for comparisons. */
 std::map<std::string, std::vector<float>> readWeights(const std::filesystem::path& file);
 

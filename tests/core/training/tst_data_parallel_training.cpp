@@ -72,14 +72,8 @@ runRanks(int world, const std::function<TrainingConfig(int)>& configFor,
     return runs;
 }
 
-/** Feature mode, no augmentation, a head without dropout: nothing random differs per rank. */
 TrainingConfig featureConfig(const fs::path& outDir, int batch) {
-    TrainingConfig config = test::tinyConfig(outDir);
-    config.mode = TrainMode::Feature;
-    config.head = *parseHeadSpec("avg,16:relu");
-    config.epochs = 3;
-    config.batchSize = batch;
-    return config;
+    return test::dataParallelFeatureConfig(outDir, batch, /*epochs=*/3);
 }
 
 const char* messageOf(const std::optional<Result<TrainingSummary>>& summary) {

@@ -8,7 +8,13 @@
 #include <QTest>
 
 #include <cmath>
+#include <csignal>
+#include <cstdio>
 #include <fstream>
+#include <iterator>
+#include <thread>
+
+#include <unistd.h>
 
 #include "core/data/dataset_opener.h"
 #include "core/data/demo_dataset.h"
@@ -24,12 +30,7 @@ namespace fs = std::filesystem;
 namespace {
 
 TrainingConfig featureConfig(const fs::path& outDir, int batch) {
-    TrainingConfig config = test::tinyConfig(outDir);
-    config.mode = TrainMode::Feature;
-    config.head = *parseHeadSpec("avg,16:relu");
-    config.epochs = 2;
-    config.batchSize = batch;
-    return config;
+    return test::dataParallelFeatureConfig(outDir, batch, /*epochs=*/2);
 }
 
 /** This test program, which serves as the helpers' program too. */
@@ -39,6 +40,35 @@ LocalProcesses twoProcesses() {
     local.program = QCoreApplication::applicationFilePath().toStdString();
     local.timeout = std::chrono::seconds(60);
     return local;
+}
+
+/** This process's children that run a helper rank. */
+std::vector<int> helperPids() {
+    std::vector<int> pids;
+    for (const auto& entry : fs::directory_iterator("/proc")) {
+        const std::string name = entry.path().filename().string();
+        if (name.find_first_not_of("0123456789") != std::string::npos) {
+            continue;
+        }
+        std::ifstream stat(entry.path() / "stat");
+        std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+        // "pid (comm) state ppid ...": the parent follows the closing parenthesis.
+        const std::size_t close = text.rfind(')');
+        int parent = 0;
+        char state = 0;
+        if (close == std::string::npos ||
+            std::sscanf(text.c_str() + close + 1, " %c %d", &state, &parent) != 2 ||
+            parent != ::getpid()) {
+            continue;
+        }
+        std::ifstream cmdline(entry.path() / "cmdline");
+        std::string arguments((std::istreambuf_iterator<char>(cmdline)),
+                              std::istreambuf_iterator<char>());
+        if (arguments.find(kHelperRankArgument) != std::string::npos) {
+            pids.push_back(std::stoi(name));
+        }
+    }
+    return pids;
 }
 
 int countEntries(const fs::path& dir, const std::string& prefix) {
@@ -113,8 +143,8 @@ private Q_SLOTS:
     }
 
     void aHelperThatFailsIsNamedWithWhatItSaid() {
-        // A "program" that fails at once as a rank could (wrong library, bad file): rank 0 waits
-        // for it at the rendezvous only until the timeout, then says what the helper said.
+        // A "program" that fails at once as a rank could (wrong library, bad file): rank 0 stops
+        // waiting for it at the rendezvous as soon as it has ended, and says what it said.
         const fs::path script = fs::path(m_tmp.path().toStdString()) / "failing-helper.sh";
         {
             std::ofstream out(script);
@@ -123,7 +153,7 @@ private Q_SLOTS:
         fs::permissions(script, fs::perms::owner_all);
         LocalProcesses local = twoProcesses();
         local.program = script;
-        local.timeout = std::chrono::seconds(3);
+        local.timeout = std::chrono::seconds(60);
         test::RunRecorder recorder;
         TrainingControl control;
         const auto start = std::chrono::steady_clock::now();
@@ -134,8 +164,61 @@ private Q_SLOTS:
         QVERIFY2(summary.message().find("rank 1 exited with status 3: Cannot read the weights: "
                                         "boom") != std::string::npos,
                  summary.message().c_str());
-        QVERIFY(std::chrono::steady_clock::now() - start < std::chrono::seconds(30));
+        QVERIFY(std::chrono::steady_clock::now() - start < std::chrono::seconds(20));
         QCOMPARE(countEntries(m_jobs.path().toStdString(), "tstudio-ranks-"), 0);
+    }
+
+    void aStopWhileWaitingForTheHelpersEndsAtOnce() {
+        // A helper that never arrives (it sleeps): Stop must not wait for the rendezvous timeout.
+        const fs::path script = fs::path(m_tmp.path().toStdString()) / "slow-helper.sh";
+        {
+            std::ofstream out(script);
+            out << "#!/bin/sh\nexec sleep 60\n";
+        }
+        fs::permissions(script, fs::perms::owner_all);
+        LocalProcesses local = twoProcesses();
+        local.program = script;
+        test::RunRecorder recorder;
+        TrainingControl control;
+        std::thread stopper([&] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(500));
+            control.stop = true;
+        });
+        const auto start = std::chrono::steady_clock::now();
+        auto summary = trainOnLocalProcesses(
+            featureConfig(fs::path(m_tmp.path().toStdString()) / "waiting", 4), m_dataset, recorder,
+            control, local);
+        stopper.join();
+        QVERIFY(!summary.ok());
+        QCOMPARE(summary.message(), std::string("stopped"));
+        QVERIFY(std::chrono::steady_clock::now() - start < std::chrono::seconds(15));
+        QVERIFY(helperPids().empty()); // the sleeping helper was stopped
+    }
+
+    void aHelperKilledMidRunEndsTheRunWithItsName() {
+        const fs::path out = fs::path(m_tmp.path().toStdString()) / "killed";
+        test::RunRecorder recorder;
+        TrainingControl control;
+        int killed = 0;
+        recorder.onEpoch = [&](const EpochMetrics& m) {
+            if (m.epoch == 1) {
+                for (const int pid : helperPids()) {
+                    killed += ::kill(pid, SIGKILL) == 0 ? 1 : 0;
+                }
+            }
+        };
+        TrainingConfig config = featureConfig(out, 4);
+        config.epochs = 50;
+        const auto start = std::chrono::steady_clock::now();
+        auto summary = trainOnLocalProcesses(config, m_dataset, recorder, control, twoProcesses());
+        QCOMPARE(killed, 1);
+        QVERIFY(!summary.ok());
+        QVERIFY2(summary.message().find("lost the other processes") != std::string::npos,
+                 summary.message().c_str());
+        QVERIFY2(summary.message().find("rank 1 was ended by signal 9") != std::string::npos,
+                 summary.message().c_str());
+        QVERIFY(std::chrono::steady_clock::now() - start < std::chrono::seconds(50));
+        QVERIFY(!fs::exists(out / "model.tsmodel"));
     }
 
     void whatCannotStartSaysWhy() {

@@ -71,6 +71,17 @@ private Q_SLOTS:
         // A setting of this computer, not of the project: the next window has it too.
         settings = std::make_unique<TrainingSettings>(&project);
         QCOMPARE(settings->processes(), 2);
+        // A project on a GPU this computer lacks offers one process, and the count remembered
+        // for this computer's CPU runs stays as it was.
+        config.device = "cuda:1";
+        project.setConfig(config);
+        QCOMPARE(settings->processesBox()->maximum(), 1);
+        QCOMPARE(settings->processes(), 1);
+        QCOMPARE(QSettings().value(QStringLiteral("training/processes")).toInt(), 2);
+        config.device = "cpu";
+        project.setConfig(config);
+        settings = std::make_unique<TrainingSettings>(&project);
+        QCOMPARE(settings->processes(), 2);
         settings->processesBox()->setValue(1);
         QVERIFY(settings->processesBox()->suffix().isEmpty());
     }
