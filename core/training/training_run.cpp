@@ -465,6 +465,11 @@ std::optional<DeviceBatch> TrainingRun::nextTrainBatch() {
         if (!batch->samples.empty()) {
             return toDevice(*batch);
         }
+        if (m_parallel.active()) {
+            // None of this rank's images decoded, but every rank takes every step: the ranks'
+            // collectives pair up by order. trainStep contributes a zero gradient for it.
+            return DeviceBatch{};
+        }
     }
     return std::nullopt;
 }

@@ -59,36 +59,49 @@ torch::Tensor TrainingRun::agreeOnVerdict(const torch::Tensor& verdict) {
 StepOutcome TrainingRun::trainStep(const DeviceBatch& batch, std::uint64_t randomSeed,
                                    MetricAccumulator& metrics, torch::Tensor& lossWindow) {
     m_optimizer.optimizer->zero_grad();
+    // Data parallel only: a batch none of whose images decoded still takes part in the step.
+    const bool empty = batch.size == 0;
     torch::Tensor logits;
-    {
-        // Dropout draws from torch's global generator: seeded per step, owned for the forward
-        // pass, so nothing another thread draws can change this run's masks.
-        models::SeededRandomScope random(randomSeed);
-        MixedPrecision::Scope amp(m_precision);
-        torch::Tensor features = batch.input;
-        if (!m_useCache && (m_cut.blocks > 0 || m_cut.throughPooling)) {
-            // The frozen prefix needs no autograd graph.
-            torch::NoGradGuard noGrad;
-            features = m_net->forwardPrefix(batch.input, m_cut);
+    torch::Tensor loss;
+    if (!empty) {
+        {
+            // Dropout draws from torch's global generator: seeded per step, owned for the forward
+            // pass, so nothing another thread draws can change this run's masks.
+            models::SeededRandomScope random(randomSeed);
+            MixedPrecision::Scope amp(m_precision);
+            torch::Tensor features = batch.input;
+            if (!m_useCache && (m_cut.blocks > 0 || m_cut.throughPooling)) {
+                // The frozen prefix needs no autograd graph.
+                torch::NoGradGuard noGrad;
+                features = m_net->forwardPrefix(batch.input, m_cut);
+            }
+            logits = m_net->forwardSuffix(features, m_cut);
         }
-        logits = m_net->forwardSuffix(features, m_cut);
+        logits = logits.to(torch::kFloat32);
+        loss = torch::nn::functional::cross_entropy(
+            logits, batch.labels,
+            torch::nn::functional::CrossEntropyFuncOptions().label_smoothing(
+                m_config.labelSmoothing));
     }
-    logits = logits.to(torch::kFloat32);
-    const torch::Tensor loss = torch::nn::functional::cross_entropy(
-        logits, batch.labels,
-        torch::nn::functional::CrossEntropyFuncOptions().label_smoothing(m_config.labelSmoothing));
     {
         // Averaged before anything reads them (a NaN on one rank reaches every rank's verdict),
         // bucket by bucket while backward still runs where it can.
         const auto overlap = m_parallel.overlapGradients(m_optimizer.parameters);
-        m_precision.scaleLoss(loss).backward();
+        if (empty) {
+            for (torch::Tensor& p : m_optimizer.parameters) {
+                p.mutable_grad() = torch::zeros_like(p);
+            }
+        } else {
+            m_precision.scaleLoss(loss).backward();
+        }
         m_parallel.averageGradients(m_optimizer.parameters, overlap.get());
     }
     const torch::Tensor foundInf = m_precision.unscale(m_optimizer.parameters);
     // One read of the device per step, after the backward pass is queued: a NaN or infinite loss
     // must be caught before its step is applied, and fp16 overflow decides whether to step.
     const torch::Tensor lossNotFinite =
-        torch::isfinite(loss.detach()).logical_not().to(torch::kFloat32).reshape({1});
+        empty ? torch::zeros({1})
+              : torch::isfinite(loss.detach()).logical_not().to(torch::kFloat32).reshape({1});
     const torch::Tensor verdict = agreeOnVerdict(
         (foundInf.defined() ? torch::cat({lossNotFinite, foundInf.to(torch::kFloat32).reshape({1})})
                             : lossNotFinite)
@@ -113,9 +126,11 @@ StepOutcome TrainingRun::trainStep(const DeviceBatch& batch, std::uint64_t rando
     } else {
         m_optimizer.optimizer->step();
     }
-    const torch::Tensor lossSum = loss.detach() * static_cast<double>(batch.size);
-    metrics.add(logits.detach(), batch.labels, lossSum);
-    lossWindow.add_(lossSum.to(torch::kFloat64));
+    if (!empty) {
+        const torch::Tensor lossSum = loss.detach() * static_cast<double>(batch.size);
+        metrics.add(logits.detach(), batch.labels, lossSum);
+        lossWindow.add_(lossSum.to(torch::kFloat64));
+    }
     return outcome;
 }
 
