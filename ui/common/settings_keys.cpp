@@ -70,6 +70,10 @@ QString resumableRun() {
     return QStringLiteral("train/resumableRun");
 }
 
+QString trainingProcesses() {
+    return QStringLiteral("train/processes");
+}
+
 QString defaultBackbone() {
     return QStringLiteral("mobilenet_v2");
 }

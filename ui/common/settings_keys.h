@@ -35,6 +35,8 @@ QString weightsFor(const QString& arch);
 QString trainingConfig();
 /** The folder of a run a stop left unfinished, to continue; none: nothing to continue. */
 QString resumableRun();
+/** Processes a run trains on (int), a setting of this computer, not of the project; none: 1. */
+QString trainingProcesses();
 
 /** Label page: move to the next unlabeled image after labelling (bool); none: true. */
 QString labelAutoAdvance();

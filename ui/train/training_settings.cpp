@@ -22,6 +22,7 @@
 
 #include "core/common/devices.h"
 #include "core/common/threads.h"
+#include "ui/common/settings_keys.h"
 #include "ui/project/project_state.h"
 #include "ui/train/scientific_spin_box.h"
 
@@ -169,7 +170,7 @@ QGroupBox* TrainingSettings::buildRunBox() {
         m_device->addItem(QString::fromStdString(device), QString::fromStdString(device));
     }
     m_processes = makeSpin(this, 1, std::max(1, usableCores()));
-    m_processes->setValue(QSettings().value(QStringLiteral("training/processes"), 1).toInt());
+    m_processes->setValue(QSettings().value(settings_keys::trainingProcesses(), 1).toInt());
     m_processes->setToolTip(
         tr("Data-parallel training: this many processes on this computer share every step, each "
            "on its own part of the data and its own share of the cores (or its own GPU), their "
@@ -220,7 +221,7 @@ void TrainingSettings::connectEdits() {
     }
     connect(m_augment, &QCheckBox::toggled, this, &TrainingSettings::apply);
     connect(m_processes, &QSpinBox::valueChanged, this, [this](int processes) {
-        QSettings().setValue(QStringLiteral("training/processes"), processes);
+        QSettings().setValue(settings_keys::trainingProcesses(), processes);
         updateProcesses();
     });
     connect(m_outDir, &QLineEdit::editingFinished, this, &TrainingSettings::apply);

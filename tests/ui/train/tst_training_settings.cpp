@@ -14,6 +14,7 @@
 #include <memory>
 
 #include "core/common/threads.h"
+#include "ui/common/settings_keys.h"
 #include "ui/project/project_state.h"
 #include "ui/train/scientific_spin_box.h"
 #include "ui/train/training_settings.h"
@@ -77,7 +78,7 @@ private Q_SLOTS:
         project.setConfig(config);
         QCOMPARE(settings->processesBox()->maximum(), 1);
         QCOMPARE(settings->processes(), 1);
-        QCOMPARE(QSettings().value(QStringLiteral("training/processes")).toInt(), 2);
+        QCOMPARE(QSettings().value(tstudio::ui::settings_keys::trainingProcesses()).toInt(), 2);
         config.device = "cpu";
         project.setConfig(config);
         settings = std::make_unique<TrainingSettings>(&project);
