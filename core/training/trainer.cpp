@@ -127,8 +127,10 @@ Result<TrainingRun::EpochEnd> TrainingRun::runEpoch(std::size_t stageIndex, int 
     }
     // Each rank's batch-norm statistics come from its own part of the epoch: their mean (timm's
     // distribute_bn) makes every rank validate, and keep, the same model. Also after a stop,
-    // which every rank takes at the same step.
-    m_parallel.averageInPlace(m_net->trainingBuffers());
+    // which every rank takes at the same step. A single process has nothing to average.
+    if (m_parallel.active()) {
+        m_parallel.averageInPlace(m_net->trainingBuffers());
+    }
     if (!*trained) {
         m_log("Stopped by the user during epoch " + std::to_string(epoch) +
               "; that epoch is not counted.");
