@@ -118,8 +118,8 @@ Result<int> startRankProcess(const RankProcessStart& start) {
     const int forkError = errno;
     ::pthread_sigmask(SIG_SETMASK, &mask, nullptr);
     if (pid < 0) {
-        return fail(std::string("Cannot start ") + start.arguments[0] + ": " +
-                    std::strerror(forkError) + ".");
+        // The caller names what it was starting ("Cannot start rank 1: fork failed: ...").
+        return fail(std::string("fork failed: ") + std::strerror(forkError) + ".");
     }
     return static_cast<int>(pid);
 }

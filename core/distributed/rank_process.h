@@ -42,8 +42,8 @@ std::vector<int> coreShare(int share, int shares);
 /**
  * Starts start.arguments with start.environment (fork and exec; signals blocked in between so
  * a SIGTERM before exec ends it by default; SIGINT, SIGTERM and SIGPIPE at their defaults).
- * Returns its process id; fails when it cannot be forked. An exec that fails ends the child with
- * status 127. Any thread.
+ * Returns its process id; fails when it cannot be forked ("fork failed: <reason>."). An exec that
+ * fails ends the child with status 127. Any thread.
  */
 Result<int> startRankProcess(const RankProcessStart& start);
 
