@@ -145,14 +145,10 @@ private Q_SLOTS:
     void aHelperThatFailsIsNamedWithWhatItSaid() {
         // A "program" that fails at once as a rank could (wrong library, bad file): rank 0 stops
         // waiting for it at the rendezvous as soon as it has ended, and says what it said.
-        const fs::path script = fs::path(m_tmp.path().toStdString()) / "failing-helper.sh";
-        {
-            std::ofstream out(script);
-            out << "#!/bin/sh\necho 'starting'\necho 'Cannot read the weights: boom' >&2\nexit 3\n";
-        }
-        fs::permissions(script, fs::perms::owner_all);
         LocalProcesses local = twoProcesses();
-        local.program = script;
+        local.program =
+            shellScript("failing-helper.sh",
+                        "echo 'starting'\necho 'Cannot read the weights: boom' >&2\nexit 3\n");
         local.timeout = std::chrono::seconds(60);
         test::RunRecorder recorder;
         TrainingControl control;
@@ -170,14 +166,8 @@ private Q_SLOTS:
 
     void aStopWhileWaitingForTheHelpersEndsAtOnce() {
         // A helper that never arrives (it sleeps): Stop must not wait for the rendezvous timeout.
-        const fs::path script = fs::path(m_tmp.path().toStdString()) / "slow-helper.sh";
-        {
-            std::ofstream out(script);
-            out << "#!/bin/sh\nexec sleep 60\n";
-        }
-        fs::permissions(script, fs::perms::owner_all);
         LocalProcesses local = twoProcesses();
-        local.program = script;
+        local.program = shellScript("slow-helper.sh", "exec sleep 60\n");
         test::RunRecorder recorder;
         TrainingControl control;
         std::thread stopper([&] {
@@ -257,6 +247,14 @@ private Q_SLOTS:
     }
 
 private:
+    /** An executable /bin/sh script in the test's folder that stands in for a helper rank. */
+    fs::path shellScript(const std::string& name, const std::string& body) const {
+        const fs::path script = fs::path(m_tmp.path().toStdString()) / name;
+        std::ofstream(script) << "#!/bin/sh\n" << body;
+        fs::permissions(script, fs::perms::owner_all);
+        return script;
+    }
+
     QTemporaryDir m_cacheHome;
     QTemporaryDir m_tmp;
     QTemporaryDir m_jobs;
